@@ -62,24 +62,23 @@ CANONICAL = {
     "0081": "TLS_GOSTR341001_WITH_28147_CNT_IMIT",
     "0082": "TLS_GOSTR341094_WITH_NULL_GOSTR3411",
     "0083": "TLS_GOSTR341001_WITH_NULL_GOSTR3411",
-    "004F": "TLS_ECMQV_ECDSA_WITH_NULL_SHA",
-    "0053": "TLS_ECMQV_ECNRA_WITH_NULL_SHA",
-    "0057": "TLS_ECDH_anon_WITH_NULL_SHA",
-    "00FE": "TLS_WDM_WITH_NULL_SHA256",
+    "004F": "TLS_ECMQV_ECDSA_NULL_SHA",
+    "0053": "TLS_ECMQV_ECNRA_NULL_SHA",
+    "0057": "TLS_ECDH_anon_NULL_WITH_SHA",
+    "00FE": "WDM_WITH_NULL_SHA256",
     "CC13": "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256_OLD",
     "CC14": "TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256_OLD",
     "CC15": "TLS_DHE_RSA_WITH_CHACHA20_POLY1305_SHA256_OLD",
     "FF00": "TLS_GOSTR341094_RSA_WITH_28147_CNT_MD5",
     "FF01": "TLS_RSA_WITH_28147_CNT_GOST94",
-    "FF02": "TLS_GOSTR341001_WITH_28147_CNT_GOST89MAC",
-    "FF03": "TLS_GOSTR341001_WITH_28147_CNT_GOST89STREAM",
-    "FF85": "TLS_GOSTR341112_256_WITH_28147_CNT_IMIT_OLD",
-    "FF87": "TLS_GOSTR341112_256_WITH_NULL_GOSTR3411_2012",
+    "FF02": "GOST-GOST89MAC",
+    "FF03": "GOST-GOST89STREAM",
+    "FF85": "LEGACY-GOST2012-GOST8912-GOST8912",
+    "FF87": "GOST2012-NULL-GOST12",
     "FFE0": "SSL_RSA_OLDFIPS_WITH_3DES_EDE_CBC_SHA",
     "FFE1": "SSL_RSA_OLDFIPS_WITH_DES_CBC_SHA",
-    "000000": "SSL_CK_NULL_WITH_MD5",
-    "FF0800": "SSL_CK_DES_64_CFB64_WITH_MD5_1",
-    "FF0810": "SSL_CK_NULL",
+    "FF0800": "DES-CFB-M1",
+    "FF0810": "NULL",
     "FF8000": "SSL_CK_DES_64_CFB64_WITH_MD5_1",
     "FF8010": "SSL_CK_NULL",
 }
@@ -107,17 +106,37 @@ NOTES = {
     "00FE": "wolfSSL private suite",
 }
 
+# Attribute overrides, for suites whose canonical name does not say
+# everything (or says it wrongly). Columns as in data/suites.csv.
+OVERRIDES = {
+    "0000": dict(protocols="none"),
+    "004F": dict(kex="ECMQV", auth="ECDSA", cipher="NULL", bits="0", mode="none", mac="SHA1", prf="SHA256"),
+    "0053": dict(kex="ECMQV", auth="ECNRA", cipher="NULL", bits="0", mode="none", mac="SHA1", prf="SHA256"),
+    "0057": dict(kex="ECDHE", auth="NULL", cipher="NULL", bits="0", mode="none", mac="SHA1", prf="SHA256"),
+    "0080": dict(prf="GOST94"),
+    "FF0800": dict(protocols="SSL2", kex="RSA", auth="RSA", cipher="DES", bits="56", mode="CFB", mac="MD5", prf="none"),
+    "FF0810": dict(protocols="SSL2", kex="NULL", auth="NULL", cipher="NULL", bits="0", mode="none", mac="NULL", prf="none"),
+    "0081": dict(prf="GOST94"),
+    "FF85": dict(protocols="TLS1.0 TLS1.1 TLS1.2", kex="GOST12", auth="GOST12", cipher="GOST89", bits="256", mode="CTR", mac="GOST89MAC", prf="STREEBOG256"),
+    "FF87": dict(protocols="TLS1.0 TLS1.1 TLS1.2", kex="GOST12", auth="GOST12", cipher="NULL", bits="0", mode="none", mac="STREEBOG256", prf="STREEBOG256"),
+    "FF02": dict(protocols="TLS1.0 TLS1.1 TLS1.2", kex="RSA", auth="RSA", cipher="GOST89", bits="256", mode="CTR", mac="GOST89MAC", prf="SHA256"),
+    "FF03": dict(protocols="TLS1.0 TLS1.1 TLS1.2", kex="RSA", auth="RSA", cipher="GOST89", bits="256", mode="stream", mac="GOST89MAC", prf="SHA256"),
+}
+
 codes = set(iana)
 name_by_code = {}
 for src in (testssl, nss, java, wireshark, nmap, openssl, mbedtls, wolfssl, gnutls):
     for r in src:
         codes.add(r["code"])
-sslv2 = {c for c in codes if len(c) == 6}
+# SSL 2.0's NULL-MD5 kind 0x000000 is never compiled anywhere (OpenSSL: #if 0)
+# and cannot be told apart from TLS_NULL_WITH_NULL_NULL as a number: left out.
+EXCLUDED = {"000000"}
+codes -= EXCLUDED
 
 
 def first_name(code):
     if code in iana:
-        return iana[code]["description"] if iana[code]["entry_type"] == "assigned" else "GREASE"
+        return iana[code]["description"] if iana[code]["entry_type"] == "assigned" else "Reserved (GREASE)"
     if code in CANONICAL:
         return CANONICAL[code]
     for src, col in ((testssl, "iana_name"), (nss, "nss_constant"), (java, "java_name"),
@@ -125,7 +144,6 @@ def first_name(code):
         for r in src:
             if r["code"] == code and r[col] not in ("", "-"):
                 n = r[col]
-                n = re.sub(r"-draft$", "", n)
                 if n.startswith("SSL_") and len(code) == 4 and src is java:
                     n = "TLS_" + n[4:] if "FORTEZZA" not in n else n
                 return n
@@ -137,7 +155,7 @@ names = []  # (code, scheme, name, kind, curve, since, until, note)
 
 
 def add(code, scheme, name, kind="primary", curve="", since="", until="", note=""):
-    if not name or name == "-":
+    if not name or name == "-" or code in EXCLUDED:
         return
     names.append([code, scheme, name, kind, curve, since, until, note])
 
@@ -310,6 +328,7 @@ with open(os.path.join(DATA, "suites.csv"), "w", newline="", encoding="utf-8") a
     w = csv.writer(f, lineterminator="\n")
     w.writerow(["code", "name", "origin", "dtls_ok", "recommended", "reference",
                 "protocols", "kex", "auth", "cipher", "bits", "mode", "mac", "prf", "export", "note"])
+    # suites.csv must stay sorted by code: the build checks it.
     for c in sorted(codes, key=code_key):
         r = iana.get(c)
         if r and r["entry_type"] == "reserved-grease":
@@ -330,8 +349,9 @@ with open(os.path.join(DATA, "suites.csv"), "w", newline="", encoding="utf-8") a
         if not note and c.startswith("16B"):
             note = NOTES["16B7"]
         ref = r["reference"].replace("][", " ").strip("[]") if r else ""
+        o = OVERRIDES.get(c, {})
         w.writerow([c, first_name(c), origin, r["dtls_ok"] if r else "", r["recommended"] if r else "",
-                    ref, "", "", "", "", "", "", "", "", "", "", note])
+                    ref] + [o.get(k, "") for k in ("protocols", "kex", "auth", "cipher", "bits", "mode", "mac", "prf", "export")] + [note])
 
 with open(os.path.join(DATA, "names.csv"), "w", newline="", encoding="utf-8") as f:
     w = csv.writer(f, lineterminator="\n")

@@ -1,3 +1,65 @@
-//! cipherdex: every TLS cipher suite by every name it has ever had.
-//!
-//! (Work in progress: the knowledge base lands next.)
+/*!
+Every TLS cipher suite by every name it has ever had.
+
+cipherdex knows each cipher suite code point (IANA's registry, drafts,
+vendor and national suites, SSL 2.0 kinds, signalling values and GREASE) and
+every name it has had in IANA, OpenSSL (current and historical), GnuTLS, NSS,
+Java, Go, Windows SChannel, Mbed TLS, wolfSSL, Wireshark, nmap and
+testssl.sh, with what each suite is made of. All of it is compiled from the
+tables in `data/` at build time into static arrays and perfect-hash maps:
+nothing is initialised at run time and lookups do not allocate.
+
+# Example: what is this suite called elsewhere?
+
+```
+use cipherdex::Scheme;
+
+// sslscan prints OpenSSL names; Windows and Wireshark speak IANA names.
+let suite = cipherdex::lookup("ECDHE-ECDSA-AES256-SHA").ok_or("unknown suite")?;
+assert_eq!(suite.name(Scheme::Iana), Some("TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA"));
+assert_eq!(suite.name(Scheme::GnuTls), Some("TLS_ECDHE_ECDSA_AES_256_CBC_SHA1"));
+assert_eq!(suite.code_hex().to_string(), "0xC00A");
+# Ok::<(), Box<dyn std::error::Error>>(())
+```
+
+# Example: what is it made of?
+
+```
+use cipherdex::{Authentication, Cipher, KeyExchange, Mode, Protocol};
+
+let suite = cipherdex::lookup("TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA").ok_or("unknown")?;
+assert_eq!(suite.kex(), KeyExchange::Ecdhe);
+assert_eq!(suite.auth(), Authentication::Ecdsa); // needs an ECDSA certificate
+assert_eq!((suite.cipher(), suite.cipher_bits(), suite.mode()), (Cipher::Aes, 256, Mode::Cbc));
+assert!(suite.has_forward_secrecy() && !suite.is_aead());
+assert!(suite.supports(Protocol::Tls10) && !suite.supports(Protocol::Tls13));
+# Ok::<(), Box<dyn std::error::Error>>(())
+```
+
+# Data policy
+
+The tables follow their sources (IANA's registry, the projects' own
+tables, Microsoft's documentation); `data/README.md` names each source with
+its version and date. Data may change in minor releases as the registries
+change. [`DATA_VERSION`] names the data set.
+*/
+
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+mod attrs;
+mod lookup;
+#[cfg(feature = "serde")]
+mod serde;
+mod suite;
+mod tables;
+
+pub use attrs::{
+    Authentication, Cipher, Curve, KeyExchange, Mac, Mode, NameKind, Origin, Prf, Protocol,
+    Protocols, Recommended, Scheme, UnknownAttribute,
+};
+pub use lookup::{lookup, lookup_all, parse_code, suggest};
+pub use suite::{Alias, CodeHex, Suite};
+
+/// The data set compiled in: the date the sources in `data/` were gathered.
+pub const DATA_VERSION: &str = "2026-11";

@@ -1,0 +1,396 @@
+//! `data/schannel/`: the manifest (`versions.csv`), one table per Windows
+//! release, the product-to-table map (`products.csv`) and the default
+//! supported groups, checked against the suite names and emitted as raw tables.
+
+use std::collections::{BTreeSet, HashMap};
+use std::fmt::Write as _;
+use std::path::Path;
+
+use crate::attrs::{Curve, Protocol, Protocols, Scheme};
+use crate::emit::lit;
+use crate::read::Table;
+use crate::suites::Kb;
+
+pub struct Row {
+    pub suite: usize,
+    pub name: String,
+    pub curve: Option<Curve>,
+    pub priority: Option<u16>,
+    pub enabled: Option<bool>,
+    pub strong_crypto: Option<bool>,
+    pub protocols: Protocols,
+    pub notes: String,
+}
+
+pub struct Release {
+    pub file: String,
+    pub title: String,
+    pub client_products: String,
+    pub server_products: String,
+    pub version_codes: String,
+    pub builds: String,
+    pub source: String,
+    pub page_commit: String,
+    pub ms_date: String,
+    pub notes: String,
+    pub rows: Vec<Row>,
+}
+
+pub struct Product {
+    pub product: String,
+    pub server: bool,
+    pub version_code: String,
+    pub build: String,
+    pub table: usize,
+    pub basis: String,
+}
+
+pub struct Group {
+    pub applies_to: String,
+    pub priority: Option<u16>,
+    pub name: String,
+    pub enabled: bool,
+    pub notes: String,
+}
+
+pub struct Releases {
+    pub tables: Vec<Release>,
+    pub products: Vec<Product>,
+    pub groups: Vec<Group>,
+}
+
+const VERSION_COLS: &[&str] = &[
+    "file",
+    "page_title",
+    "client_products",
+    "server_products",
+    "version_codes",
+    "builds",
+    "source_path",
+    "repo",
+    "repo_commit",
+    "page_last_commit",
+    "ms_date",
+    "notes",
+];
+const TABLE_COLS: &[&str] = &[
+    "priority",
+    "name",
+    "enabled_by_default",
+    "strong_crypto",
+    "protocols",
+    "notes",
+];
+const PRODUCT_COLS: &[&str] = &[
+    "product",
+    "kind",
+    "version_code",
+    "build",
+    "file",
+    "mapping_basis",
+];
+const GROUP_COLS: &[&str] = &[
+    "source_page",
+    "applies_to",
+    "priority",
+    "name",
+    "enabled_by_default",
+    "fips_mode",
+    "protocols",
+    "notes",
+];
+
+fn tri(v: &str) -> Result<Option<bool>, String> {
+    match v {
+        "yes" => Ok(Some(true)),
+        "no" => Ok(Some(false)),
+        "unknown" | "" => Ok(None),
+        v => Err(format!("expected yes, no or unknown, found {v:?}")),
+    }
+}
+
+pub fn load(data: &Path, kb: &Kb) -> Result<Releases, Vec<String>> {
+    let dir = data.join("schannel");
+    let mut errors = Vec::new();
+    let versions = Table::load(&dir, "versions.csv", VERSION_COLS).map_err(fix_paths)?;
+
+    // Windows names -> (suite, curve).
+    let mut names: HashMap<&str, (usize, Option<Curve>)> = HashMap::new();
+    for (i, s) in kb.suites.iter().enumerate() {
+        for a in s.aliases.iter().filter(|a| a.scheme == Scheme::Windows) {
+            names.insert(a.name.as_str(), (i, a.curve));
+        }
+    }
+
+    let mut tables = Vec::new();
+    let mut listed = BTreeSet::new();
+    for v in versions.rows() {
+        let file = v.get("file").to_string();
+        listed.insert(file.clone());
+        let t = match Table::load(&dir, &file, TABLE_COLS) {
+            Ok(t) => t,
+            Err(e) => {
+                errors.extend(
+                    fix_paths(e)
+                        .into_iter()
+                        .map(|e| format!("{e} (listed at {})", fix_path(&v.at()))),
+                );
+                continue;
+            }
+        };
+        let mut rows = Vec::new();
+        let mut last_priority = 0;
+        for r in t.rows() {
+            let at = fix_path(&r.at());
+            let name = r.get("name");
+            let Some(&(suite, curve)) = names.get(name) else {
+                errors.push(format!("{at}: SChannel name {name:?} resolves to no suite (add it to data/names.csv, scheme windows)"));
+                continue;
+            };
+            let priority = match r.get("priority") {
+                "" => None,
+                p => match p.parse::<u16>() {
+                    Ok(p) => Some(p),
+                    Err(_) => {
+                        errors.push(format!("{at}: priority {p:?} is not a number"));
+                        None
+                    }
+                },
+            };
+            if let Some(p) = priority {
+                if p != last_priority + 1 {
+                    errors.push(format!("{at}: priority {p} follows {last_priority}"));
+                }
+                last_priority = p;
+            }
+            let enabled = tri(r.get("enabled_by_default")).unwrap_or_else(|e| {
+                errors.push(format!("{at}: enabled_by_default: {e}"));
+                None
+            });
+            if priority.is_some() && enabled != Some(true) {
+                errors.push(format!(
+                    "{at}: has a priority but is not enabled by default"
+                ));
+            }
+            let strong_crypto = tri(r.get("strong_crypto")).unwrap_or_else(|e| {
+                errors.push(format!("{at}: strong_crypto: {e}"));
+                None
+            });
+            let mut protocols = Protocols::EMPTY;
+            for p in r
+                .get("protocols")
+                .split(',')
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+            {
+                match p.parse::<Protocol>() {
+                    Ok(p) => protocols = protocols.with(p),
+                    Err(e) => errors.push(format!("{at}: protocols: {e}")),
+                }
+            }
+            rows.push(Row {
+                suite,
+                name: name.to_string(),
+                curve,
+                priority,
+                enabled,
+                strong_crypto,
+                protocols,
+                notes: r.get("notes").to_string(),
+            });
+        }
+        tables.push(Release {
+            file: file.trim_end_matches(".csv").to_string(),
+            title: v.get("page_title").to_string(),
+            client_products: v.get("client_products").to_string(),
+            server_products: v.get("server_products").to_string(),
+            version_codes: v.get("version_codes").to_string(),
+            builds: v.get("builds").to_string(),
+            source: format!("{} {}", v.get("repo"), v.get("source_path")),
+            page_commit: v.get("page_last_commit").to_string(),
+            ms_date: v.get("ms_date").to_string(),
+            notes: v.get("notes").to_string(),
+            rows,
+        });
+    }
+    // Every table file is in the manifest.
+    if let Ok(entries) = std::fs::read_dir(&dir) {
+        let mut files: Vec<String> = entries
+            .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+            .filter(|f| f.starts_with("windows-") && f.ends_with(".csv"))
+            .collect();
+        files.sort();
+        for f in files {
+            if !listed.contains(&f) {
+                errors.push(format!(
+                    "data/schannel/{f}: not listed in data/schannel/versions.csv"
+                ));
+            }
+        }
+    }
+
+    let mut products = Vec::new();
+    match Table::load(&dir, "products.csv", PRODUCT_COLS).map_err(fix_paths) {
+        Ok(t) => {
+            for r in t.rows() {
+                let at = fix_path(&r.at());
+                let file = r.get("file").trim_end_matches(".csv");
+                let Some(table) = tables.iter().position(|t| t.file == file) else {
+                    errors.push(format!("{at}: table {file:?} is not in versions.csv"));
+                    continue;
+                };
+                let server = match r.get("kind") {
+                    "server" => true,
+                    "client" => false,
+                    k => {
+                        errors.push(format!("{at}: kind {k:?} is neither client nor server"));
+                        continue;
+                    }
+                };
+                products.push(Product {
+                    product: r.get("product").to_string(),
+                    server,
+                    version_code: r.get("version_code").to_string(),
+                    build: r.get("build").to_string(),
+                    table,
+                    basis: r.get("mapping_basis").to_string(),
+                });
+            }
+        }
+        Err(e) => errors.extend(e),
+    }
+
+    let mut groups = Vec::new();
+    match Table::load(&dir, "supported-groups.csv", GROUP_COLS).map_err(fix_paths) {
+        Ok(t) => {
+            for r in t.rows() {
+                let at = fix_path(&r.at());
+                groups.push(Group {
+                    applies_to: r.get("applies_to").to_string(),
+                    priority: r.get("priority").parse().ok(),
+                    name: r.get("name").to_string(),
+                    enabled: match tri(r.get("enabled_by_default")) {
+                        Ok(v) => v == Some(true),
+                        Err(e) => {
+                            errors.push(format!("{at}: {e}"));
+                            false
+                        }
+                    },
+                    notes: r.get("notes").to_string(),
+                });
+            }
+        }
+        Err(e) => errors.extend(e),
+    }
+
+    if errors.is_empty() {
+        Ok(Releases {
+            tables,
+            products,
+            groups,
+        })
+    } else {
+        Err(errors)
+    }
+}
+
+fn fix_path(s: &str) -> String {
+    s.replacen("data/", "data/schannel/", 1)
+}
+
+fn fix_paths(v: Vec<String>) -> Vec<String> {
+    v.iter().map(|s| fix_path(s)).collect()
+}
+
+pub fn emit(_kb: &Kb, r: &Releases) -> String {
+    let mut o = String::new();
+    let _ = writeln!(
+        o,
+        "/// Every SChannel table, in `data/schannel/versions.csv` order (newest first)."
+    );
+    let _ = writeln!(
+        o,
+        "pub(crate) static WINDOWS_TABLES: [RawTable; {}] = [",
+        r.tables.len()
+    );
+    for t in &r.tables {
+        let _ = writeln!(o, "    RawTable {{");
+        for (k, v) in [
+            ("file", &t.file),
+            ("title", &t.title),
+            ("client_products", &t.client_products),
+            ("server_products", &t.server_products),
+            ("version_codes", &t.version_codes),
+            ("builds", &t.builds),
+            ("source", &t.source),
+            ("page_commit", &t.page_commit),
+            ("ms_date", &t.ms_date),
+            ("notes", &t.notes),
+        ] {
+            let _ = writeln!(o, "        {k}: {},", lit(v));
+        }
+        let _ = writeln!(o, "        rows: &[");
+        for row in &t.rows {
+            let _ = writeln!(
+                o,
+                "            RawRow {{ suite: {}, name: {}, curve: {}, priority: {}, enabled: {:?}, strong_crypto: {:?}, protocols: Protocols::from_bits(0b{:b}), notes: {} }},",
+                row.suite,
+                lit(&row.name),
+                row.curve.map_or("None".to_string(), |c| format!("Some(Curve::{c:?})")),
+                row.priority.map_or("None".to_string(), |p| format!("Some({p})")),
+                row.enabled,
+                row.strong_crypto,
+                row.protocols.bits(),
+                lit(&row.notes)
+            );
+        }
+        let _ = writeln!(o, "        ],");
+        let _ = writeln!(o, "    }},");
+    }
+    let _ = writeln!(o, "];\n");
+    let _ = writeln!(
+        o,
+        "/// Windows products and the table that describes each (`data/schannel/products.csv`)."
+    );
+    let _ = writeln!(
+        o,
+        "pub(crate) static WINDOWS_PRODUCTS: [RawProduct; {}] = [",
+        r.products.len()
+    );
+    for p in &r.products {
+        let _ = writeln!(
+            o,
+            "    RawProduct {{ product: {}, server: {}, version_code: {}, build: {}, table: {}, basis: {} }},",
+            lit(&p.product),
+            p.server,
+            lit(&p.version_code),
+            lit(&p.build),
+            p.table,
+            lit(&p.basis)
+        );
+    }
+    let _ = writeln!(o, "];\n");
+    let _ = writeln!(
+        o,
+        "/// Default TLS supported groups (`data/schannel/supported-groups.csv`)."
+    );
+    let _ = writeln!(
+        o,
+        "pub(crate) static WINDOWS_GROUPS: [RawGroup; {}] = [",
+        r.groups.len()
+    );
+    for g in &r.groups {
+        let _ = writeln!(
+            o,
+            "    RawGroup {{ applies_to: {}, priority: {}, name: {}, enabled: {}, notes: {} }},",
+            lit(&g.applies_to),
+            g.priority
+                .map_or("None".to_string(), |p| format!("Some({p})")),
+            lit(&g.name),
+            g.enabled,
+            lit(&g.notes)
+        );
+    }
+    let _ = writeln!(o, "];");
+    o
+}
