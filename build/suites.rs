@@ -413,20 +413,17 @@ fn suite_row(
         (kex?, auth?, cipher?, bits?, mode?, mac?, prf?);
 
     let protocols = if row.get("protocols").is_empty() {
-        derive_protocols(
-            code,
-            &name,
-            origin,
-            dtls_ok,
-            tls13,
-            scsv,
-            export,
+        let parts = Parts {
+            kex,
             cipher,
             bits,
             mode,
             mac,
-            openssl_min,
-        )
+            export,
+            tls13,
+            scsv,
+        };
+        derive_protocols(code, &name, origin, dtls_ok, &parts, openssl_min)
     } else {
         // "none": a code point that is never negotiated (TLS_NULL_WITH_NULL_NULL).
         let mut p = Protocols::EMPTY;
@@ -500,31 +497,49 @@ fn row_parse_protocol(
     }
 }
 
+/// What `derive_protocols` needs to know of a suite.
+#[derive(Clone, Copy)]
+struct Parts {
+    kex: KeyExchange,
+    cipher: Cipher,
+    bits: u16,
+    mode: Mode,
+    mac: Mac,
+    export: bool,
+    tls13: bool,
+    scsv: bool,
+}
+
 /// The protocol versions a suite can be negotiated in, from what it is made of.
 ///
 /// * SSL 2.0 kinds: SSL 2.0 only. Signalling values and GREASE: none.
 /// * TLS 1.3 suites: TLS 1.3 only.
-/// * AEAD modes and SHA-256/384 MACs need TLS 1.2.
+/// * AEAD modes and SHA-256/384 MACs need TLS 1.2, except the PSK suites with
+///   SHA-256/384 HMACs (RFC 5487, 5489, 6367), which TLS 1.0 may use; the IANA
+///   GOST suites (RFC 9189) are TLS 1.2 only.
 /// * Export suites end at TLS 1.0 (TLS 1.1 forbids them, RFC 4346 A.5).
 /// * Single DES and IDEA end at TLS 1.1 (RFC 5469: TLS 1.2 must not negotiate them).
 /// * Otherwise the start is OpenSSL's minimum version where OpenSSL has the
 ///   suite, else SSL 3.0 for the pre-2006 code points and `SSL_` names, else TLS 1.0.
 /// * DTLS versions follow when IANA marks the suite DTLS-OK.
-#[allow(clippy::too_many_arguments)]
 fn derive_protocols(
     code: u32,
     name: &str,
     origin: Origin,
     dtls_ok: bool,
-    tls13: bool,
-    scsv: bool,
-    export: bool,
-    cipher: Cipher,
-    bits: u16,
-    mode: Mode,
-    mac: Mac,
+    parts: &Parts,
     openssl_min: &HashMap<u32, Protocol>,
 ) -> Protocols {
+    let Parts {
+        kex,
+        cipher,
+        bits,
+        mode,
+        mac,
+        export,
+        tls13,
+        scsv,
+    } = *parts;
     use Protocol::*;
     let mut p = Protocols::EMPTY;
     if origin == Origin::Ssl2 {
@@ -540,11 +555,13 @@ fn derive_protocols(
         }
         return p;
     }
+    // RFC 5487, 5489 and 6367 define the PSK suites with SHA-256/384 HMACs for
+    // TLS 1.0 and later too (with the old PRF), and OpenSSL negotiates them
+    // there; the IANA GOST suites (RFC 9189) are TLS 1.2 only.
     let tls12_only = mode.is_aead()
-        || matches!(
-            mac,
-            Mac::Sha256 | Mac::Sha384 | Mac::Sm3 | Mac::Omac | Mac::Streebog256
-        );
+        || (matches!(mac, Mac::Sha256 | Mac::Sha384) && !kex.uses_psk())
+        || matches!(mac, Mac::Sm3 | Mac::Omac | Mac::Streebog256)
+        || (mac == Mac::Gost89 && origin == Origin::Iana);
     let min = if tls12_only {
         Tls12
     } else if let Some(m) = openssl_min.get(&code) {

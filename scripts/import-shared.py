@@ -224,9 +224,10 @@ for r in wireshark:
     add(r["code"], "wireshark", r["wireshark_name"])
 
 for r in nmap:
-    if r["nmap_name"].endswith("SCSV") and r["code"] in ("00FF", "5600"):
-        pass
     add(r["code"], "nmap", r["nmap_name"])
+# nmap keeps the two signalling values in its separate SCSVS table.
+add("00FF", "nmap", "TLS_EMPTY_RENEGOTIATION_INFO_SCSV", note="nmap SCSVS table")
+add("5600", "nmap", "TLS_FALLBACK_SCSV", note="nmap SCSVS table")
 
 # Windows SChannel: every name in every release table.
 SCHANNEL_SRC = os.path.join(SRC, "schannel")

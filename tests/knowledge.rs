@@ -270,7 +270,8 @@ fn trap_tls12_only_suites() {
     for suite in Suite::all() {
         let needs12 = !suite.is_tls13()
             && !suite.is_signalling()
-            && (suite.is_aead() || matches!(suite.mac(), Mac::Sha256 | Mac::Sha384));
+            && (suite.is_aead()
+                || (matches!(suite.mac(), Mac::Sha256 | Mac::Sha384) && !suite.kex().uses_psk()));
         if needs12 {
             assert_eq!(
                 suite.protocols().min_tls(),
@@ -283,6 +284,9 @@ fn trap_tls12_only_suites() {
     assert!(!s("AES128-GCM-SHA256").supports(Protocol::Tls11));
     assert!(!s("AES128-SHA256").supports(Protocol::Tls10));
     assert!(s("AES128-SHA").supports(Protocol::Tls10));
+    // RFC 5487: PSK suites with SHA-256 HMACs also run over TLS 1.0 (and OpenSSL does so).
+    assert!(s("PSK-AES128-CBC-SHA256").supports(Protocol::Tls10));
+    assert!(!s("PSK-AES128-GCM-SHA256").supports(Protocol::Tls11));
 }
 
 #[test]

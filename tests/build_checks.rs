@@ -1,0 +1,183 @@
+//! The build script's data checks: bad rows fail with `file:line: message`,
+//! every bad row at once. The build modules are compiled here as they are in
+//! build/main.rs and run on corrupted copies of data/.
+
+#![allow(dead_code, unreachable_pub)]
+
+#[path = "../src/attrs.rs"]
+mod attrs;
+#[path = "../build/derive.rs"]
+mod derive;
+#[path = "../build/emit.rs"]
+mod emit;
+#[path = "../build/read.rs"]
+mod read;
+#[path = "../build/suites.rs"]
+mod suites;
+#[path = "../build/windows.rs"]
+mod windows;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// A copy of data/ in a fresh temporary directory, removed on drop.
+struct DataCopy(PathBuf);
+
+impl DataCopy {
+    fn new(label: &str) -> DataCopy {
+        let dir =
+            std::env::temp_dir().join(format!("cipherdex-build-{label}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("data"), &dir);
+        DataCopy(dir)
+    }
+
+    fn edit(&self, file: &str, f: impl FnOnce(String) -> String) {
+        let p = self.0.join(file);
+        let text = fs::read_to_string(&p).unwrap();
+        fs::write(&p, f(text)).unwrap();
+    }
+
+    fn errors(&self) -> Vec<String> {
+        match suites::load(&self.0) {
+            Err(e) => e,
+            Ok(kb) => windows::load(&self.0, &kb).err().unwrap_or_default(),
+        }
+    }
+}
+
+impl Drop for DataCopy {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.0);
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for e in fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let dest = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &dest);
+        } else {
+            fs::copy(e.path(), dest).unwrap();
+        }
+    }
+}
+
+fn line_of(text: &str, prefix: &str) -> usize {
+    text.lines()
+        .position(|l| l.starts_with(prefix))
+        .expect("row present")
+        + 1
+}
+
+#[test]
+fn the_real_data_is_clean() {
+    let d = DataCopy::new("clean");
+    assert_eq!(d.errors(), Vec::<String>::new());
+}
+
+#[test]
+fn every_bad_row_is_reported_with_its_line() {
+    let d = DataCopy::new("bad");
+    let suites = fs::read_to_string(d.0.join("suites.csv")).unwrap();
+    let kex_line = line_of(&suites, "002F,");
+    let dup_line = line_of(&suites, "0035,");
+    d.edit("suites.csv", |t| {
+        t.lines()
+            .map(|l| {
+                let mut f: Vec<String> = l.split(',').map(str::to_string).collect();
+                match f[0].as_str() {
+                    "002F" => f[7] = "KFOO".into(),
+                    "0035" => f[0] = "0033".into(),
+                    _ => {}
+                }
+                f.join(",") + "\n"
+            })
+            .collect()
+    });
+    let errors = d.errors();
+    let joined = errors.join("\n");
+    assert!(
+        joined.contains(&format!(
+            "data/suites.csv:{kex_line}: column kex: unknown key exchange \"KFOO\""
+        )),
+        "{joined}"
+    );
+    assert!(
+        joined.contains("expected one of: NULL, any, RSA"),
+        "{joined}"
+    );
+    assert!(
+        joined.contains(&format!("data/suites.csv:{dup_line}: duplicate code 0033")),
+        "{joined}"
+    );
+    assert!(errors.len() >= 2, "all errors at once: {joined}");
+}
+
+#[test]
+fn names_must_resolve_and_ambiguity_must_be_declared() {
+    let d = DataCopy::new("names");
+    d.edit("names.csv", |t| {
+        let mut t = t.replace(
+            "002F,openssl,AES128-SHA,primary",
+            "ABCD,openssl,AES128-SHA,primary",
+        );
+        t.push_str("0035,nss,AES128-SHA256,alias,,,,,\n");
+        t
+    });
+    let joined = d.errors().join("\n");
+    assert!(
+        joined.contains("code ABCD is not in data/suites.csv"),
+        "{joined}"
+    );
+    assert!(
+        joined.contains(
+            "\"AES128-SHA256\" names 2 codes; column ambiguity must be primary or secondary"
+        ),
+        "{joined}"
+    );
+}
+
+#[test]
+fn schannel_names_must_resolve() {
+    let d = DataCopy::new("schannel");
+    d.edit("schannel/windows-7.csv", |t| {
+        t.replacen(
+            "TLS_RSA_WITH_AES_256_GCM_SHA384",
+            "TLS_RSA_WITH_AES_257_GCM_SHA384",
+            1,
+        )
+    });
+    let joined = d.errors().join("\n");
+    assert!(joined.contains("data/schannel/windows-7.csv:"), "{joined}");
+    assert!(
+        joined.contains("SChannel name \"TLS_RSA_WITH_AES_257_GCM_SHA384\" resolves to no suite"),
+        "{joined}"
+    );
+}
+
+#[test]
+fn missing_columns_are_named() {
+    let d = DataCopy::new("columns");
+    d.edit("suites.csv", |t| {
+        t.replacen("code,name,origin", "code,nom,origin", 1)
+    });
+    let joined = d.errors().join("\n");
+    assert!(
+        joined.contains("data/suites.csv:1: missing column \"name\""),
+        "{joined}"
+    );
+    assert!(joined.contains("unexpected column \"nom\""), "{joined}");
+}
+
+#[test]
+fn generated_code_is_deterministic() {
+    let d = DataCopy::new("determinism");
+    let kb = suites::load(&d.0).unwrap();
+    let a = suites::emit(&kb);
+    let kb2 = suites::load(&d.0).unwrap();
+    assert_eq!(a, suites::emit(&kb2));
+    assert!(a.contains("pub(crate) static SUITES: ["));
+}
