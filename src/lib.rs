@@ -48,6 +48,8 @@ change. [`DATA_VERSION`] names the data set.
 #![deny(missing_docs)]
 
 mod attrs;
+mod filter;
+pub mod list;
 mod lookup;
 #[cfg(feature = "serde")]
 mod serde;
@@ -58,6 +60,7 @@ pub use attrs::{
     Authentication, Cipher, Curve, KeyExchange, Mac, Mode, NameKind, Origin, Prf, Protocol,
     Protocols, Recommended, Scheme, UnknownAttribute,
 };
+pub use filter::Filter;
 pub use lookup::{lookup, lookup_all, parse_code, suggest};
 pub use suite::{Alias, CodeHex, Suite};
 

@@ -1,5 +1,56 @@
-//! The `cipherdex` command. Placeholder until the CLI lands: prints the version.
+//! The `cipherdex` command: parses the command line, runs one subcommand,
+//! maps the outcome to an exit status. All knowledge is in the library.
 
-fn main() {
-    println!("cipherdex {}", env!("CARGO_PKG_VERSION"));
+mod args;
+mod cmd;
+mod error;
+mod input;
+mod table;
+
+use std::io::{self, BufWriter, Write};
+use std::process::ExitCode;
+
+use clap::error::ErrorKind;
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = match args::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return clap_exit(&e),
+    };
+    let mut out = BufWriter::new(io::stdout().lock());
+    let mut err = io::stderr().lock();
+    let result = cmd::run(cli, &mut out, &mut err).and_then(|status| {
+        out.flush()?;
+        Ok(status)
+    });
+    match result {
+        Ok(status) => status.into(),
+        // A closed pipe (`cipherdex list | head -1`) just means nobody reads on.
+        Err(e) if e.is_broken_pipe() => ExitCode::SUCCESS,
+        Err(e) => {
+            let _ = writeln!(err, "cipherdex: error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Prints clap's help, version or usage error; exit 0 for help and version, 2 otherwise.
+fn clap_exit(e: &clap::Error) -> ExitCode {
+    match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            let _ = e.print();
+            ExitCode::SUCCESS
+        }
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = e.print();
+            ExitCode::from(2)
+        }
+        _ => {
+            let text = e.render().to_string();
+            let text = text.strip_prefix("error: ").unwrap_or(&text);
+            let _ = write!(io::stderr(), "cipherdex: error: {text}");
+            ExitCode::from(2)
+        }
+    }
 }

@@ -1,0 +1,398 @@
+//! The command line, as clap structs: parsing and validation only, no I/O.
+//!
+//! To add a subcommand: add its `Args` struct here, a variant to
+//! [`Command`], a module `cmd/<name>.rs` with `run`, and one arm in
+//! `cmd::run`. Commands that take suites flatten [`SuiteArgs`], so that every
+//! input form (and any later input option) works the same everywhere.
+
+use std::ffi::OsStr;
+use std::marker::PhantomData;
+use std::str::FromStr;
+
+use cipherdex::{Authentication, Cipher, KeyExchange, Mac, Mode, Protocol, Scheme};
+use clap::builder::{PossibleValue, TypedValueParser};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Every TLS cipher suite by every name, offline.
+///
+/// Give it suite names (IANA, OpenSSL, GnuTLS, NSS, Java, Go, Windows, ...) or
+/// codes (0xC02B, {0xC0,0x2B}, c0 2b) in any case. One argument may hold a
+/// whole list separated by ':', ',', spaces or newlines; '-' reads standard
+/// input and @FILE reads a file. With no suites and standard input not a
+/// terminal, standard input is read.
+///
+/// Exit status: 0 success, 1 a negative answer (an unknown suite, no name in
+/// the target scheme, nothing matched), 2 a usage or input error.
+#[derive(Debug, Parser)]
+#[command(
+    name = "cipherdex",
+    version,
+    args_conflicts_with_subcommands = true,
+    after_help = "Examples:\n  cipherdex ECDHE-ECDSA-AES256-SHA\n  cipherdex convert --to iana ECDHE-ECDSA-AES256-SHA\n  cipherdex convert --to openssl 'TLS_AES_128_GCM_SHA256,TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256'\n  cipherdex list --kex ECDHE --aead --tls 1.2 --to openssl"
+)]
+pub struct Cli {
+    /// Print one JSON document instead of text.
+    #[arg(long, global = true)]
+    pub json: bool,
+
+    /// The subcommand; without one, the suites given are shown as with `show`.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// Suites to show when no subcommand is given.
+    #[command(flatten)]
+    pub show: ShowArgs,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Show everything known about each suite: names, parts, flags.
+    Show(ShowArgs),
+    /// Print each suite's name in another scheme, one line per input.
+    Convert(ConvertArgs),
+    /// List known suites, filtered by what they are made of.
+    List(ListArgs),
+    /// Print a shell completion script.
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff).
+    Man(ManArgs),
+}
+
+/// Suites given on the command line: names, codes, lists, `-`, `@FILE`.
+#[derive(Debug, Clone, Args, Default)]
+pub struct SuiteArgs {
+    /// Suite names or codes, lists ('A:B', 'A,B'), '-' for standard input, @FILE for a file.
+    #[arg(value_name = "SUITE")]
+    pub suites: Vec<String>,
+}
+
+/// `cipherdex show`.
+#[derive(Debug, Clone, Args, Default)]
+pub struct ShowArgs {
+    /// The suites.
+    #[command(flatten)]
+    pub input: SuiteArgs,
+}
+
+/// `cipherdex convert`.
+#[derive(Debug, Clone, Args)]
+pub struct ConvertArgs {
+    /// The scheme to print names in.
+    #[arg(long, value_name = "SCHEME", value_parser = TargetParser)]
+    pub to: Target,
+
+    /// Use the names a given Windows release uses (e.g. 7: the _P256 names).
+    #[arg(long, value_name = "RELEASE")]
+    pub windows_release: Option<String>,
+
+    /// Output format (--json is the same as --format json).
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+
+    /// The suites.
+    #[command(flatten)]
+    pub input: SuiteArgs,
+}
+
+/// `cipherdex list`.
+#[derive(Debug, Clone, Args)]
+pub struct ListArgs {
+    /// Key exchange (repeat or separate with commas for any of several).
+    #[arg(long, value_name = "KEX", value_delimiter = ',', value_parser = AttrParser::<KeyExchange>::new())]
+    pub kex: Vec<KeyExchange>,
+
+    /// Authentication (certificate type).
+    #[arg(long, value_name = "AUTH", value_delimiter = ',', value_parser = AttrParser::<Authentication>::new())]
+    pub auth: Vec<Authentication>,
+
+    /// Bulk cipher.
+    #[arg(long, value_name = "CIPHER", value_delimiter = ',', value_parser = AttrParser::<Cipher>::new())]
+    pub cipher: Vec<Cipher>,
+
+    /// Cipher mode.
+    #[arg(long, value_name = "MODE", value_delimiter = ',', value_parser = AttrParser::<Mode>::new())]
+    pub mode: Vec<Mode>,
+
+    /// Record MAC.
+    #[arg(long, value_name = "MAC", value_delimiter = ',', value_parser = AttrParser::<Mac>::new())]
+    pub mac: Vec<Mac>,
+
+    /// Negotiable in this protocol version (1.2, TLSv1.2, "TLS 1.2", SSL3 ...).
+    #[arg(long, value_name = "VERSION", value_delimiter = ',', value_parser = AttrParser::<Protocol>::new())]
+    pub tls: Vec<Protocol>,
+
+    /// Only suites with forward secrecy.
+    #[arg(long, conflicts_with = "no_pfs")]
+    pub pfs: bool,
+
+    /// Only suites without forward secrecy.
+    #[arg(long)]
+    pub no_pfs: bool,
+
+    /// Only AEAD suites (GCM, CCM, ChaCha20-Poly1305 ...).
+    #[arg(long)]
+    pub aead: bool,
+
+    /// Only export-grade suites.
+    #[arg(long)]
+    pub export: bool,
+
+    /// Only suites IANA marks Recommended (Y).
+    #[arg(long)]
+    pub iana_recommended: bool,
+
+    /// Only suites supported by this Windows release.
+    #[arg(long, value_name = "RELEASE")]
+    pub windows: Option<String>,
+
+    /// With --windows: only suites enabled by default, in Windows' default order.
+    #[arg(long, requires = "windows")]
+    pub enabled: bool,
+
+    /// Also list the GREASE values (RFC 8701), which are not suites.
+    #[arg(long)]
+    pub grease: bool,
+
+    /// The scheme of the names shown.
+    #[arg(long, value_name = "SCHEME", value_parser = TargetParser, default_value = "iana")]
+    pub to: Target,
+
+    /// Output format (--json is the same as --format json).
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+/// `cipherdex completions`.
+#[derive(Debug, Clone, Args)]
+pub struct CompletionsArgs {
+    /// The shell.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
+}
+
+/// `cipherdex man`.
+#[derive(Debug, Clone, Args)]
+pub struct ManArgs {}
+
+/// Output formats of the commands that print tables.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Aligned text for people.
+    Text,
+    /// Comma-separated values with a header line.
+    Csv,
+    /// One JSON document.
+    Json,
+}
+
+impl Format {
+    /// The effective format, given the global `--json` flag.
+    pub fn with_json(self, json: bool) -> Format {
+        if json {
+            Format::Json
+        } else {
+            self
+        }
+    }
+}
+
+/// What `--to` asks for: the name in a scheme, or the code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// The name in this scheme.
+    Scheme(Scheme),
+    /// The code, as `0xC02B`.
+    Hex,
+}
+
+impl Target {
+    /// The spelling of the target, as `--to` takes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Target::Scheme(s) => s.as_str(),
+            Target::Hex => "hex",
+        }
+    }
+}
+
+/// Parses `--to`: `hex` or any scheme name; lists every accepted value.
+#[derive(Debug, Clone, Copy)]
+pub struct TargetParser;
+
+impl TypedValueParser for TargetParser {
+    type Value = Target;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &OsStr,
+    ) -> Result<Target, clap::Error> {
+        let s = value.to_string_lossy();
+        if s.eq_ignore_ascii_case("hex") || s.eq_ignore_ascii_case("code") {
+            return Ok(Target::Hex);
+        }
+        s.parse::<Scheme>()
+            .map(Target::Scheme)
+            .map_err(|_| invalid_value(cmd, arg, &s, &target_names()))
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(target_names().into_iter().map(PossibleValue::new)))
+    }
+}
+
+fn target_names() -> Vec<&'static str> {
+    Scheme::ALL
+        .iter()
+        .map(|s| s.as_str())
+        .chain(["hex"])
+        .collect()
+}
+
+/// An attribute enum of the library, parsed case-insensitively with its aliases.
+pub trait Attr: FromStr + Clone + Send + Sync + 'static {
+    /// Every variant.
+    fn all() -> &'static [Self];
+    /// Its canonical spelling.
+    fn spelling(&self) -> &'static str;
+}
+
+macro_rules! attr {
+    ($($t:ty),*) => {$(
+        impl Attr for $t {
+            fn all() -> &'static [Self] { <$t>::ALL }
+            fn spelling(&self) -> &'static str { self.as_str() }
+        }
+    )*};
+}
+attr!(KeyExchange, Authentication, Cipher, Mode, Mac, Protocol);
+
+/// A clap value parser for an [`Attr`]: accepts every spelling the library
+/// accepts, and lists the canonical ones on error and in completions.
+#[derive(Debug)]
+pub struct AttrParser<T>(PhantomData<fn() -> T>);
+
+impl<T> AttrParser<T> {
+    /// The parser.
+    pub fn new() -> Self {
+        AttrParser(PhantomData)
+    }
+}
+
+impl<T> Clone for AttrParser<T> {
+    fn clone(&self) -> Self {
+        AttrParser(PhantomData)
+    }
+}
+
+impl<T: Attr> TypedValueParser for AttrParser<T> {
+    type Value = T;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &OsStr,
+    ) -> Result<T, clap::Error> {
+        let s = value.to_string_lossy();
+        s.trim().parse::<T>().map_err(|_| {
+            let names: Vec<_> = T::all().iter().map(Attr::spelling).collect();
+            invalid_value(cmd, arg, &s, &names)
+        })
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new(
+            T::all().iter().map(|v| PossibleValue::new(v.spelling())),
+        ))
+    }
+}
+
+fn invalid_value(
+    cmd: &clap::Command,
+    arg: Option<&clap::Arg>,
+    value: &str,
+    valid: &[&str],
+) -> clap::Error {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let mut err = clap::Error::new(ErrorKind::InvalidValue).with_cmd(cmd);
+    if let Some(arg) = arg {
+        err.insert(
+            ContextKind::InvalidArg,
+            ContextValue::String(arg.to_string()),
+        );
+    }
+    err.insert(
+        ContextKind::InvalidValue,
+        ContextValue::String(value.to_string()),
+    );
+    err.insert(
+        ContextKind::ValidValue,
+        ContextValue::Strings(valid.iter().map(|s| s.to_string()).collect()),
+    );
+    err
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn definitions_are_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn bare_suites_mean_show() {
+        let cli = Cli::try_parse_from(["cipherdex", "AES128-SHA", "0xC02B"]).unwrap();
+        assert!(cli.command.is_none());
+        assert_eq!(cli.show.input.suites, ["AES128-SHA", "0xC02B"]);
+    }
+
+    #[test]
+    fn to_accepts_aliases_and_hex() {
+        let cli = Cli::try_parse_from(["cipherdex", "convert", "--to", "SChannel", "x"]).unwrap();
+        let Some(Command::Convert(c)) = cli.command else {
+            panic!("not convert")
+        };
+        assert_eq!(c.to, Target::Scheme(Scheme::Windows));
+        let cli = Cli::try_parse_from(["cipherdex", "convert", "--to", "HEX"]).unwrap();
+        let Some(Command::Convert(c)) = cli.command else {
+            panic!("not convert")
+        };
+        assert_eq!(c.to, Target::Hex);
+    }
+
+    #[test]
+    fn list_filters_accept_library_spellings() {
+        let cli = Cli::try_parse_from([
+            "cipherdex",
+            "list",
+            "--kex",
+            "EECDH,dhe",
+            "--tls",
+            "TLSv1.2",
+            "--mac",
+            "sha",
+        ])
+        .unwrap();
+        let Some(Command::List(l)) = cli.command else {
+            panic!("not list")
+        };
+        assert_eq!(l.kex, [KeyExchange::Ecdhe, KeyExchange::Dhe]);
+        assert_eq!(l.tls, [Protocol::Tls12]);
+        assert_eq!(l.mac, [Mac::Sha1]);
+    }
+
+    #[test]
+    fn bad_values_list_valid_ones() {
+        let e = Cli::try_parse_from(["cipherdex", "convert", "--to", "klingon"]).unwrap_err();
+        let text = e.render().to_string();
+        assert!(text.contains("klingon") && text.contains("openssl") && text.contains("hex"));
+        let e = Cli::try_parse_from(["cipherdex", "list", "--kex", "ECDHX"]).unwrap_err();
+        assert!(e.render().to_string().contains("ECDHE"));
+    }
+}

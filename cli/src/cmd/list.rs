@@ -1,0 +1,157 @@
+//! `cipherdex list [FILTERS]`: every known suite that passes the filters.
+
+use std::io::Write;
+
+use cipherdex::{Filter, Suite};
+
+use crate::args::{Format, ListArgs, Target};
+use crate::cmd::{Ctx, Status};
+use crate::error::Error;
+use crate::table;
+
+/// Lists the suites that match; exit 1 when none does.
+pub fn run(args: &ListArgs, ctx: &mut Ctx) -> Result<Status, Error> {
+    if args.windows.is_some() {
+        // The Windows module (issue 6) answers this; until it is part of
+        // the library, say so rather than list suites Windows may not have.
+        return Err(Error::NotAvailable {
+            option: "--windows",
+            missing: "Windows release data",
+        });
+    }
+    let filter = filter(args);
+    let suites: Vec<&'static Suite> = filter.apply(Suite::all()).collect();
+    match args.format.with_json(ctx.json) {
+        Format::Text => write_text(ctx.out, &suites, args.to)?,
+        Format::Csv => write_csv(ctx.out, &suites, args.to)?,
+        Format::Json => table::write_json(ctx.out, &suites)?,
+    }
+    if suites.is_empty() {
+        writeln!(ctx.err, "cipherdex: no suite matches these filters")?;
+    }
+    Ok(Status::negative_if(suites.is_empty()))
+}
+
+fn filter(args: &ListArgs) -> Filter {
+    let mut f = Filter::new();
+    for &k in &args.kex {
+        f = f.kex(k);
+    }
+    for &a in &args.auth {
+        f = f.auth(a);
+    }
+    for &c in &args.cipher {
+        f = f.cipher(c);
+    }
+    for &m in &args.mode {
+        f = f.mode(m);
+    }
+    for &m in &args.mac {
+        f = f.mac(m);
+    }
+    for &p in &args.tls {
+        f = f.protocol(p);
+    }
+    if args.pfs {
+        f = f.pfs(true);
+    }
+    if args.no_pfs {
+        f = f.pfs(false);
+    }
+    if args.aead {
+        f = f.aead(true);
+    }
+    if args.export {
+        f = f.export(true);
+    }
+    if args.iana_recommended {
+        f = f.iana_recommended(true);
+    }
+    if !args.grease {
+        f = f.grease(false);
+    }
+    f
+}
+
+fn name(s: &Suite, to: Target) -> String {
+    match to {
+        Target::Hex => s.code_hex().to_string(),
+        Target::Scheme(scheme) => s.name(scheme).unwrap_or("-").to_string(),
+    }
+}
+
+fn versions(s: &Suite) -> String {
+    let p = s.protocols();
+    match (p.min_tls(), p.max_tls()) {
+        (Some(a), Some(b)) if a == b => a.to_string(),
+        (Some(a), Some(b)) => format!("{a}-{b}"),
+        _ => "-".to_string(),
+    }
+}
+
+const HEADER: [&str; 14] = [
+    "code",
+    "name",
+    "protocols",
+    "kex",
+    "auth",
+    "cipher",
+    "bits",
+    "mode",
+    "mac",
+    "prf",
+    "aead",
+    "pfs",
+    "export",
+    "iana_recommended",
+];
+
+fn write_text(out: &mut dyn Write, suites: &[&Suite], to: Target) -> Result<(), Error> {
+    let mut rows = vec![[
+        "CODE", "NAME", "VERSIONS", "KEX", "AUTH", "CIPHER", "BITS", "MODE", "MAC",
+    ]
+    .map(String::from)
+    .to_vec()];
+    for s in suites {
+        rows.push(vec![
+            s.code_hex().to_string(),
+            name(s, to),
+            versions(s),
+            s.kex().to_string(),
+            s.auth().to_string(),
+            s.cipher().to_string(),
+            s.cipher_bits().to_string(),
+            s.mode().to_string(),
+            s.mac().to_string(),
+        ]);
+    }
+    table::write_aligned(out, &rows)?;
+    Ok(())
+}
+
+fn write_csv(out: &mut dyn Write, suites: &[&Suite], to: Target) -> Result<(), Error> {
+    table::write_csv(out, &HEADER)?;
+    for s in suites {
+        let protocols: Vec<&str> = s.protocols().iter().map(|p| p.as_str()).collect();
+        table::write_csv(
+            out,
+            &[
+                s.code_hex().to_string(),
+                name(s, to),
+                protocols.join(" "),
+                s.kex().to_string(),
+                s.auth().to_string(),
+                s.cipher().to_string(),
+                s.cipher_bits().to_string(),
+                s.mode().to_string(),
+                s.mac().to_string(),
+                s.prf().to_string(),
+                s.is_aead().to_string(),
+                s.has_forward_secrecy().to_string(),
+                s.is_export().to_string(),
+                s.iana_recommended().map_or("", |r| r.as_str()).to_string(),
+            ],
+        )?;
+    }
+    Ok(())
+}

@@ -1,0 +1,69 @@
+//! One module per subcommand, each with `run(args, ctx) -> Result<Status, Error>`.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use crate::args::{Cli, Command};
+use crate::error::Error;
+
+pub mod completions;
+pub mod convert;
+pub mod list;
+pub mod man;
+pub mod show;
+
+/// What a command answered (an error is a [`Error`] instead).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    /// Everything asked for was found and printed: exit 0.
+    Success,
+    /// A negative answer (an unknown suite, no such name, nothing matched): exit 1.
+    Negative,
+}
+
+impl Status {
+    /// `Negative` if `negative`, else `Success`.
+    pub fn negative_if(negative: bool) -> Status {
+        if negative {
+            Status::Negative
+        } else {
+            Status::Success
+        }
+    }
+}
+
+impl From<Status> for ExitCode {
+    fn from(s: Status) -> ExitCode {
+        match s {
+            Status::Success => ExitCode::SUCCESS,
+            Status::Negative => ExitCode::from(1),
+        }
+    }
+}
+
+/// Where a command writes, and the global options.
+pub struct Ctx<'a> {
+    /// Standard output.
+    pub out: &'a mut dyn Write,
+    /// Standard error: notes and per-item errors.
+    pub err: &'a mut dyn Write,
+    /// The global `--json` flag.
+    pub json: bool,
+}
+
+/// Runs the command line's subcommand (`show` when none is given).
+pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Status, Error> {
+    let mut ctx = Ctx {
+        out,
+        err,
+        json: cli.json,
+    };
+    match cli.command {
+        None => show::run(&cli.show, &mut ctx),
+        Some(Command::Show(a)) => show::run(&a, &mut ctx),
+        Some(Command::Convert(a)) => convert::run(&a, &mut ctx),
+        Some(Command::List(a)) => list::run(&a, &mut ctx),
+        Some(Command::Completions(a)) => completions::run(&a, &mut ctx),
+        Some(Command::Man(a)) => man::run(&a, &mut ctx),
+    }
+}

@@ -1,0 +1,94 @@
+//! The errors that stop a command (exit status 2). Unknown suites are not
+//! errors: commands report them and go on (exit status 1).
+
+use std::fmt;
+use std::io;
+
+/// Why a command could not run to the end.
+#[derive(Debug)]
+pub enum Error {
+    /// Writing the output failed (a closed pipe is handled quietly by `main`).
+    Output(io::Error),
+    /// An input (`-` or `@FILE`) could not be read.
+    ReadInput {
+        /// `standard input` or the file's path.
+        what: String,
+        /// Why.
+        source: io::Error,
+    },
+    /// `@` with no file name.
+    EmptyFileName,
+    /// No suites were given and standard input is a terminal.
+    NoInput,
+    /// The inputs hold no suite at all.
+    EmptyInput,
+    /// An input claimed a format it does not follow.
+    Format {
+        /// `standard input`, the file's path or `argument N`.
+        what: String,
+        /// What the format reader said.
+        source: cipherdex::list::FormatError,
+    },
+    /// An option needs a part of cipherdex this build does not have yet.
+    NotAvailable {
+        /// The option as typed.
+        option: &'static str,
+        /// What is missing.
+        missing: &'static str,
+    },
+    /// JSON serialization failed.
+    Json(serde_json::Error),
+}
+
+impl Error {
+    /// True if the error is a closed output pipe: not an error for a Unix tool.
+    pub fn is_broken_pipe(&self) -> bool {
+        match self {
+            Error::Output(e) => e.kind() == io::ErrorKind::BrokenPipe,
+            Error::Json(e) => e.io_error_kind() == Some(io::ErrorKind::BrokenPipe),
+            _ => false,
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Output(e) => write!(f, "cannot write the output: {e}"),
+            Error::ReadInput { what, source } => write!(f, "cannot read {what}: {source}"),
+            Error::EmptyFileName => {
+                write!(f, "'@' needs a file name: @FILE reads suites from FILE")
+            }
+            Error::NoInput => write!(
+                f,
+                "no suites given: pass names or codes, '-' to read standard input, or @FILE \
+                 (see 'cipherdex --help')"
+            ),
+            Error::EmptyInput => write!(
+                f,
+                "no suites given: the input is empty (pass names or codes, '-' for standard \
+                 input, or @FILE)"
+            ),
+            Error::Format { what, source } => write!(f, "{what}: {source}"),
+            Error::NotAvailable { option, missing } => write!(
+                f,
+                "{option} is not available yet: this build of cipherdex has no {missing}"
+            ),
+            Error::Json(e) => write!(f, "cannot write JSON: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+impl From<io::Error> for Error {
+    fn from(e: io::Error) -> Self {
+        Error::Output(e)
+    }
+}
+
+impl From<serde_json::Error> for Error {
+    fn from(e: serde_json::Error) -> Self {
+        Error::Json(e)
+    }
+}

@@ -1,0 +1,110 @@
+//! Suite-list input shared by every command: arguments, `-` (standard input)
+//! and `@FILE`. Each source's whole text goes to `cipherdex::list::read`, which
+//! recognises the formats the library knows (prefixes such as `openssl:`,
+//! reports, dumps) and otherwise reads a plain list. This module only reads
+//! text and reports problems; it knows nothing about suites.
+
+use std::io::{self, IsTerminal, Read, Write};
+
+use cipherdex::list::{self, Item};
+
+use crate::args::SuiteArgs;
+use crate::error::Error;
+
+/// Every item of every source, in order.
+#[derive(Debug, Default)]
+pub struct Input {
+    /// The items.
+    pub items: Vec<Item>,
+}
+
+impl Input {
+    /// The number of items that name no known suite.
+    pub fn unknown_count(&self) -> usize {
+        self.items.iter().filter(|i| i.suite().is_none()).count()
+    }
+}
+
+/// Reads the suites the arguments name; with no arguments and standard input
+/// not a terminal, reads standard input. Notes from format readers go to `err`.
+/// Input that holds no item at all is an error.
+pub fn read(args: &SuiteArgs, err: &mut dyn Write) -> Result<Input, Error> {
+    let mut input = Input::default();
+    if args.suites.is_empty() {
+        let stdin = io::stdin();
+        if stdin.is_terminal() {
+            return Err(Error::NoInput);
+        }
+        read_source(&read_stdin()?, "standard input", &mut input, err)?;
+        return non_empty(input);
+    }
+    for (n, arg) in args.suites.iter().enumerate() {
+        if arg == "-" {
+            read_source(&read_stdin()?, "standard input", &mut input, err)?;
+        } else if let Some(path) = arg.strip_prefix('@') {
+            if path.is_empty() {
+                return Err(Error::EmptyFileName);
+            }
+            let text = std::fs::read(path).map_err(|source| Error::ReadInput {
+                what: path.to_string(),
+                source,
+            })?;
+            read_source(&String::from_utf8_lossy(&text), path, &mut input, err)?;
+        } else {
+            read_source(arg, &format!("argument {}", n + 1), &mut input, err)?;
+        }
+    }
+    non_empty(input)
+}
+
+fn non_empty(input: Input) -> Result<Input, Error> {
+    if input.items.is_empty() {
+        Err(Error::EmptyInput)
+    } else {
+        Ok(input)
+    }
+}
+
+fn read_stdin() -> Result<String, Error> {
+    let mut bytes = Vec::new();
+    io::stdin()
+        .lock()
+        .read_to_end(&mut bytes)
+        .map_err(|source| Error::ReadInput {
+            what: "standard input".to_string(),
+            source,
+        })?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+fn read_source(
+    text: &str,
+    what: &str,
+    input: &mut Input,
+    err: &mut dyn Write,
+) -> Result<(), Error> {
+    let list = list::read(text).map_err(|source| Error::Format {
+        what: what.to_string(),
+        source,
+    })?;
+    for note in &list.notes {
+        writeln!(err, "cipherdex: note: {what}: {note}")?;
+    }
+    input.items.extend(list.items);
+    Ok(())
+}
+
+/// Writes the standard error line for an unknown item, with close names.
+pub fn report_unknown(item: &Item, err: &mut dyn Write) -> io::Result<()> {
+    let suggestions = item.suggestions();
+    if suggestions.is_empty() {
+        writeln!(err, "cipherdex: error: unknown suite {:?}", item.input())
+    } else {
+        writeln!(
+            err,
+            "cipherdex: error: unknown suite {:?} (did you mean {}?)",
+            item.input(),
+            suggestions.join(", ")
+        )
+    }
+}
