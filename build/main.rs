@@ -12,6 +12,7 @@
 mod attrs;
 mod derive;
 mod emit;
+mod openssl;
 mod read;
 mod suites;
 mod windows;
@@ -43,5 +44,6 @@ fn run(data: &Path, out: &Path) -> Result<(), Vec<String>> {
     let releases = windows::load(data, &kb)?;
     emit::write(out, "suites.rs", &suites::emit(&kb))?;
     emit::write(out, "windows.rs", &windows::emit(&kb, &releases))?;
+    openssl::emit(data, out)?;
     Ok(())
 }

@@ -51,6 +51,7 @@ mod attrs;
 mod filter;
 pub mod list;
 mod lookup;
+pub mod openssl;
 #[cfg(feature = "serde")]
 mod serde;
 mod suite;

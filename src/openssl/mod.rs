@@ -1,0 +1,771 @@
+//! OpenSSL cipher strings, evaluated exactly as OpenSSL does, without OpenSSL.
+//!
+//! [`evaluate`] turns a cipher string such as `HIGH:!aNULL:!MD5` into the
+//! ordered list of cipher suites that `openssl ciphers -ciphersuites ''
+//! 'HIGH:!aNULL:!MD5'` prints for the chosen [`Target`] build.
+//! [`evaluate_ciphersuites`] does the same for the TLS 1.3 `-ciphersuites`
+//! list, and [`evaluate_full`] combines both like an `SSL_CTX` does. The
+//! [`write`](mod@write) module goes the other way, from a suite list to configuration
+//! text for OpenSSL, GnuTLS, nginx, Apache and HAProxy.
+//!
+//! ```
+//! use cipherdex::openssl::{evaluate, Target};
+//!
+//! let x = evaluate("HIGH:!aNULL:!MD5", Target::default()).unwrap();
+//! assert_eq!(x.ciphers()[0].name(), "ECDHE-ECDSA-AES256-GCM-SHA384");
+//! assert!(x.warnings().is_empty());
+//! ```
+
+mod bits;
+mod eval;
+mod keywords;
+pub mod write;
+
+use std::fmt;
+use std::str::FromStr;
+
+use bits::*;
+use eval::List;
+
+include!(concat!(env!("OUT_DIR"), "/openssl_engine.rs"));
+
+/// One cipher suite as OpenSSL's cipher table describes it.
+///
+/// ```
+/// let c = cipherdex::openssl::Target::default().cipher_by_name("AES128-SHA").unwrap();
+/// assert_eq!(c.code(), 0x002F);
+/// assert_eq!(c.strength_bits(), 128);
+/// ```
+#[derive(Debug, PartialEq, Eq, Hash)]
+pub struct OpenSslCipher {
+    code: u16,
+    name: &'static str,
+    min_tls: u16,
+    kx: u32,
+    au: u32,
+    enc: u32,
+    mac: u32,
+    strength: u8,
+    strength_bits: u16,
+    alg_bits: u16,
+}
+
+impl OpenSslCipher {
+    /// The knowledge-base entry for this suite.
+    ///
+    /// ```
+    /// let c = cipherdex::openssl::Target::default().cipher_by_name("AES128-SHA").unwrap();
+    /// assert_eq!(c.suite().name(cipherdex::Scheme::Iana), Some("TLS_RSA_WITH_AES_128_CBC_SHA"));
+    /// ```
+    pub fn suite(&self) -> &'static crate::Suite {
+        // Every code in data/openssl-engine.csv is in the knowledge base
+        // (checked by the tests); fall back to the null suite otherwise.
+        crate::Suite::from_code(u32::from(self.code))
+            .or_else(|| crate::Suite::from_code(0))
+            .expect("the knowledge base has TLS_NULL_WITH_NULL_NULL")
+    }
+    /// The two-byte TLS code point, e.g. `0xC02F`.
+    pub fn code(&self) -> u16 {
+        self.code
+    }
+    /// OpenSSL's name (`ECDHE-RSA-AES128-GCM-SHA256`; the IANA name for TLS 1.3).
+    pub fn name(&self) -> &'static str {
+        self.name
+    }
+    /// Whether this is a TLS 1.3 suite (configured with `-ciphersuites`).
+    pub fn is_tls13(&self) -> bool {
+        self.min_tls == 0x0304
+    }
+    /// OpenSSL's lowest protocol for the suite: `SSLv3`, `TLSv1`, `TLSv1.2` or `TLSv1.3`.
+    pub fn min_protocol(&self) -> &'static str {
+        match self.min_tls {
+            SSL3 => "SSLv3",
+            TLS1 => "TLSv1",
+            TLS1_2 => "TLSv1.2",
+            _ => "TLSv1.3",
+        }
+    }
+    /// OpenSSL's `strength_bits` (the key used by `@STRENGTH`).
+    pub fn strength_bits(&self) -> u16 {
+        self.strength_bits
+    }
+    /// OpenSSL's `alg_bits` (nominal key size of the bulk cipher).
+    pub fn alg_bits(&self) -> u16 {
+        self.alg_bits
+    }
+    /// OpenSSL's strength class: `HIGH`, `MEDIUM`, `LOW` or `NONE`.
+    pub fn strength_class(&self) -> &'static str {
+        if self.strength & S_HIGH != 0 {
+            "HIGH"
+        } else if self.strength & S_MEDIUM != 0 {
+            "MEDIUM"
+        } else if self.strength & S_LOW != 0 {
+            "LOW"
+        } else {
+            "NONE"
+        }
+    }
+    /// Whether the suite is excluded from OpenSSL's `DEFAULT` (in `COMPLEMENTOFDEFAULT`).
+    pub fn not_default(&self) -> bool {
+        self.strength & S_NOT_DEFAULT != 0
+    }
+    /// Whether the suite is authenticated by a pre-shared key or SRP and so
+    /// needs application callbacks to be usable.
+    pub fn needs_psk_or_srp(&self) -> bool {
+        self.kx & (K_PSK_ALL | K_SRP) != 0
+    }
+}
+
+/// An OpenSSL build whose cipher-string behaviour cipherdex reproduces.
+///
+/// | target | differences |
+/// |---|---|
+/// | `OpenSsl30` (default) | OpenSSL 3.0/3.1 default build, default provider: no RC4, DES, 3DES, IDEA, SEED, GOST, export; CCM8 suites are `HIGH` |
+/// | `OpenSsl32` | 3.2 and later: as 3.0, but the CCM8 suites are `MEDIUM` with 64 strength bits |
+/// | `OpenSsl111` | 1.1.1 default build: as 3.0, plus IDEA-CBC-SHA and the SEED suites; no `CBC` keyword |
+/// | `OpenSsl111Weak` | 1.1.1 built with `enable-weak-ssl-ciphers`: plus the RC4 and 3DES suites |
+///
+/// ```
+/// use cipherdex::openssl::Target;
+/// assert_eq!("3.0".parse::<Target>().unwrap(), Target::OpenSsl30);
+/// assert_eq!("1.1.1w".parse::<Target>().unwrap(), Target::OpenSsl111);
+/// assert_eq!("3.5.1".parse::<Target>().unwrap(), Target::OpenSsl32);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Target {
+    /// OpenSSL 1.1.1, default build.
+    OpenSsl111,
+    /// OpenSSL 1.1.1 built with `enable-weak-ssl-ciphers` (RC4, 3DES).
+    OpenSsl111Weak,
+    /// OpenSSL 3.0 and 3.1, default build and provider (the default target).
+    #[default]
+    OpenSsl30,
+    /// OpenSSL 3.2 and later, default build and provider.
+    OpenSsl32,
+}
+
+impl Target {
+    /// Every target, oldest first.
+    pub const ALL: [Target; 4] = [
+        Target::OpenSsl111,
+        Target::OpenSsl111Weak,
+        Target::OpenSsl30,
+        Target::OpenSsl32,
+    ];
+
+    /// A short label: `1.1.1`, `1.1.1-weak`, `3.0` or `3.2`.
+    ///
+    /// ```
+    /// assert_eq!(cipherdex::openssl::Target::OpenSsl32.label(), "3.2");
+    /// ```
+    pub fn label(self) -> &'static str {
+        match self {
+            Target::OpenSsl111 => "1.1.1",
+            Target::OpenSsl111Weak => "1.1.1-weak",
+            Target::OpenSsl30 => "3.0",
+            Target::OpenSsl32 => "3.2",
+        }
+    }
+
+    /// The target's TLS <= 1.2 ciphers in OpenSSL's initial table order.
+    ///
+    /// ```
+    /// assert_eq!(cipherdex::openssl::Target::OpenSsl30.ciphers().len(), 155);
+    /// ```
+    pub fn ciphers(self) -> &'static [OpenSslCipher] {
+        match self {
+            Target::OpenSsl111 => &CIPHERS_V111,
+            Target::OpenSsl111Weak => &CIPHERS_V111_WEAK,
+            Target::OpenSsl30 => &CIPHERS_V30,
+            Target::OpenSsl32 => &CIPHERS_V32,
+        }
+    }
+
+    /// The target's TLS 1.3 ciphersuites.
+    ///
+    /// ```
+    /// assert_eq!(cipherdex::openssl::Target::default().tls13_ciphersuites().len(), 5);
+    /// ```
+    pub fn tls13_ciphersuites(self) -> &'static [OpenSslCipher] {
+        match self {
+            Target::OpenSsl111 => &TLS13_V111,
+            Target::OpenSsl111Weak => &TLS13_V111_WEAK,
+            Target::OpenSsl30 => &TLS13_V30,
+            Target::OpenSsl32 => &TLS13_V32,
+        }
+    }
+
+    fn by_name(self) -> &'static [u8] {
+        match self {
+            Target::OpenSsl111 => &BY_NAME_V111,
+            Target::OpenSsl111Weak => &BY_NAME_V111_WEAK,
+            Target::OpenSsl30 => &BY_NAME_V30,
+            Target::OpenSsl32 => &BY_NAME_V32,
+        }
+    }
+
+    /// Looks up a TLS <= 1.2 cipher by its exact (case-sensitive) OpenSSL name,
+    /// the way the cipher-string parser does.
+    ///
+    /// ```
+    /// use cipherdex::openssl::Target;
+    /// assert!(Target::OpenSsl30.cipher_by_name("DES-CBC3-SHA").is_none());
+    /// assert!(Target::OpenSsl111Weak.cipher_by_name("DES-CBC3-SHA").is_some());
+    /// ```
+    pub fn cipher_by_name(self, name: &str) -> Option<&'static OpenSslCipher> {
+        let table = self.ciphers();
+        let idx = self.by_name();
+        idx.binary_search_by(|&i| table[i as usize].name.cmp(name))
+            .ok()
+            .map(|k| &table[idx[k] as usize])
+    }
+
+    /// Looks up any suite of the target (TLS 1.3 included) by code point.
+    ///
+    /// ```
+    /// let t = cipherdex::openssl::Target::default();
+    /// assert_eq!(t.cipher_by_code(0x1301).unwrap().name(), "TLS_AES_128_GCM_SHA256");
+    /// ```
+    pub fn cipher_by_code(self, code: u16) -> Option<&'static OpenSslCipher> {
+        self.ciphers()
+            .iter()
+            .chain(self.tls13_ciphersuites())
+            .find(|c| c.code == code)
+    }
+
+    /// Algorithms the target cannot use at run time: (kx, au, enc, mac).
+    fn disabled(self) -> (u32, u32, u32, u32) {
+        let kx = K_GOST | K_GOST18;
+        let au = A_GOST01 | A_GOST12;
+        let mac = M_GOST94
+            | M_GOST89MAC
+            | M_GOST89MAC12
+            | M_GOST12_256
+            | M_GOST12_512
+            | M_MAGMAOMAC
+            | M_KUZNYECHIKOMAC;
+        let mut enc = E_GOST;
+        if matches!(self, Target::OpenSsl30 | Target::OpenSsl32) {
+            enc |= E_DES | E_RC4 | E_RC2 | E_IDEA | E_SEED;
+        }
+        (kx, au, enc, mac)
+    }
+
+    /// Whether OpenSSL puts this alias in its lookup list for this target (an
+    /// alias whose algorithms are all unavailable is treated as unknown).
+    fn has_alias(self, a: &keywords::Alias) -> bool {
+        if a.since == 30 && matches!(self, Target::OpenSsl111 | Target::OpenSsl111Weak) {
+            return false;
+        }
+        let (dk, da, de, dm) = self.disabled();
+        (a.kx == 0 || a.kx & !dk != 0)
+            && (a.au == 0 || a.au & !da != 0)
+            && (a.enc == 0 || a.enc & !de != 0)
+            && (a.mac == 0 || a.mac & !dm != 0)
+    }
+
+    /// Whether `word` is a keyword or cipher name of this target.
+    ///
+    /// ```
+    /// use cipherdex::openssl::Target;
+    /// assert!(Target::OpenSsl30.knows("HIGH"));
+    /// assert!(!Target::OpenSsl30.knows("RC4"));
+    /// assert!(Target::OpenSsl111Weak.knows("RC4"));
+    /// ```
+    pub fn knows(self, word: &str) -> bool {
+        self.cipher_by_name(word).is_some()
+            || keywords::ALIASES
+                .iter()
+                .any(|a| a.name == word && self.has_alias(a))
+    }
+}
+
+impl fmt::Display for Target {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Target::OpenSsl111 => f.write_str("OpenSSL 1.1.1 (default build)"),
+            Target::OpenSsl111Weak => f.write_str("OpenSSL 1.1.1 (enable-weak-ssl-ciphers)"),
+            Target::OpenSsl30 => f.write_str("OpenSSL 3.0 (default build)"),
+            Target::OpenSsl32 => f.write_str("OpenSSL 3.2+ (default build)"),
+        }
+    }
+}
+
+impl FromStr for Target {
+    type Err = Error;
+
+    /// Accepts `3.0`, `3.0.13`, `3.1`, `3.2` ... `3.9`, `1.1.1`, `1.1.1w`,
+    /// `1.1.1-weak` (or `1.1.1+weak`), optionally prefixed by `openssl`/`OpenSSL `.
+    fn from_str(s: &str) -> Result<Target, Error> {
+        let t = s.trim();
+        let t = t
+            .strip_prefix("OpenSSL")
+            .or_else(|| t.strip_prefix("openssl"))
+            .unwrap_or(t)
+            .trim_start_matches([' ', '-', '_']);
+        let lower = t.to_ascii_lowercase();
+        let (ver, weak) = match lower
+            .strip_suffix("-weak")
+            .or_else(|| lower.strip_suffix("+weak"))
+        {
+            Some(v) => (v, true),
+            None => (lower.as_str(), false),
+        };
+        let parts: Vec<&str> = ver.split('.').collect();
+        let num = |i: usize| -> Option<u32> {
+            let p = parts.get(i)?;
+            let digits: String = p.chars().take_while(|c| c.is_ascii_digit()).collect();
+            digits.parse().ok()
+        };
+        let target = match (num(0), num(1), num(2)) {
+            (Some(1), Some(1), Some(1)) if weak => Some(Target::OpenSsl111Weak),
+            (Some(1), Some(1), Some(1)) => Some(Target::OpenSsl111),
+            (Some(3), Some(0 | 1), _) if !weak => Some(Target::OpenSsl30),
+            (Some(3), None, None) if !weak => Some(Target::OpenSsl30),
+            (Some(3), Some(m), _) if m >= 2 && !weak => Some(Target::OpenSsl32),
+            _ => None,
+        };
+        target.ok_or_else(|| Error::UnknownTarget(s.to_string()))
+    }
+}
+
+/// A problem OpenSSL silently ignores but cipherdex reports.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Warning {
+    /// A word that is neither a keyword nor a cipher name of the target;
+    /// OpenSSL ignores the whole term containing it.
+    UnknownWord {
+        /// The word as written.
+        word: String,
+        /// Byte offset in the string.
+        position: usize,
+        /// A close known word, if any.
+        suggestion: Option<String>,
+        /// Set when the word selects suites in another target (e.g. `RC4` in 1.1.1 with weak ciphers).
+        known_in: Option<Target>,
+    },
+    /// A `+` combination whose parts exclude each other (e.g. `AES+CHACHA20`);
+    /// OpenSSL ignores it.
+    EmptyCombination {
+        /// The term as written.
+        term: String,
+        /// Byte offset in the string.
+        position: usize,
+    },
+    /// Text after an `@` command up to the next separator, which OpenSSL skips.
+    IgnoredText {
+        /// The skipped text.
+        text: String,
+        /// Byte offset in the string.
+        position: usize,
+    },
+}
+
+impl Warning {
+    fn unknown(target: Target, word: &str, position: usize) -> Warning {
+        let known_in = Target::ALL.into_iter().find(|t| {
+            *t != target
+                && (t.cipher_by_name(word).is_some()
+                    || keywords::ALIASES
+                        .iter()
+                        .any(|a| a.name == word && eval::alias_selects(*t, a)))
+        });
+        Warning::UnknownWord {
+            word: word.to_string(),
+            position,
+            suggestion: suggest(target, word),
+            known_in,
+        }
+    }
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Warning::UnknownWord {
+                word,
+                position,
+                suggestion,
+                known_in,
+            } => {
+                write!(
+                    f,
+                    "unknown word `{word}` at byte {position} (ignored, as OpenSSL does)"
+                )?;
+                if let Some(t) = known_in {
+                    write!(f, "; it exists in {t} but not in this target")?;
+                }
+                if let Some(s) = suggestion {
+                    write!(f, "; did you mean `{s}`?")?;
+                }
+                Ok(())
+            }
+            Warning::EmptyCombination { term, position } => write!(
+                f,
+                "`{term}` at byte {position} combines keywords that no suite has together (ignored)"
+            ),
+            Warning::IgnoredText { text, position } => write!(
+                f,
+                "`{text}` at byte {position} follows an @ command and is ignored"
+            ),
+        }
+    }
+}
+
+/// Finds a close known word: same word in another case, or within two edits.
+fn suggest(target: Target, word: &str) -> Option<String> {
+    let names = target
+        .ciphers()
+        .iter()
+        .map(|c| c.name)
+        .chain(
+            keywords::ALIASES
+                .iter()
+                .filter(|a| target.has_alias(a))
+                .map(|a| a.name),
+        )
+        .chain(keywords::SUITEB.iter().map(|(n, _)| *n));
+    let mut best: Option<(usize, &str)> = None;
+    for n in names {
+        if n.eq_ignore_ascii_case(word) {
+            return Some(n.to_string());
+        }
+        if word.len() > 2 {
+            let d = edit_distance(&word.to_ascii_uppercase(), &n.to_ascii_uppercase());
+            if d <= 2 && best.map_or(true, |(bd, _)| d < bd) {
+                best = Some((d, n));
+            }
+        }
+    }
+    best.map(|(_, n)| n.to_string())
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut cur = vec![i + 1; b.len() + 1];
+        for (j, cb) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(ca != *cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
+
+/// Why a cipher string or ciphersuites list was rejected. OpenSSL rejects the
+/// same strings (`openssl ciphers` prints "Error in cipher list").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Error {
+    /// A character that is neither a word character, an operator nor a
+    /// separator, where OpenSSL expects a word (OpenSSL: "invalid command").
+    InvalidCommand {
+        /// Byte offset in the string.
+        position: usize,
+        /// The offending character (`None`: the string ended).
+        found: Option<char>,
+    },
+    /// An `@` command other than `@STRENGTH` or `@SECLEVEL=0`..`@SECLEVEL=5`.
+    BadSpecial {
+        /// Byte offset of the `@`.
+        position: usize,
+        /// The command after `@`.
+        command: String,
+    },
+    /// The cipher string selects no TLS <= 1.2 suite (OpenSSL: "no cipher match").
+    NoCipherMatch,
+    /// A non-empty TLS 1.3 ciphersuites list names no known TLS 1.3 suite.
+    NoCiphersuiteMatch,
+    /// A target version string that cipherdex does not model.
+    UnknownTarget(String),
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::InvalidCommand { position, found: Some(c) } => write!(
+                f,
+                "invalid character `{c}` at byte {position}: OpenSSL rejects the whole string \
+                 (\"invalid command\"); words use only letters, digits and `-_.=`, terms are \
+                 separated by `:`, `,`, `;` or space, and may start with one of `!`, `-`, `+`, `@`"
+            ),
+            Error::InvalidCommand { position, found: None } => write!(
+                f,
+                "a word is missing at byte {position} (after `+` or `@`, or at the end): OpenSSL \
+                 rejects the whole string (\"invalid command\"); write e.g. `ECDHE+AESGCM` or `@STRENGTH`"
+            ),
+            Error::BadSpecial { position, command } => write!(
+                f,
+                "unknown command `@{command}` at byte {position}: OpenSSL rejects the whole string; \
+                 the only @ commands are `@STRENGTH` and `@SECLEVEL=0` to `@SECLEVEL=5`"
+            ),
+            Error::NoCipherMatch => f.write_str(
+                "the cipher string selects no TLS 1.2-or-older suite, so OpenSSL fails with \
+                 \"no cipher match\"; start from a keyword such as `HIGH`, `ECDHE+AESGCM` or `DEFAULT`",
+            ),
+            Error::NoCiphersuiteMatch => f.write_str(
+                "the TLS 1.3 ciphersuites list names no known TLS 1.3 suite (\"no cipher match\"); \
+                 use exact names separated by `:`, e.g. `TLS_AES_256_GCM_SHA384:TLS_AES_128_GCM_SHA256`",
+            ),
+            Error::UnknownTarget(s) => write!(
+                f,
+                "unknown OpenSSL version `{s}`: use 1.1.1, 1.1.1-weak, 3.0, 3.1 or 3.2 and later (e.g. `3.5`)"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// The result of evaluating a cipher string: suites in OpenSSL's order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Expansion {
+    target: Target,
+    ciphers: Vec<&'static OpenSslCipher>,
+    tls13: usize,
+    warnings: Vec<Warning>,
+    sec_level: Option<u8>,
+}
+
+impl Expansion {
+    /// All selected suites in order: TLS 1.3 ones first (if any were
+    /// requested), then TLS <= 1.2 ones.
+    ///
+    /// ```
+    /// let x = cipherdex::openssl::evaluate("kRSA+AESGCM", Default::default()).unwrap();
+    /// let names: Vec<_> = x.ciphers().iter().map(|c| c.name()).collect();
+    /// assert_eq!(names, ["AES256-GCM-SHA384", "AES128-GCM-SHA256"]);
+    /// ```
+    pub fn ciphers(&self) -> &[&'static OpenSslCipher] {
+        &self.ciphers
+    }
+    /// The selected suites as knowledge-base entries, in order.
+    ///
+    /// ```
+    /// let x = cipherdex::openssl::evaluate("AES128-SHA", Default::default()).unwrap();
+    /// assert_eq!(x.suites()[0].code(), 0x002F);
+    /// ```
+    pub fn suites(&self) -> Vec<&'static crate::Suite> {
+        self.ciphers.iter().map(|c| c.suite()).collect()
+    }
+    /// The TLS 1.3 part.
+    ///
+    /// ```
+    /// let x = cipherdex::openssl::evaluate_full("HIGH", None, Default::default()).unwrap();
+    /// assert_eq!(x.tls13().len(), 3);
+    /// ```
+    pub fn tls13(&self) -> &[&'static OpenSslCipher] {
+        &self.ciphers[..self.tls13]
+    }
+    /// The TLS <= 1.2 part.
+    ///
+    /// ```
+    /// let x = cipherdex::openssl::evaluate("AES128-SHA", Default::default()).unwrap();
+    /// assert_eq!(x.tls12()[0].code(), 0x002F);
+    /// ```
+    pub fn tls12(&self) -> &[&'static OpenSslCipher] {
+        &self.ciphers[self.tls13..]
+    }
+    /// Code points in order.
+    ///
+    /// ```
+    /// let x = cipherdex::openssl::evaluate("AES128-SHA", Default::default()).unwrap();
+    /// assert_eq!(x.codes(), [0x002F]);
+    /// ```
+    pub fn codes(&self) -> Vec<u16> {
+        self.ciphers.iter().map(|c| c.code).collect()
+    }
+    /// What OpenSSL silently ignored.
+    ///
+    /// ```
+    /// let x = cipherdex::openssl::evaluate("HIGH:!md5", Default::default()).unwrap();
+    /// assert_eq!(x.warnings().len(), 1);
+    /// assert!(x.warnings()[0].to_string().contains("did you mean `MD5`"));
+    /// ```
+    pub fn warnings(&self) -> &[Warning] {
+        &self.warnings
+    }
+    /// The last `@SECLEVEL=n` in the string. It does not filter this list
+    /// (neither does `openssl ciphers` without `-s`); it applies later, when
+    /// a connection is made.
+    ///
+    /// ```
+    /// let x = cipherdex::openssl::evaluate("HIGH:@SECLEVEL=0", Default::default()).unwrap();
+    /// assert_eq!(x.sec_level(), Some(0));
+    /// ```
+    pub fn sec_level(&self) -> Option<u8> {
+        self.sec_level
+    }
+    /// The target this was evaluated for.
+    ///
+    /// ```
+    /// let x = cipherdex::openssl::evaluate("HIGH", Default::default()).unwrap();
+    /// assert_eq!(x.target(), cipherdex::openssl::Target::OpenSsl30);
+    /// ```
+    pub fn target(&self) -> Target {
+        self.target
+    }
+    /// The names joined by `:`, as `openssl ciphers` prints them.
+    ///
+    /// ```
+    /// let x = cipherdex::openssl::evaluate("ECDHE-RSA-AES128-SHA:AES128-SHA", Default::default()).unwrap();
+    /// assert_eq!(x.to_string(), "ECDHE-RSA-AES128-SHA:AES128-SHA");
+    /// ```
+    pub fn names(&self) -> Vec<&'static str> {
+        self.ciphers.iter().map(|c| c.name).collect()
+    }
+}
+
+impl fmt::Display for Expansion {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.names().join(":"))
+    }
+}
+
+/// Evaluates a TLS <= 1.2 cipher string (`SSL_CTX_set_cipher_list`), like
+/// `openssl ciphers -ciphersuites '' STRING`.
+///
+/// ```
+/// use cipherdex::openssl::{evaluate, Error, Target};
+/// let x = evaluate("ECDHE+AESGCM:!ECDSA", Target::OpenSsl30).unwrap();
+/// assert_eq!(x.names(), ["ECDHE-RSA-AES256-GCM-SHA384", "ECDHE-RSA-AES128-GCM-SHA256"]);
+/// assert_eq!(evaluate("RC4", Target::OpenSsl30), Err(Error::NoCipherMatch));
+/// ```
+pub fn evaluate(cipher_list: &str, target: Target) -> Result<Expansion, Error> {
+    let mut warnings = Vec::new();
+    let mut sec_level = None;
+    let mut list = List::new(target.ciphers());
+    let mut rule = cipher_list;
+    let mut base = 0;
+    if let Some((_, replacement)) = keywords::SUITEB
+        .iter()
+        .find(|(p, _)| cipher_list.starts_with(p))
+    {
+        rule = replacement;
+    } else if let Some(rest) = cipher_list.strip_prefix("DEFAULT") {
+        eval::process(
+            target,
+            keywords::DEFAULT_RULE,
+            0,
+            &mut list,
+            &mut Vec::new(),
+            &mut sec_level,
+        )?;
+        base = 7;
+        rule = rest;
+        if let Some(r) = rule.strip_prefix(':') {
+            rule = r;
+            base = 8;
+        }
+    }
+    eval::process(target, rule, base, &mut list, &mut warnings, &mut sec_level)?;
+    let ciphers: Vec<&'static OpenSslCipher> = list.active().collect();
+    if ciphers.is_empty() {
+        return Err(Error::NoCipherMatch);
+    }
+    Ok(Expansion {
+        target,
+        ciphers,
+        tls13: 0,
+        warnings,
+        sec_level,
+    })
+}
+
+/// Evaluates a TLS 1.3 ciphersuites list (`SSL_CTX_set_ciphersuites`,
+/// `openssl ciphers -ciphersuites LIST`): exact, case-sensitive IANA names
+/// separated by `:`, unknown names ignored. An empty list is allowed and
+/// selects nothing.
+///
+/// ```
+/// use cipherdex::openssl::{evaluate_ciphersuites, Target};
+/// let x = evaluate_ciphersuites("TLS_AES_128_GCM_SHA256:TLS_FOO", Target::OpenSsl30).unwrap();
+/// assert_eq!(x.names(), ["TLS_AES_128_GCM_SHA256"]);
+/// assert_eq!(x.warnings().len(), 1);
+/// ```
+pub fn evaluate_ciphersuites(list: &str, target: Target) -> Result<Expansion, Error> {
+    let mut warnings = Vec::new();
+    let mut ciphers = Vec::new();
+    let mut pos = 0;
+    for elem in list.split(':') {
+        let name = elem.trim_matches(|c: char| c.is_ascii_whitespace());
+        let start = pos
+            + (elem.len()
+                - elem
+                    .trim_start_matches(|c: char| c.is_ascii_whitespace())
+                    .len());
+        pos += elem.len() + 1;
+        if list.is_empty() {
+            break;
+        }
+        match target.tls13_ciphersuites().iter().find(|c| c.name == name) {
+            Some(c) => ciphers.push(c),
+            None => {
+                let suggestion = target
+                    .tls13_ciphersuites()
+                    .iter()
+                    .find(|c| c.name.eq_ignore_ascii_case(name))
+                    .map(|c| c.name.to_string());
+                warnings.push(Warning::UnknownWord {
+                    word: name.to_string(),
+                    position: start,
+                    suggestion,
+                    known_in: None,
+                });
+            }
+        }
+    }
+    if !list.is_empty() && ciphers.is_empty() {
+        return Err(Error::NoCiphersuiteMatch);
+    }
+    let tls13 = ciphers.len();
+    Ok(Expansion {
+        target,
+        ciphers,
+        tls13,
+        warnings,
+        sec_level: None,
+    })
+}
+
+/// Evaluates both lists the way an OpenSSL `SSL_CTX` combines them: the TLS
+/// 1.3 suites first, then the cipher string's. `ciphersuites: None` means
+/// OpenSSL's default TLS 1.3 list
+/// (`TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:TLS_AES_128_GCM_SHA256`).
+///
+/// ```
+/// let x = cipherdex::openssl::evaluate_full("ECDHE+AESGCM", Some(""), Default::default()).unwrap();
+/// assert_eq!(x.tls13().len(), 0);
+/// ```
+pub fn evaluate_full(
+    cipher_list: &str,
+    ciphersuites: Option<&str>,
+    target: Target,
+) -> Result<Expansion, Error> {
+    let t13 = evaluate_ciphersuites(
+        ciphersuites.unwrap_or(keywords::DEFAULT_CIPHERSUITES),
+        target,
+    )?;
+    let t12 = evaluate(cipher_list, target)?;
+    let mut ciphers = t13.ciphers;
+    let tls13 = ciphers.len();
+    ciphers.extend(t12.ciphers);
+    let mut warnings = t13.warnings;
+    warnings.extend(t12.warnings);
+    Ok(Expansion {
+        target,
+        ciphers,
+        tls13,
+        warnings,
+        sec_level: t12.sec_level,
+    })
+}
+
+/// The default TLS 1.3 ciphersuites list of OpenSSL 1.1.1 and 3.x.
+///
+/// ```
+/// assert!(cipherdex::openssl::DEFAULT_CIPHERSUITES.starts_with("TLS_AES_256_GCM_SHA384"));
+/// ```
+pub const DEFAULT_CIPHERSUITES: &str = keywords::DEFAULT_CIPHERSUITES;

@@ -1,0 +1,1 @@
+//! Writers: suite lists back to configuration text (work in progress).

@@ -1,0 +1,248 @@
+//! Hand-written cases for the OpenSSL cipher-string evaluator, and a fixture
+//! of real `openssl ciphers` output for every keyword (no openssl needed).
+//!
+//! The fixture `tests/fixtures/openssl-3.0-keywords.tsv` was made with
+//! `OPENSSL_CONF=/dev/null openssl ciphers -ciphersuites '' -- "$K"` (OpenSSL
+//! 3.0.22, Debian 12) for each keyword `$K`, printing `ERROR` on failure.
+
+use cipherdex::openssl::{evaluate, evaluate_ciphersuites, evaluate_full, Error, Target, Warning};
+
+fn names(s: &str, t: Target) -> Vec<&'static str> {
+    evaluate(s, t).map(|x| x.names()).unwrap_or_default()
+}
+
+#[test]
+fn every_keyword_matches_the_recorded_openssl_output() {
+    let text = include_str!("fixtures/openssl-3.0-keywords.tsv");
+    let mut n = 0;
+    for line in text.lines().filter(|l| !l.starts_with('#')) {
+        let (input, expected) = line.split_once('\t').expect("tab-separated");
+        let got = match evaluate(input, Target::OpenSsl30) {
+            Ok(x) => x.to_string(),
+            Err(Error::NoCipherMatch) => "ERROR".into(),
+            Err(e) => format!("unexpected error {e:?}"),
+        };
+        assert_eq!(got, expected, "cipher string {input:?}");
+        n += 1;
+    }
+    assert!(n >= 80);
+}
+
+#[test]
+fn high_without_anull_and_md5() {
+    let x = evaluate("HIGH:!aNULL:!MD5", Target::OpenSsl30).unwrap();
+    assert!(x.warnings().is_empty());
+    assert_eq!(
+        x.ciphers().len(),
+        names("HIGH", Target::OpenSsl30).len() - 12
+    );
+    assert!(x.ciphers().iter().all(|c| c.strength_class() == "HIGH"));
+    assert_eq!(
+        x.names()[..2],
+        [
+            "ECDHE-ECDSA-AES256-GCM-SHA384",
+            "ECDHE-RSA-AES256-GCM-SHA384"
+        ]
+    );
+}
+
+#[test]
+fn kill_is_permanent_delete_is_not() {
+    assert!(!names("ALL:!RSA:RSA", Target::OpenSsl30).contains(&"AES128-SHA"));
+    assert!(names("ALL:-RSA:RSA", Target::OpenSsl30).contains(&"AES128-SHA"));
+    // `-` then re-add puts them at the end, in their previous order.
+    let v = names(
+        "ALL:-AES128-SHA:-AES256-SHA:AES128-SHA:AES256-SHA",
+        Target::OpenSsl30,
+    );
+    assert_eq!(v[v.len() - 2..], ["AES128-SHA", "AES256-SHA"]);
+}
+
+#[test]
+fn plus_moves_to_the_end_and_strength_sorts() {
+    let v = names("AES128-SHA:AES256-SHA:+AES128-SHA", Target::OpenSsl30);
+    assert_eq!(v, ["AES256-SHA", "AES128-SHA"]);
+    let v = names(
+        "AES128-SHA:NULL-SHA:AES256-SHA:@STRENGTH",
+        Target::OpenSsl30,
+    );
+    assert_eq!(v, ["AES256-SHA", "AES128-SHA", "NULL-SHA"]);
+    // `+` never adds anything.
+    assert_eq!(
+        evaluate("+HIGH", Target::OpenSsl30),
+        Err(Error::NoCipherMatch)
+    );
+}
+
+#[test]
+fn separators_and_operators_without_separators() {
+    let a = names("HIGH:!MD5", Target::OpenSsl30);
+    for s in [
+        "HIGH,!MD5",
+        "HIGH !MD5",
+        "HIGH;!MD5",
+        "HIGH!MD5",
+        "::HIGH::!MD5::",
+    ] {
+        assert_eq!(names(s, Target::OpenSsl30), a, "{s}");
+    }
+}
+
+#[test]
+fn default_prefix_and_suiteb() {
+    assert_eq!(
+        names("DEFAULT", Target::OpenSsl30),
+        names("ALL:!COMPLEMENTOFDEFAULT:!eNULL", Target::OpenSsl30)
+    );
+    assert_eq!(
+        names("DEFAULT:!kRSA", Target::OpenSsl30),
+        names("ALL:!COMPLEMENTOFDEFAULT:!eNULL:!kRSA", Target::OpenSsl30)
+    );
+    // Only at the very start; anywhere else it is an unknown word.
+    assert_eq!(names("SUITEB128:HIGH", Target::OpenSsl30).len(), 2);
+    let x = evaluate("HIGH:SUITEB128", Target::OpenSsl30).unwrap();
+    assert!(matches!(&x.warnings()[0], Warning::UnknownWord { word, .. } if word == "SUITEB128"));
+}
+
+#[test]
+fn errors_say_what_is_wrong() {
+    assert!(matches!(
+        evaluate("HIGH+*", Target::OpenSsl30),
+        Err(Error::InvalidCommand {
+            position: 5,
+            found: Some('*')
+        })
+    ));
+    assert!(matches!(
+        evaluate("HIGH:@SECLEVEL=9", Target::OpenSsl30),
+        Err(Error::BadSpecial { .. })
+    ));
+    assert!(matches!(
+        evaluate("HIGH:@", Target::OpenSsl30),
+        Err(Error::InvalidCommand { .. })
+    ));
+    assert_eq!(evaluate("", Target::OpenSsl30), Err(Error::NoCipherMatch));
+    assert_eq!(
+        evaluate("FOO", Target::OpenSsl30),
+        Err(Error::NoCipherMatch)
+    );
+    // Unknown words hide later garbage, as in OpenSSL.
+    assert!(evaluate("HIGH:FOO+*", Target::OpenSsl30).is_ok());
+    for e in [
+        Error::NoCipherMatch,
+        Error::NoCiphersuiteMatch,
+        Error::UnknownTarget("9".into()),
+    ] {
+        assert!(e.to_string().len() > 40);
+    }
+}
+
+#[test]
+fn warnings_for_unknown_words() {
+    let x = evaluate(
+        "HIGH:!md5:RC4:TLS_AES_128_GCM_SHA256:AES+CHACHA20",
+        Target::OpenSsl30,
+    )
+    .unwrap();
+    let w = x.warnings();
+    assert_eq!(w.len(), 4, "{w:?}");
+    assert!(matches!(&w[0], Warning::UnknownWord { suggestion: Some(s), .. } if s == "MD5"));
+    assert!(matches!(
+        &w[1],
+        Warning::UnknownWord {
+            known_in: Some(Target::OpenSsl111Weak),
+            ..
+        }
+    ));
+    assert!(matches!(&w[2], Warning::UnknownWord { word, .. } if word == "TLS_AES_128_GCM_SHA256"));
+    assert!(matches!(&w[3], Warning::EmptyCombination { .. }));
+    assert_eq!(x.names(), names("HIGH", Target::OpenSsl30));
+}
+
+#[test]
+fn targets_differ_where_openssl_builds_differ() {
+    // 1.1.1 with weak ciphers has RC4 and 3DES, in MEDIUM.
+    let weak = names("MEDIUM", Target::OpenSsl111Weak);
+    assert!(weak.contains(&"DES-CBC3-SHA") && weak.contains(&"RC4-SHA"));
+    assert!(evaluate("3DES", Target::OpenSsl111).is_err());
+    assert!(names("SEED", Target::OpenSsl111).contains(&"SEED-SHA"));
+    assert!(evaluate("SEED", Target::OpenSsl30).is_err());
+    // CCM8: HIGH until 3.1, MEDIUM from 3.2.
+    assert!(names("HIGH", Target::OpenSsl30).contains(&"AES128-CCM8"));
+    assert!(!names("HIGH", Target::OpenSsl32).contains(&"AES128-CCM8"));
+    assert!(names("MEDIUM", Target::OpenSsl32).contains(&"AES128-CCM8"));
+    // CBC is a 3.0 keyword.
+    assert!(evaluate("CBC", Target::OpenSsl111).is_err());
+    assert_eq!(Target::OpenSsl111.ciphers().len(), 160);
+    assert_eq!(Target::OpenSsl111Weak.ciphers().len(), 184);
+    for (s, t) in [
+        ("3.0.13", Target::OpenSsl30),
+        ("3.1", Target::OpenSsl30),
+        ("3.3", Target::OpenSsl32),
+        ("OpenSSL 3.6.0", Target::OpenSsl32),
+        ("1.1.1k", Target::OpenSsl111),
+        ("1.1.1-weak", Target::OpenSsl111Weak),
+    ] {
+        assert_eq!(s.parse::<Target>().unwrap(), t, "{s}");
+    }
+    assert!("1.0.2".parse::<Target>().is_err());
+}
+
+#[test]
+fn tls13_ciphersuites() {
+    let x = evaluate_ciphersuites(
+        "TLS_CHACHA20_POLY1305_SHA256: TLS_AES_128_CCM_8_SHA256",
+        Target::OpenSsl30,
+    )
+    .unwrap();
+    assert_eq!(
+        x.names(),
+        ["TLS_CHACHA20_POLY1305_SHA256", "TLS_AES_128_CCM_8_SHA256"]
+    );
+    assert_eq!(
+        evaluate_ciphersuites("", Target::OpenSsl30)
+            .unwrap()
+            .ciphers()
+            .len(),
+        0
+    );
+    assert_eq!(
+        evaluate_ciphersuites("AES128-SHA", Target::OpenSsl30),
+        Err(Error::NoCiphersuiteMatch)
+    );
+    let full = evaluate_full("HIGH", None, Target::OpenSsl30).unwrap();
+    assert_eq!(full.tls13().len(), 3);
+    assert_eq!(full.names()[0], "TLS_AES_256_GCM_SHA384");
+}
+
+#[test]
+fn every_engine_suite_is_in_the_knowledge_base() {
+    for t in Target::ALL {
+        for c in t.ciphers().iter().chain(t.tls13_ciphersuites()) {
+            let s = cipherdex::Suite::from_code(u32::from(c.code())).expect("in knowledge base");
+            assert_eq!(s.code(), u32::from(c.code()));
+        }
+    }
+}
+
+#[test]
+fn no_panic_on_odd_input() {
+    for s in [
+        "\u{e9}",
+        "HIGH:\u{1F600}",
+        "+",
+        "!",
+        "-",
+        "@",
+        "@@",
+        "+++",
+        "\0",
+        "HIGH\u{e9}",
+        "A+",
+        "DEFAULT:",
+        "DEFAULTX",
+    ] {
+        let _ = evaluate(s, Target::OpenSsl30);
+        let _ = evaluate_ciphersuites(s, Target::OpenSsl30);
+    }
+}
