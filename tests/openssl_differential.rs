@@ -370,3 +370,35 @@ fn every_suite_name_matches_openssl() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// Compiled strings fed back to `openssl ciphers` select exactly the list
+/// they came from.
+#[test]
+fn compiled_strings_round_trip_through_openssl() {
+    if !openssl_available() {
+        return;
+    }
+    let seed = 0x5EED_0000_C0DE_0001u64;
+    let names: Vec<&str> = Target::OpenSsl30
+        .ciphers()
+        .iter()
+        .map(|c| c.name())
+        .collect();
+    let mut rng = Rng(seed);
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    while checked < 300 {
+        let s = cipher_string(&mut rng, &names);
+        let Ok(x) = openssl::evaluate(&s, Target::OpenSsl30) else {
+            continue;
+        };
+        checked += 1;
+        let w = openssl::write::openssl_string(&x.suites(), Target::OpenSsl30);
+        assert!(w.unexpressible().is_empty());
+        match run_openssl(w.text()) {
+            Some(Outcome::List(l)) if l == x.to_string() => {}
+            _ => failures.push(format!("seed {seed}: {s:?} compiled to {:?}", w.text())),
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

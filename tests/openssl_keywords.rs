@@ -246,3 +246,75 @@ fn no_panic_on_odd_input() {
         let _ = evaluate_ciphersuites(s, Target::OpenSsl30);
     }
 }
+
+mod writers {
+    use cipherdex::openssl::write::{compile, gnutls_priority, openssl_string, Format};
+    use cipherdex::openssl::{evaluate, evaluate_full, Target};
+
+    #[test]
+    fn openssl_string_round_trips_for_every_keyword() {
+        let text = include_str!("fixtures/openssl-3.0-keywords.tsv");
+        for line in text.lines().filter(|l| !l.starts_with('#')) {
+            let input = line.split('\t').next().unwrap();
+            for t in Target::ALL {
+                let Ok(x) = evaluate(input, t) else { continue };
+                let w = openssl_string(&x.suites(), t);
+                assert!(w.unexpressible().is_empty());
+                assert_eq!(
+                    evaluate(w.text(), t).unwrap().names(),
+                    x.names(),
+                    "{input} {t}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn server_lines() {
+        let x = evaluate_full("ECDHE+AESGCM", None, Target::OpenSsl30).unwrap();
+        let s = x.suites();
+        let nginx = compile(Format::Nginx, &s, Target::OpenSsl30);
+        assert!(nginx
+            .text()
+            .starts_with("ssl_ciphers 'ECDHE-ECDSA-AES256-GCM-SHA384:"));
+        assert!(nginx.text().ends_with(
+            "ssl_conf_command Ciphersuites TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:TLS_AES_128_GCM_SHA256;\n"
+        ));
+        let apache = compile(Format::Apache, &s, Target::OpenSsl30);
+        assert!(apache
+            .text()
+            .contains("\nSSLCipherSuite TLSv1.3 TLS_AES_256_GCM_SHA384:"));
+        let ha = compile(Format::Haproxy, &s, Target::OpenSsl30);
+        assert!(ha.text().starts_with("ssl-default-bind-ciphers ECDHE-"));
+        assert_eq!("NGINX".parse::<Format>().unwrap(), Format::Nginx);
+        assert!("iis".parse::<Format>().is_err());
+    }
+
+    #[test]
+    fn unexpressible_suites_are_reported() {
+        // 3DES is not in OpenSSL 3.0's default build.
+        let s = [
+            cipherdex::lookup("DES-CBC3-SHA").unwrap(),
+            cipherdex::lookup("AES128-SHA").unwrap(),
+        ];
+        let w = openssl_string(&s, Target::OpenSsl30);
+        assert_eq!(w.text(), "AES128-SHA");
+        assert_eq!(w.unexpressible().len(), 1);
+        let w = openssl_string(&s, Target::OpenSsl111Weak);
+        assert_eq!(w.text(), "DES-CBC3-SHA:AES128-SHA");
+        // GnuTLS has no ARIA; and cannot name single suites.
+        let s = [
+            cipherdex::lookup("ECDHE-ARIA128-GCM-SHA256").unwrap(),
+            cipherdex::lookup("ECDHE-RSA-AES128-GCM-SHA256").unwrap(),
+            cipherdex::lookup("ECDHE-ECDSA-AES256-GCM-SHA384").unwrap(),
+        ];
+        let w = gnutls_priority(&s, Target::OpenSsl30);
+        assert_eq!(w.unexpressible().len(), 1);
+        assert_eq!(
+            w.text(),
+            "NONE:+VERS-TLS1.2:+ECDHE-RSA:+ECDHE-ECDSA:+AES-128-GCM:+AES-256-GCM:+AEAD:+SIGN-ALL:+GROUP-ALL:+COMP-NULL"
+        );
+        let extra: Vec<u32> = w.also_enables().iter().map(|s| s.code()).collect();
+        assert_eq!(extra, [0xC030, 0xC02B]);
+    }
+}

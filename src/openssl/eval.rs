@@ -49,8 +49,12 @@ impl Sel {
         }
     }
 
+    const fn all() -> Sel {
+        Sel::kx(0)
+    }
+
     #[inline]
-    fn matches(&self, c: &OpenSslCipher) -> bool {
+    const fn matches(&self, c: &OpenSslCipher) -> bool {
         if let Some(id) = self.id {
             if id != c.code {
                 return false;
@@ -68,7 +72,10 @@ impl Sel {
     }
 }
 
-/// OpenSSL's doubly linked cipher list, as an order array plus flags.
+/// OpenSSL's doubly linked cipher list, as an order array plus flags. All
+/// operations are `const fn`, so each target's starting list (after
+/// OpenSSL's fixed preference rules) is computed at compile time.
+#[derive(Clone, Copy)]
 pub(crate) struct List {
     pub(crate) table: &'static [OpenSslCipher],
     order: [u8; MAX],
@@ -79,144 +86,178 @@ pub(crate) struct List {
 impl List {
     /// The list in initial table order (all inactive), then OpenSSL's fixed
     /// preference rules applied, ending with everything disabled.
-    pub(crate) fn new(table: &'static [OpenSslCipher]) -> List {
-        let n = table.len().min(MAX);
+    pub(crate) const fn initial(table: &'static [OpenSslCipher]) -> List {
+        let n = if table.len() < MAX { table.len() } else { MAX };
         let mut order = [0u8; MAX];
-        for (i, slot) in order.iter_mut().enumerate().take(n) {
-            *slot = i as u8;
+        let mut i = 0;
+        while i < n {
+            order[i] = i as u8;
+            i += 1;
         }
-        let mut l = List {
+        let all = Sel::all();
+        List {
             table,
             order,
             len: n,
             active: [false; MAX],
-        };
-        let all = Sel::default();
-        l.apply(
-            &Sel {
+        }
+        .with(
+            Sel {
                 au: A_ECDSA,
                 ..Sel::kx(K_ECDHE)
             },
             Op::Add,
-        );
-        l.apply(&Sel::kx(K_ECDHE), Op::Add);
-        l.apply(&Sel::kx(K_ECDHE), Op::Del);
-        l.apply(
-            &Sel {
+        )
+        .with(Sel::kx(K_ECDHE), Op::Add)
+        .with(Sel::kx(K_ECDHE), Op::Del)
+        .with(
+            Sel {
                 enc: E_AESGCM,
                 ..all
             },
             Op::Add,
-        );
-        l.apply(
-            &Sel {
+        )
+        .with(
+            Sel {
                 enc: E_CHACHA20POLY1305,
                 ..all
             },
             Op::Add,
-        );
-        l.apply(
-            &Sel {
+        )
+        .with(
+            Sel {
                 enc: E_AES ^ E_AESGCM,
                 ..all
             },
             Op::Add,
-        );
-        l.apply(&all, Op::Add);
-        l.apply(&Sel { mac: M_MD5, ..all }, Op::Ord);
-        l.apply(&Sel { au: A_NULL, ..all }, Op::Ord);
-        l.apply(&Sel::kx(K_RSA), Op::Ord);
-        l.apply(&Sel::kx(K_PSK), Op::Ord);
-        l.apply(&Sel { enc: E_RC4, ..all }, Op::Ord);
-        l.strength_sort();
-        l.apply(
-            &Sel {
+        )
+        .with(all, Op::Add)
+        .with(Sel { mac: M_MD5, ..all }, Op::Ord)
+        .with(Sel { au: A_NULL, ..all }, Op::Ord)
+        .with(Sel::kx(K_RSA), Op::Ord)
+        .with(Sel::kx(K_PSK), Op::Ord)
+        .with(Sel { enc: E_RC4, ..all }, Op::Ord)
+        .strength_sorted()
+        .with(
+            Sel {
                 min_tls: TLS1_2,
                 ..all
             },
             Op::Bump,
-        );
-        l.apply(&Sel { mac: M_AEAD, ..all }, Op::Bump);
-        l.apply(&Sel::kx(K_DHE | K_ECDHE), Op::Bump);
-        l.apply(
-            &Sel {
+        )
+        .with(Sel { mac: M_AEAD, ..all }, Op::Bump)
+        .with(Sel::kx(K_DHE | K_ECDHE), Op::Bump)
+        .with(
+            Sel {
                 mac: M_AEAD,
                 ..Sel::kx(K_DHE | K_ECDHE)
             },
             Op::Bump,
-        );
-        l.apply(&all, Op::Del);
-        l
+        )
+        .with(all, Op::Del)
+    }
+
+    /// Applies one rule in place.
+    pub(crate) fn apply(&mut self, sel: &Sel, op: Op) {
+        *self = self.with(*sel, op);
     }
 
     /// Applies one rule. Every operation is a stable partition of the list.
-    pub(crate) fn apply(&mut self, sel: &Sel, op: Op) {
+    const fn with(mut self, sel: Sel, op: Op) -> List {
         let mut moved = [0u8; MAX];
         let mut rest = [0u8; MAX];
         let (mut nm, mut nr) = (0, 0);
-        for k in 0..self.len {
-            let i = self.order[k];
-            let c = &self.table[i as usize];
-            let act = self.active[i as usize];
-            let hit = sel.matches(c)
-                && match op {
-                    Op::Add => !act,
-                    Op::Ord | Op::Del | Op::Bump => act,
-                    Op::Kill => true,
-                };
-            if hit {
+        let mut k = 0;
+        while k < self.len {
+            let i = self.order[k] as usize;
+            k += 1;
+            let act = self.active[i];
+            let wanted = match op {
+                Op::Add => !act,
+                Op::Ord | Op::Del | Op::Bump => act,
+                Op::Kill => true,
+            };
+            if wanted && sel.matches(&self.table[i]) {
                 match op {
-                    Op::Add => self.active[i as usize] = true,
-                    Op::Del | Op::Kill => self.active[i as usize] = false,
+                    Op::Add => self.active[i] = true,
+                    Op::Del | Op::Kill => self.active[i] = false,
                     Op::Ord | Op::Bump => {}
                 }
-                if op != Op::Kill {
-                    moved[nm] = i;
+                if !matches!(op, Op::Kill) {
+                    moved[nm] = i as u8;
                     nm += 1;
                 }
             } else {
-                rest[nr] = i;
+                rest[nr] = i as u8;
                 nr += 1;
             }
         }
-        match op {
-            Op::Add | Op::Ord => {
-                self.order[..nr].copy_from_slice(&rest[..nr]);
-                self.order[nr..nr + nm].copy_from_slice(&moved[..nm]);
-            }
-            Op::Del | Op::Bump => {
-                self.order[..nm].copy_from_slice(&moved[..nm]);
-                self.order[nm..nm + nr].copy_from_slice(&rest[..nr]);
-            }
-            Op::Kill => self.order[..nr].copy_from_slice(&rest[..nr]),
+        let (first, nf, second, ns) = match op {
+            Op::Add | Op::Ord | Op::Kill => (rest, nr, moved, nm),
+            Op::Del | Op::Bump => (moved, nm, rest, nr),
+        };
+        let mut j = 0;
+        while j < nf {
+            self.order[j] = first[j];
+            j += 1;
         }
-        self.len = nm + nr;
+        while j < nf + ns {
+            self.order[j] = second[j - nf];
+            j += 1;
+        }
+        self.len = nf + ns;
+        self
+    }
+
+    /// `@STRENGTH`, in place.
+    pub(crate) fn strength_sort(&mut self) {
+        *self = self.strength_sorted();
     }
 
     /// `@STRENGTH`: active ciphers move to the end, by descending strength
     /// bits, keeping their relative order within one strength.
-    pub(crate) fn strength_sort(&mut self) {
-        let mut inactive = [0u8; MAX];
-        let mut act = [0u8; MAX];
-        let (mut ni, mut na) = (0, 0);
-        for k in 0..self.len {
+    const fn strength_sorted(mut self) -> List {
+        let mut out = [0u8; MAX];
+        let mut no = 0;
+        let mut k = 0;
+        while k < self.len {
             let i = self.order[k];
-            if self.active[i as usize] {
-                act[na] = i;
-                na += 1;
-            } else {
-                inactive[ni] = i;
-                ni += 1;
+            if !self.active[i as usize] {
+                out[no] = i;
+                no += 1;
             }
+            k += 1;
         }
-        let table = self.table;
-        act[..na].sort_by(|&a, &b| {
-            table[b as usize]
-                .strength_bits
-                .cmp(&table[a as usize].strength_bits)
-        });
-        self.order[..ni].copy_from_slice(&inactive[..ni]);
-        self.order[ni..ni + na].copy_from_slice(&act[..na]);
+        // One pass per distinct strength, highest first.
+        let mut bound: u32 = u32::MAX;
+        loop {
+            let mut best: Option<u16> = None;
+            let mut k = 0;
+            while k < self.len {
+                let i = self.order[k] as usize;
+                let sb = self.table[i].strength_bits;
+                if self.active[i] && (sb as u32) < bound {
+                    best = match best {
+                        Some(b) if b >= sb => Some(b),
+                        _ => Some(sb),
+                    };
+                }
+                k += 1;
+            }
+            let Some(b) = best else { break };
+            let mut k = 0;
+            while k < self.len {
+                let i = self.order[k];
+                if self.active[i as usize] && self.table[i as usize].strength_bits == b {
+                    out[no] = i;
+                    no += 1;
+                }
+                k += 1;
+            }
+            bound = b as u32;
+        }
+        self.order = out;
+        self
     }
 
     /// The active ciphers, in order.

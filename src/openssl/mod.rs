@@ -195,6 +195,19 @@ impl Target {
         }
     }
 
+    fn initial_list(self) -> &'static List {
+        static V111: List = List::initial(&CIPHERS_V111);
+        static V111_WEAK: List = List::initial(&CIPHERS_V111_WEAK);
+        static V30: List = List::initial(&CIPHERS_V30);
+        static V32: List = List::initial(&CIPHERS_V32);
+        match self {
+            Target::OpenSsl111 => &V111,
+            Target::OpenSsl111Weak => &V111_WEAK,
+            Target::OpenSsl30 => &V30,
+            Target::OpenSsl32 => &V32,
+        }
+    }
+
     fn by_name(self) -> &'static [u8] {
         match self {
             Target::OpenSsl111 => &BY_NAME_V111,
@@ -636,7 +649,7 @@ impl fmt::Display for Expansion {
 pub fn evaluate(cipher_list: &str, target: Target) -> Result<Expansion, Error> {
     let mut warnings = Vec::new();
     let mut sec_level = None;
-    let mut list = List::new(target.ciphers());
+    let mut list = *target.initial_list();
     let mut rule = cipher_list;
     let mut base = 0;
     if let Some((_, replacement)) = keywords::SUITEB
