@@ -108,7 +108,8 @@ impl Item {
 /// that contain separators stay whole: a line that as a whole names a known
 /// suite (`0xC0,0x2B`, `c0 2b`, `0x01,0x00,0x80`), a brace group (`{0xC0,0x2B}`), and runs of byte
 /// tokens (`0xC0,0x2B,0xC0,0x2F` or `c0 2b c0 2f`: taken two by two). Empty
-/// items and lines starting with `#` (comments in a list file) are skipped.
+/// items are skipped, and so is everything from a `#` to the end of its line
+/// (comments in a list file; no name or code contains `#`).
 ///
 /// ```
 /// let items = cipherdex::list::split("AES128-SHA:AES256-SHA, {0xC0,0x2B}\n0xC0,0x2F 0xC0,0x30\n# note\n");
@@ -118,8 +119,8 @@ impl Item {
 pub fn split(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     for line in text.lines() {
-        let line = line.trim();
-        if line.is_empty() || line.starts_with('#') {
+        let line = line.split('#').next().unwrap_or_default().trim();
+        if line.is_empty() {
             continue;
         }
         if lookup(line).is_some() {
@@ -475,7 +476,10 @@ mod tests {
 
     #[test]
     fn comments_skipped() {
-        assert_eq!(split("# list\nAES128-SHA\n  # more\n"), ["AES128-SHA"]);
+        assert_eq!(
+            split("# list\nAES128-SHA # the printer\n  # more\nAES256-SHA#x"),
+            ["AES128-SHA", "AES256-SHA"]
+        );
     }
 
     #[test]

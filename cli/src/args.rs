@@ -27,7 +27,6 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 #[command(
     name = "cipherdex",
     version,
-    args_conflicts_with_subcommands = true,
     after_help = "Examples:\n  cipherdex ECDHE-ECDSA-AES256-SHA\n  cipherdex convert --to iana ECDHE-ECDSA-AES256-SHA\n  cipherdex convert --to openssl 'TLS_AES_128_GCM_SHA256,TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256'\n  cipherdex list --kex ECDHE --aead --tls 1.2 --to openssl"
 )]
 pub struct Cli {
