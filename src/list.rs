@@ -352,8 +352,9 @@ impl Format for Plain {
 ///
 /// Modules that read a format add it here (one line each).
 static FORMATS: &[&dyn Format] = &[
-    // Issue 7 (OpenSSL cipher strings) and issue 8 (scanner reports, hex dumps,
-    // Windows output, config lines) register their formats here.
+    // Issue 8 (scanner reports, hex dumps, Windows output, config lines)
+    // registers its formats here.
+    &crate::openssl::OpensslString,
     &Plain,
 ];
 

@@ -52,6 +52,10 @@ pub enum Command {
     Convert(ConvertArgs),
     /// List known suites, filtered by what they are made of.
     List(ListArgs),
+    /// Expand an OpenSSL cipher string into its suites, in OpenSSL's order.
+    Expand(ExpandArgs),
+    /// Write configuration text (OpenSSL, GnuTLS, nginx, Apache, HAProxy) for a suite list.
+    Compile(CompileArgs),
     /// Print a shell completion script.
     Completions(CompletionsArgs),
     /// Print the manual page (roff).
@@ -70,6 +74,50 @@ pub struct SuiteArgs {
 #[derive(Debug, Clone, Args, Default)]
 pub struct ShowArgs {
     /// The suites.
+    #[command(flatten)]
+    pub input: SuiteArgs,
+}
+
+/// `cipherdex expand`.
+#[derive(Debug, Clone, Args)]
+pub struct ExpandArgs {
+    /// The cipher string, as in `ssl_ciphers` or `openssl ciphers` (e.g. 'HIGH:!aNULL:!MD5').
+    #[arg(value_name = "STRING", allow_hyphen_values = true)]
+    pub string: String,
+
+    /// Print names in this scheme instead of OpenSSL's.
+    #[arg(long, value_name = "SCHEME", value_parser = TargetParser)]
+    pub to: Option<Target>,
+
+    /// The OpenSSL build to model: 3.0 (default), 3.2 (and later), 1.1.1, 1.1.1-weak.
+    #[arg(long, value_name = "VERSION")]
+    pub openssl: Option<String>,
+
+    /// Also prepend this TLS 1.3 list, as `openssl ciphers -ciphersuites LIST` does.
+    #[arg(long, value_name = "LIST")]
+    pub ciphersuites: Option<String>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+}
+
+/// `cipherdex compile`.
+#[derive(Debug, Clone, Args)]
+pub struct CompileArgs {
+    /// What to write: openssl, gnutls, nginx, apache or haproxy.
+    #[arg(long, value_name = "TARGET", value_parser = crate::cmd::compile::parse_dialect)]
+    pub target: cipherdex::openssl::write::Format,
+
+    /// The OpenSSL build the text is for: 3.0 (default), 3.2, 1.1.1, 1.1.1-weak.
+    #[arg(long, value_name = "VERSION")]
+    pub openssl: Option<String>,
+
+    /// Output format (text or json).
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+
+    /// The suites, in the order to enable them.
     #[command(flatten)]
     pub input: SuiteArgs,
 }

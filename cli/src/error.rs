@@ -38,6 +38,8 @@ pub enum Error {
     },
     /// JSON serialization failed.
     Json(serde_json::Error),
+    /// OpenSSL would reject the cipher string, or the `--openssl` version is unknown.
+    Openssl(cipherdex::openssl::Error),
 }
 
 impl Error {
@@ -75,6 +77,7 @@ impl fmt::Display for Error {
                 "{option} is not available yet: this build of cipherdex has no {missing}"
             ),
             Error::Json(e) => write!(f, "cannot write JSON: {e}"),
+            Error::Openssl(e) => write!(f, "{e}"),
         }
     }
 }

@@ -18,11 +18,14 @@
 
 mod bits;
 mod eval;
+mod format;
 mod keywords;
 pub mod write;
 
 use std::fmt;
 use std::str::FromStr;
+
+pub use format::OpensslString;
 
 use bits::*;
 use eval::List;

@@ -6,8 +6,10 @@ use std::process::ExitCode;
 use crate::args::{Cli, Command};
 use crate::error::Error;
 
+pub mod compile;
 pub mod completions;
 pub mod convert;
+pub mod expand;
 pub mod list;
 pub mod man;
 pub mod show;
@@ -63,6 +65,8 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Status,
         Some(Command::Show(a)) => show::run(&a, &mut ctx),
         Some(Command::Convert(a)) => convert::run(&a, &mut ctx),
         Some(Command::List(a)) => list::run(&a, &mut ctx),
+        Some(Command::Expand(a)) => expand::run(&a, &mut ctx),
+        Some(Command::Compile(a)) => compile::run(&a, &mut ctx),
         Some(Command::Completions(a)) => completions::run(&a, &mut ctx),
         Some(Command::Man(a)) => man::run(&a, &mut ctx),
     }
