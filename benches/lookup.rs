@@ -107,7 +107,7 @@ fn by_code(c: &mut Criterion) {
         b.iter(|| {
             let mut n = 0usize;
             for &code in &codes {
-                n += usize::from(map.get(&black_box(code)).is_some());
+                n += usize::from(map.contains_key(&black_box(code)));
             }
             n
         })
@@ -115,14 +115,12 @@ fn by_code(c: &mut Criterion) {
     g.finish();
 }
 
+/// A peer's name lookup: a label and whether it found the name.
+type Peer<'a> = (&'a str, fn(&str) -> bool);
+
 /// A name workload: cipherdex `lookup` against each peer given as `(label, fn)`,
 /// plus a `HashMap<&str, &Suite>` keyed exactly as the inputs are spelled.
-fn name_group(
-    c: &mut Criterion,
-    group: &str,
-    inputs: &[String],
-    peers: &[(&str, fn(&str) -> bool)],
-) {
+fn name_group(c: &mut Criterion, group: &str, inputs: &[String], peers: &[Peer]) {
     let map: HashMap<&str, &'static Suite> = inputs
         .iter()
         .filter_map(|n| Some((n.as_str(), cipherdex::lookup(n)?)))
@@ -153,7 +151,7 @@ fn name_group(
         b.iter(|| {
             let mut n = 0usize;
             for name in inputs {
-                n += usize::from(map.get(black_box(name.as_str())).is_some());
+                n += usize::from(map.contains_key(black_box(name.as_str())));
             }
             n
         })
@@ -220,7 +218,7 @@ fn by_name(c: &mut Criterion) {
                 let mut n = 0usize;
                 for name in inputs.iter() {
                     let key = black_box(name.as_str()).to_ascii_lowercase();
-                    n += usize::from(lower_map.get(&key).is_some());
+                    n += usize::from(lower_map.contains_key(&key));
                 }
                 n
             })
