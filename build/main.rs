@@ -14,6 +14,9 @@ mod derive;
 mod emit;
 mod openssl;
 mod read;
+#[allow(dead_code, unreachable_pub)]
+#[path = "../src/windows/shared.rs"]
+mod shared;
 mod suites;
 mod windows;
 

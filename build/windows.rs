@@ -9,6 +9,7 @@ use std::path::Path;
 use crate::attrs::{Curve, Protocol, Protocols, Scheme};
 use crate::emit::lit;
 use crate::read::Table;
+use crate::shared::{normalize_release, ProtocolState};
 use crate::suites::Kb;
 
 pub struct Row {
@@ -57,6 +58,21 @@ pub struct Releases {
     pub tables: Vec<Release>,
     pub products: Vec<Product>,
     pub groups: Vec<Group>,
+    /// One per product, in release order: (profile name, product index).
+    pub profiles: Vec<(String, usize)>,
+    /// Normalised alias -> index into `profiles`, sorted by alias.
+    pub aliases: Vec<(String, usize)>,
+    pub protocols: Vec<ProtocolRow>,
+}
+
+/// One `protocols.csv` row applied to one table.
+pub struct ProtocolRow {
+    pub table: usize,
+    pub protocol: Protocol,
+    pub client: ProtocolState,
+    pub server: ProtocolState,
+    pub os: String,
+    pub notes: String,
 }
 
 const VERSION_COLS: &[&str] = &[
@@ -89,6 +105,8 @@ const PRODUCT_COLS: &[&str] = &[
     "file",
     "mapping_basis",
 ];
+const PROFILE_COLS: &[&str] = &["product", "profile", "aliases"];
+const PROTOCOL_COLS: &[&str] = &["os", "tables", "protocol", "client", "server", "notes"];
 const GROUP_COLS: &[&str] = &[
     "source_page",
     "applies_to",
@@ -283,15 +301,199 @@ pub fn load(data: &Path, kb: &Kb) -> Result<Releases, Vec<String>> {
         Err(e) => errors.extend(e),
     }
 
+    let (profiles, aliases) = load_profiles(&dir, &tables, &products, &mut errors);
+    let protocols = load_protocols(&dir, &tables, &mut errors);
+
     if errors.is_empty() {
         Ok(Releases {
             tables,
             products,
             groups,
+            profiles,
+            aliases,
+            protocols,
         })
     } else {
         Err(errors)
     }
+}
+
+/// Release order: NT version, then build number (Windows 10 and later are NT
+/// 10.0); products sharing a build keep their `products.csv` order.
+fn release_key(p: &Product) -> Option<(u32, u32, u32)> {
+    if let Ok(build) = p.build.parse::<u32>() {
+        return Some((10, 0, build));
+    }
+    let nt = p.version_code.strip_prefix("NT ")?;
+    let (major, minor) = nt.split_once('.')?;
+    Some((major.parse().ok()?, minor.parse().ok()?, 0))
+}
+
+#[allow(clippy::type_complexity)]
+fn load_profiles(
+    dir: &Path,
+    tables: &[Release],
+    products: &[Product],
+    errors: &mut Vec<String>,
+) -> (Vec<(String, usize)>, Vec<(String, usize)>) {
+    let t = match Table::load(dir, "profiles.csv", PROFILE_COLS).map_err(fix_paths) {
+        Ok(t) => t,
+        Err(e) => {
+            errors.extend(e);
+            return (Vec::new(), Vec::new());
+        }
+    };
+    // (key, product, profile name, aliases)
+    let mut found: Vec<((u32, u32, u32), usize, String, Vec<String>)> = Vec::new();
+    for r in t.rows() {
+        let at = fix_path(&r.at());
+        let product = r.get("product");
+        let Some(pi) = products.iter().position(|p| p.product == product) else {
+            errors.push(format!(
+                "{at}: product {product:?} is not in data/schannel/products.csv"
+            ));
+            continue;
+        };
+        if found.iter().any(|f| f.1 == pi) {
+            errors.push(format!("{at}: product {product:?} has a second profile"));
+            continue;
+        }
+        let name = r.get("profile").to_string();
+        if normalize_release(&name) != name {
+            errors.push(format!(
+                "{at}: profile name {name:?} is not in normal form (would be {:?})",
+                normalize_release(&name)
+            ));
+        }
+        let Some(key) = release_key(&products[pi]) else {
+            errors.push(format!(
+                "{at}: product {product:?} has neither a build number nor an NT version"
+            ));
+            continue;
+        };
+        let mut aliases = vec![name.clone(), normalize_release(product)];
+        for a in r
+            .get("aliases")
+            .split(';')
+            .map(str::trim)
+            .filter(|a| !a.is_empty())
+        {
+            aliases.push(normalize_release(a));
+        }
+        found.push((key, pi, name, aliases));
+    }
+    for (pi, p) in products.iter().enumerate() {
+        if !found.iter().any(|f| f.1 == pi) {
+            errors.push(format!(
+                "data/schannel/profiles.csv: product {:?} (products.csv) has no profile",
+                p.product
+            ));
+        }
+    }
+    found.sort_by_key(|f| f.0);
+    let profiles: Vec<(String, usize)> = found.iter().map(|f| (f.2.clone(), f.1)).collect();
+    let mut aliases: Vec<(String, usize)> = Vec::new();
+    for (i, f) in found.iter().enumerate() {
+        for a in &f.3 {
+            match aliases.iter().find(|(n, _)| n == a) {
+                Some((_, j)) if *j != i => errors.push(format!(
+                    "data/schannel/profiles.csv: alias {a:?} names both {} and {}",
+                    profiles[*j].0, profiles[i].0
+                )),
+                Some(_) => {}
+                None => aliases.push((a.clone(), i)),
+            }
+        }
+    }
+    // Every table file resolves, by its normalised name, to a profile using it.
+    for (ti, t) in tables.iter().enumerate() {
+        let n = normalize_release(&t.file);
+        match aliases.iter().find(|(a, _)| *a == n) {
+            Some((_, i)) if products[profiles[*i].1].table == ti => {}
+            Some((_, i)) => errors.push(format!(
+                "data/schannel/profiles.csv: table name {n:?} resolves to {}, which uses another table",
+                profiles[*i].0
+            )),
+            None => errors.push(format!(
+                "data/schannel/profiles.csv: table {} ({n:?}) is no profile name or alias",
+                t.file
+            )),
+        }
+    }
+    aliases.sort();
+    (profiles, aliases)
+}
+
+fn load_protocols(dir: &Path, tables: &[Release], errors: &mut Vec<String>) -> Vec<ProtocolRow> {
+    let t = match Table::load(dir, "protocols.csv", PROTOCOL_COLS).map_err(fix_paths) {
+        Ok(t) => t,
+        Err(e) => {
+            errors.extend(e);
+            return Vec::new();
+        }
+    };
+    let mut out: Vec<ProtocolRow> = Vec::new();
+    for r in t.rows() {
+        let at = fix_path(&r.at());
+        let protocol = match r.get("protocol").parse::<Protocol>() {
+            Ok(p) => p,
+            Err(e) => {
+                errors.push(format!("{at}: {e}"));
+                continue;
+            }
+        };
+        let mut state = |col: &str| {
+            ProtocolState::from_data(r.get(col)).unwrap_or_else(|| {
+                errors.push(format!(
+                    "{at}: {col} {:?} is none of enabled, disabled, unsupported, removed, unknown",
+                    r.get(col)
+                ));
+                ProtocolState::Unknown
+            })
+        };
+        let (client, server) = (state("client"), state("server"));
+        for file in r.get("tables").split(';').map(str::trim) {
+            let Some(table) = tables.iter().position(|t| t.file == file) else {
+                errors.push(format!("{at}: table {file:?} is not in versions.csv"));
+                continue;
+            };
+            if out
+                .iter()
+                .any(|p| p.table == table && p.protocol == protocol)
+            {
+                errors.push(format!("{at}: {file} has a second {protocol} row"));
+                continue;
+            }
+            out.push(ProtocolRow {
+                table,
+                protocol,
+                client,
+                server,
+                os: r.get("os").to_string(),
+                notes: r.get("notes").to_string(),
+            });
+        }
+    }
+    let expected = [
+        Protocol::Ssl2,
+        Protocol::Ssl3,
+        Protocol::Tls10,
+        Protocol::Tls11,
+        Protocol::Tls12,
+        Protocol::Tls13,
+    ];
+    for (ti, t) in tables.iter().enumerate() {
+        for p in expected {
+            if !out.iter().any(|r| r.table == ti && r.protocol == p) {
+                errors.push(format!(
+                    "data/schannel/protocols.csv: no {p} row for table {}",
+                    t.file
+                ));
+            }
+        }
+    }
+    out.sort_by_key(|r| (r.table, r.protocol));
+    out
 }
 
 fn fix_path(s: &str) -> String {
@@ -389,6 +591,54 @@ pub fn emit(_kb: &Kb, r: &Releases) -> String {
             lit(&g.name),
             g.enabled,
             lit(&g.notes)
+        );
+    }
+    let _ = writeln!(o, "];\n");
+    let _ = writeln!(
+        o,
+        "/// Release profiles in release order: name and index into `WINDOWS_PRODUCTS` (`data/schannel/profiles.csv`)."
+    );
+    let _ = writeln!(
+        o,
+        "pub(crate) static WINDOWS_PROFILES: [(&str, usize); {}] = [",
+        r.profiles.len()
+    );
+    for (name, product) in &r.profiles {
+        let _ = writeln!(o, "    ({}, {product}),", lit(name));
+    }
+    let _ = writeln!(o, "];\n");
+    let _ = writeln!(
+        o,
+        "/// Normalised release names and aliases, sorted, with their index into `WINDOWS_PROFILES`."
+    );
+    let _ = writeln!(
+        o,
+        "pub(crate) static WINDOWS_ALIASES: [(&str, usize); {}] = [",
+        r.aliases.len()
+    );
+    for (name, profile) in &r.aliases {
+        let _ = writeln!(o, "    ({}, {profile}),", lit(name));
+    }
+    let _ = writeln!(o, "];\n");
+    let _ = writeln!(
+        o,
+        "/// Default protocol states per table, sorted by table (`data/schannel/protocols.csv`)."
+    );
+    let _ = writeln!(
+        o,
+        "pub(crate) static WINDOWS_PROTOCOLS: [RawProtocol; {}] = [",
+        r.protocols.len()
+    );
+    for p in &r.protocols {
+        let _ = writeln!(
+            o,
+            "    RawProtocol {{ table: {}, protocol: Protocol::{:?}, client: ProtocolState::{:?}, server: ProtocolState::{:?}, os: {}, notes: {} }},",
+            p.table,
+            p.protocol,
+            p.client,
+            p.server,
+            lit(&p.os),
+            lit(&p.notes)
         );
     }
     let _ = writeln!(o, "];");

@@ -56,6 +56,7 @@ pub mod openssl;
 mod serde;
 mod suite;
 mod tables;
+pub mod windows;
 
 pub use attrs::{
     Authentication, Cipher, Curve, KeyExchange, Mac, Mode, NameKind, Origin, Prf, Protocol,

@@ -7,10 +7,11 @@
 use uncased::UncasedStr;
 
 use crate::attrs::{
-    Authentication, Cipher, Curve, KeyExchange, Mac, Mode, NameKind, Origin, Prf, Protocols,
-    Recommended, Scheme,
+    Authentication, Cipher, Curve, KeyExchange, Mac, Mode, NameKind, Origin, Prf, Protocol,
+    Protocols, Recommended, Scheme,
 };
 use crate::suite::{Alias, Suite};
+use crate::windows::ProtocolState;
 
 include!(concat!(env!("OUT_DIR"), "/suites.rs"));
 
@@ -18,7 +19,6 @@ include!(concat!(env!("OUT_DIR"), "/suites.rs"));
 
 /// One published SChannel table (one `data/schannel/windows-*.csv`).
 #[derive(Debug)]
-#[allow(dead_code)]
 pub(crate) struct RawTable {
     pub(crate) file: &'static str,
     pub(crate) title: &'static str,
@@ -35,7 +35,6 @@ pub(crate) struct RawTable {
 
 /// One row of an SChannel table.
 #[derive(Debug)]
-#[allow(dead_code)]
 pub(crate) struct RawRow {
     /// Index into `SUITES`.
     pub(crate) suite: usize,
@@ -50,7 +49,6 @@ pub(crate) struct RawRow {
 
 /// One Windows product and its table.
 #[derive(Debug)]
-#[allow(dead_code)]
 pub(crate) struct RawProduct {
     pub(crate) product: &'static str,
     pub(crate) server: bool,
@@ -63,7 +61,6 @@ pub(crate) struct RawProduct {
 
 /// One default supported group.
 #[derive(Debug)]
-#[allow(dead_code)]
 pub(crate) struct RawGroup {
     pub(crate) applies_to: &'static str,
     pub(crate) priority: Option<u16>,
@@ -72,10 +69,26 @@ pub(crate) struct RawGroup {
     pub(crate) notes: &'static str,
 }
 
-#[allow(dead_code)]
+/// The default state of one protocol version on one table's releases.
+#[derive(Debug)]
+pub(crate) struct RawProtocol {
+    /// Index into `WINDOWS_TABLES`.
+    pub(crate) table: usize,
+    pub(crate) protocol: Protocol,
+    pub(crate) client: ProtocolState,
+    pub(crate) server: ProtocolState,
+    pub(crate) os: &'static str,
+    pub(crate) notes: &'static str,
+}
+
 mod windows_generated {
-    use super::{Curve, Protocols, RawGroup, RawProduct, RawRow, RawTable};
+    use super::{
+        Curve, Protocol, ProtocolState, Protocols, RawGroup, RawProduct, RawProtocol, RawRow,
+        RawTable,
+    };
     include!(concat!(env!("OUT_DIR"), "/windows.rs"));
 }
-#[allow(unused_imports)]
-pub(crate) use windows_generated::{WINDOWS_GROUPS, WINDOWS_PRODUCTS, WINDOWS_TABLES};
+pub(crate) use windows_generated::{
+    WINDOWS_ALIASES, WINDOWS_GROUPS, WINDOWS_PRODUCTS, WINDOWS_PROFILES, WINDOWS_PROTOCOLS,
+    WINDOWS_TABLES,
+};

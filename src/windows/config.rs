@@ -1,0 +1,431 @@
+//! Settings that change a machine's suite list: the Group Policy
+//! "SSL Cipher Suite Order" string and a PowerShell script, in one
+//! release's names.
+
+use std::fmt;
+
+use super::{ProtocolState, Release, SuiteEntry};
+use crate::suite::Suite;
+
+/// The Group Policy "SSL Cipher Suite Order" list is limited to 1,023
+/// characters (Microsoft: prioritizing-schannel-cipher-suites, manage-tls).
+pub const GPO_LIMIT: usize = 1023;
+
+/// A chosen list of suites resolved in one release's names.
+///
+/// ```
+/// use cipherdex::windows::Release;
+/// let r = Release::find("server-2022").ok_or("no")?;
+/// let sel = r.select(["ECDHE-RSA-AES256-GCM-SHA384", "AES128-SHA"]).map_err(|e| e.to_string())?;
+/// assert_eq!(
+///     sel.gpo_string().map_err(|e| e.to_string())?,
+///     "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,TLS_RSA_WITH_AES_128_CBC_SHA"
+/// );
+/// assert!(sel.warnings().is_empty());
+/// # Ok::<(), String>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Selection {
+    release: Release,
+    items: Vec<Selected>,
+    warnings: Vec<Warning>,
+}
+
+/// One chosen suite and the names it becomes on the release.
+#[derive(Debug, Clone)]
+pub struct Selected {
+    input: String,
+    suite: &'static Suite,
+    names: Vec<&'static str>,
+}
+
+impl Selected {
+    /// What was asked for.
+    pub fn input(&self) -> &str {
+        &self.input
+    }
+    /// The suite.
+    pub fn suite(&self) -> &'static Suite {
+        self.suite
+    }
+    /// The release's names for it, in order: one name, or on Vista to 8.1
+    /// each curve variant enabled by default (an exact `_P384` name as input
+    /// selects only that variant).
+    pub fn names(&self) -> &[&'static str] {
+        &self.names
+    }
+}
+
+/// Something about a selection that the output cannot fix.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Warning {
+    /// The release does not implement the suite: no setting enables it there; left out.
+    NotSupported {
+        /// What was asked for.
+        input: String,
+        /// The suite's canonical name.
+        suite: &'static str,
+        /// The release.
+        release: Release,
+    },
+    /// The same suite (or name) was asked for twice; the later one is left out.
+    Duplicate {
+        /// What was asked for.
+        input: String,
+    },
+    /// The suite needs protocol versions that are off by default on the release.
+    ProtocolDisabled {
+        /// The suite's name on the release.
+        name: &'static str,
+        /// The versions it needs, none of them on by default.
+        protocols: String,
+    },
+    /// The release has no documented `TLS` PowerShell module (before
+    /// Windows 10 1607 / Server 2016): use the Group Policy string.
+    NoTlsCmdlets {
+        /// The release.
+        release: Release,
+    },
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Warning::NotSupported {
+                input,
+                suite,
+                release,
+            } => write!(
+                f,
+                "{input} ({suite}) is not supported by {}: no setting can enable it there; left out",
+                release.product()
+            ),
+            Warning::Duplicate { input } => write!(f, "{input} is listed twice; the second is left out"),
+            Warning::ProtocolDisabled { name, protocols } => write!(
+                f,
+                "{name} needs {protocols}, disabled by default on this release: enable the protocol too"
+            ),
+            Warning::NoTlsCmdlets { release } => write!(
+                f,
+                "{} has no documented TLS PowerShell module (Windows 10 1607 / Server 2016 and later): use the Group Policy string",
+                release.product()
+            ),
+        }
+    }
+}
+
+/// A name in a chosen list that names no suite.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownItem {
+    /// 1-based position in the list.
+    pub position: usize,
+    /// The name as given.
+    pub input: String,
+    /// Close suite names.
+    pub suggestions: Vec<&'static str>,
+}
+
+/// Why a list of suites could not be resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum SelectError {
+    /// Some names name no suite (all of them are listed).
+    Unknown(Vec<UnknownItem>),
+    /// The list is empty.
+    Empty,
+}
+
+impl fmt::Display for SelectError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SelectError::Empty => f.write_str("no suites given: name at least one suite"),
+            SelectError::Unknown(items) => {
+                for (i, it) in items.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str("; ")?;
+                    }
+                    write!(f, "item {}: unknown suite {:?}", it.position, it.input)?;
+                    if !it.suggestions.is_empty() {
+                        write!(f, " (did you mean {}?)", it.suggestions.join(", "))?;
+                    }
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl std::error::Error for SelectError {}
+
+/// Why no Group Policy string can be made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum GpoError {
+    /// The string is longer than the policy allows.
+    TooLong {
+        /// Its length in characters.
+        length: usize,
+        /// The limit, [`GPO_LIMIT`].
+        limit: usize,
+        /// The names at the end of the list (lowest priority) to drop so that it fits.
+        drop: Vec<&'static str>,
+    },
+    /// Nothing in the list is supported by the release.
+    NothingSupported,
+}
+
+impl fmt::Display for GpoError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            GpoError::TooLong {
+                length,
+                limit,
+                drop,
+            } => write!(
+                f,
+                "the SSL Cipher Suite Order string is {length} characters, {} over the {limit}-character limit of the policy; drop the last {} name(s) to fit: {}",
+                length - limit,
+                drop.len(),
+                drop.join(", ")
+            ),
+            GpoError::NothingSupported => f.write_str(
+                "no suite of the list is supported by this release: the policy would disable every suite",
+            ),
+        }
+    }
+}
+
+impl std::error::Error for GpoError {}
+
+impl Release {
+    /// Resolves a chosen list of suites (any scheme's names or codes, in
+    /// priority order) into this release's names. Suites the release does
+    /// not support are left out with a [`Warning`]; names that name no
+    /// suite fail the whole list, all of them reported.
+    pub fn select<I, S>(self, items: I) -> Result<Selection, SelectError>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        let entries = self.suites();
+        let mut unknown = Vec::new();
+        let mut chosen: Vec<Selected> = Vec::new();
+        let mut warnings = Vec::new();
+        let mut count = 0;
+        for (i, item) in items.into_iter().enumerate() {
+            count += 1;
+            let input = item.as_ref().trim();
+            let Some(suite) = crate::lookup(input) else {
+                unknown.push(UnknownItem {
+                    position: i + 1,
+                    input: input.to_string(),
+                    suggestions: crate::suggest(input, 3),
+                });
+                continue;
+            };
+            let Some(entry) = entries.iter().find(|e| e.suite().code() == suite.code()) else {
+                warnings.push(Warning::NotSupported {
+                    input: input.to_string(),
+                    suite: suite.canonical_name(),
+                    release: self,
+                });
+                continue;
+            };
+            let names = names_for_input(entry, input);
+            if let Some(prev) = chosen.iter_mut().find(|c| c.suite.code() == suite.code()) {
+                // A second curve variant of the same suite is welcome; a
+                // repeated name is not.
+                let new: Vec<&'static str> = names
+                    .into_iter()
+                    .filter(|n| !prev.names.contains(n))
+                    .collect();
+                if new.is_empty() {
+                    warnings.push(Warning::Duplicate {
+                        input: input.to_string(),
+                    });
+                } else {
+                    chosen.push(Selected {
+                        input: input.to_string(),
+                        suite,
+                        names: new,
+                    });
+                }
+                continue;
+            }
+            let usable = entry.protocols().iter().any(|p| {
+                matches!(
+                    self.protocol_state(p, self.is_server()),
+                    ProtocolState::Enabled | ProtocolState::Unknown
+                )
+            });
+            if !usable {
+                let ps: Vec<&str> = entry.protocols().iter().map(|p| p.as_str()).collect();
+                warnings.push(Warning::ProtocolDisabled {
+                    name: entry.rows()[0].name(),
+                    protocols: ps.join(" or "),
+                });
+            }
+            chosen.push(Selected {
+                input: input.to_string(),
+                suite,
+                names,
+            });
+        }
+        if !unknown.is_empty() {
+            return Err(SelectError::Unknown(unknown));
+        }
+        if count == 0 {
+            return Err(SelectError::Empty);
+        }
+        Ok(Selection {
+            release: self,
+            items: chosen,
+            warnings,
+        })
+    }
+}
+
+/// The names one input becomes: the exact row when the input is one of the
+/// release's curve-suffixed names, else the rows not disabled by default
+/// (every row when all are).
+fn names_for_input(entry: &SuiteEntry, input: &str) -> Vec<&'static str> {
+    if let Some(r) = entry
+        .rows()
+        .iter()
+        .find(|r| r.name().eq_ignore_ascii_case(input) && r.curve().is_some())
+    {
+        return vec![r.name()];
+    }
+    let on: Vec<&'static str> = entry
+        .rows()
+        .iter()
+        .filter(|r| r.enabled() != Some(false))
+        .map(|r| r.name())
+        .collect();
+    if on.is_empty() {
+        entry.names().collect()
+    } else {
+        on
+    }
+}
+
+impl Selection {
+    /// The release.
+    pub fn release(&self) -> Release {
+        self.release
+    }
+    /// The chosen suites the release supports, in order.
+    pub fn items(&self) -> &[Selected] {
+        &self.items
+    }
+    /// What the output cannot do (unsupported suites left out, ...).
+    pub fn warnings(&self) -> &[Warning] {
+        &self.warnings
+    }
+    /// Every name, in order.
+    pub fn names(&self) -> Vec<&'static str> {
+        self.items
+            .iter()
+            .flat_map(|s| s.names.iter().copied())
+            .collect()
+    }
+
+    /// The Group Policy "SSL Cipher Suite Order" string: the names joined by
+    /// commas, checked against [`GPO_LIMIT`].
+    pub fn gpo_string(&self) -> Result<String, GpoError> {
+        let names = self.names();
+        if names.is_empty() {
+            return Err(GpoError::NothingSupported);
+        }
+        let s = names.join(",");
+        if s.len() <= GPO_LIMIT {
+            return Ok(s);
+        }
+        let mut len = s.len();
+        let mut drop = Vec::new();
+        for n in names.iter().rev() {
+            if len <= GPO_LIMIT {
+                break;
+            }
+            len -= n.len() + 1;
+            drop.push(*n);
+        }
+        drop.reverse();
+        Err(GpoError::TooLong {
+            length: s.len(),
+            limit: GPO_LIMIT,
+            drop,
+        })
+    }
+
+    /// A PowerShell script that makes the machine's list exactly this order:
+    /// it disables every suite of the release that is not chosen (when
+    /// present), then removes and re-adds each chosen suite with
+    /// `Enable-TlsCipherSuite -Position N`, 0 first.
+    ///
+    /// ```
+    /// use cipherdex::windows::Release;
+    /// let r = Release::find("server-2022").ok_or("no")?;
+    /// let sel = r.select(["ECDHE-RSA-AES256-GCM-SHA384", "ECDHE-RSA-AES128-GCM-SHA256"]).map_err(|e| e.to_string())?;
+    /// let script = sel.powershell();
+    /// assert!(script.contains("Enable-TlsCipherSuite -Name 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384' -Position 0"));
+    /// assert!(script.contains("Enable-TlsCipherSuite -Name 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256' -Position 1"));
+    /// assert!(script.contains("Disable-TlsCipherSuite -Name 'TLS_RSA_WITH_AES_128_CBC_SHA'"));
+    /// # Ok::<(), String>(())
+    /// ```
+    pub fn powershell(&self) -> String {
+        let r = self.release;
+        let wanted = self.names();
+        let mut o = String::new();
+        o.push_str(&format!(
+            "# TLS cipher suite order for {} ({r}), {} name(s).\n",
+            r.product(),
+            wanted.len()
+        ));
+        o.push_str(&format!(
+            "# Names from Microsoft's table \"{}\". Run in an elevated PowerShell; no restart needed.\n",
+            r.table().title()
+        ));
+        o.push_str(
+            "# A Group Policy \"SSL Cipher Suite Order\", if configured, overrides this list.\n",
+        );
+        o.push_str("$present = @((Get-TlsCipherSuite).Name)\n");
+        let mut unwanted: Vec<&'static str> = r
+            .rows()
+            .map(|row| row.name())
+            .filter(|n| !wanted.contains(n))
+            .collect();
+        unwanted.dedup();
+        if !unwanted.is_empty() {
+            o.push_str("# Not wanted: disable.\n");
+            for n in unwanted {
+                o.push_str(&format!(
+                    "if ($present -contains '{n}') {{ Disable-TlsCipherSuite -Name '{n}' }}\n"
+                ));
+            }
+        }
+        o.push_str("# Wanted, in order: remove, then add at its position.\n");
+        for (i, n) in wanted.iter().enumerate() {
+            o.push_str(&format!(
+                "if ($present -contains '{n}') {{ Disable-TlsCipherSuite -Name '{n}' }}\n"
+            ));
+            o.push_str(&format!(
+                "Enable-TlsCipherSuite -Name '{n}' -Position {i}\n"
+            ));
+        }
+        o
+    }
+
+    /// Warnings for the PowerShell script, including the release's lack of
+    /// the `TLS` module where that applies.
+    pub fn powershell_warnings(&self) -> Vec<Warning> {
+        let mut w = self.warnings.clone();
+        if !self.release.has_tls_cmdlets() {
+            w.push(Warning::NoTlsCmdlets {
+                release: self.release,
+            });
+        }
+        w
+    }
+}
