@@ -12,6 +12,8 @@ mod derive;
 mod emit;
 #[path = "../build/read.rs"]
 mod read;
+#[path = "../src/windows/shared.rs"]
+mod shared;
 #[path = "../build/suites.rs"]
 mod suites;
 #[path = "../build/windows.rs"]
@@ -180,4 +182,25 @@ fn generated_code_is_deterministic() {
     let kb2 = suites::load(&d.0).unwrap();
     assert_eq!(a, suites::emit(&kb2));
     assert!(a.contains("pub(crate) static SUITES: ["));
+}
+
+#[test]
+fn windows_profiles_and_protocols_are_checked() {
+    let d = DataCopy::new("winprofiles");
+    // An alias naming two releases, and a table without its TLS 1.3 row.
+    d.edit("schannel/profiles.csv", |t| {
+        t.replace("Windows 7,7,", "Windows 7,7,2019")
+    });
+    d.edit("schannel/protocols.csv", |t| {
+        t.lines()
+            .filter(|l| !(l.starts_with("7 / Server 2008 R2") && l.contains("TLS 1.3")))
+            .map(|l| format!("{l}\n"))
+            .collect()
+    });
+    let joined = d.errors().join("\n");
+    assert!(joined.contains("alias \"2019\" names both"), "{joined}");
+    assert!(
+        joined.contains("data/schannel/protocols.csv: no TLS1.3 row for table windows-7"),
+        "{joined}"
+    );
 }
