@@ -13,6 +13,7 @@ mod attrs;
 mod derive;
 mod emit;
 mod openssl;
+mod policies;
 mod read;
 #[allow(dead_code, unreachable_pub)]
 #[path = "../src/windows/shared.rs"]
@@ -48,5 +49,7 @@ fn run(data: &Path, out: &Path) -> Result<(), Vec<String>> {
     emit::write(out, "suites.rs", &suites::emit(&kb))?;
     emit::write(out, "windows.rs", &windows::emit(&kb, &releases))?;
     openssl::emit(data, out)?;
+    let policies = policies::load(data, &kb)?;
+    emit::write(out, "policies.rs", &policies::emit(&policies))?;
     Ok(())
 }

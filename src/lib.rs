@@ -52,11 +52,14 @@ mod filter;
 pub mod list;
 mod lookup;
 pub mod openssl;
+pub mod policy;
+mod rating;
 #[cfg(feature = "serde")]
 mod serde;
 mod suite;
 mod tables;
 pub mod windows;
+mod weakness;
 
 pub use attrs::{
     Authentication, Cipher, Curve, KeyExchange, Mac, Mode, NameKind, Origin, Prf, Protocol,
@@ -64,7 +67,10 @@ pub use attrs::{
 };
 pub use filter::Filter;
 pub use lookup::{lookup, lookup_all, parse_code, suggest};
+pub use policy::{Policy, UnknownPolicy, Verdict};
+pub use rating::{Level, Rating, UnknownLevel};
 pub use suite::{Alias, CodeHex, Suite};
+pub use weakness::{Severity, UnknownWeakness, Weakness, Weaknesses};
 
 /// The data set compiled in: the date the sources in `data/` were gathered.
 pub const DATA_VERSION: &str = "2026-11";

@@ -10,7 +10,10 @@ use crate::attrs::{
     Authentication, Cipher, Curve, KeyExchange, Mac, Mode, NameKind, Origin, Prf, Protocol,
     Protocols, Recommended, Scheme,
 };
+use crate::policy::{ListVerdict, Policy, Verdict};
+use crate::rating::{Level, Rating};
 use crate::suite::{CodeHex, Suite};
+use crate::weakness::{Severity, Weakness, Weaknesses};
 
 macro_rules! as_str {
     ($($t:ty),*) => {$(
@@ -33,7 +36,9 @@ as_str!(
     Prf,
     Protocol,
     Recommended,
-    Scheme
+    Scheme,
+    Level,
+    Severity
 );
 
 impl Serialize for Protocols {
@@ -63,7 +68,7 @@ impl Serialize for Names<'_> {
 
 impl Serialize for Suite {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let mut st = s.serialize_struct("Suite", 17)?;
+        let mut st = s.serialize_struct("Suite", 19)?;
         st.serialize_field("code", &self.code_hex())?;
         st.serialize_field("name", self.canonical_name())?;
         st.serialize_field("names", &Names(self))?;
@@ -81,6 +86,90 @@ impl Serialize for Suite {
         st.serialize_field("anonymous", &self.is_anonymous())?;
         st.serialize_field("iana_recommended", &self.iana_recommended())?;
         st.serialize_field("origin", &self.origin())?;
+        let rating = self.rating();
+        st.serialize_field("rating", &rating.level())?;
+        st.serialize_field("reasons", &rating.reasons())?;
+        st.end()
+    }
+}
+
+/// A weakness: `{"id", "severity", "explanation", "reference"}`.
+impl Serialize for Weakness {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Weakness", 4)?;
+        st.serialize_field("id", self.id())?;
+        st.serialize_field("severity", &self.severity())?;
+        st.serialize_field("explanation", self.explanation())?;
+        st.serialize_field("reference", self.reference())?;
+        st.end()
+    }
+}
+
+/// An array of weakness objects, most serious first.
+impl Serialize for Weaknesses {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.iter())
+    }
+}
+
+/// `{"level": "weak" | null, "reasons": [...]}`.
+impl Serialize for Rating {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Rating", 2)?;
+        st.serialize_field("level", &self.level())?;
+        st.serialize_field("reasons", &self.reasons())?;
+        st.end()
+    }
+}
+
+/// `{"allowed": bool, "reasons": ["..."]}`.
+impl Serialize for Verdict {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Verdict", 2)?;
+        st.serialize_field("allowed", &self.allowed)?;
+        st.serialize_field("reasons", &self.reasons)?;
+        st.end()
+    }
+}
+
+/// `{"name", "family", "version", "date", "title", "source"}`.
+impl Serialize for Policy {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Policy", 6)?;
+        st.serialize_field("name", self.name())?;
+        st.serialize_field("family", self.family())?;
+        st.serialize_field("version", self.version())?;
+        st.serialize_field("date", &self.date())?;
+        st.serialize_field("title", self.title())?;
+        st.serialize_field("source", self.source())?;
+        st.end()
+    }
+}
+
+/// One suite of a [`ListVerdict`]: `{"code", "name", "allowed", "reasons"}`.
+struct Item<'a>(&'a Suite, &'a Verdict);
+
+impl Serialize for Item<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Item", 4)?;
+        st.serialize_field("code", &self.0.code_hex())?;
+        st.serialize_field("name", self.0.canonical_name())?;
+        st.serialize_field("allowed", &self.1.allowed)?;
+        st.serialize_field("reasons", &self.1.reasons)?;
+        st.end()
+    }
+}
+
+/// `{"policy": "...", "allowed": bool, "allowed_count", "denied_count", "items": [...]}`.
+impl Serialize for ListVerdict {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("ListVerdict", 5)?;
+        st.serialize_field("policy", self.policy.name())?;
+        st.serialize_field("allowed", &self.allowed())?;
+        st.serialize_field("allowed_count", &self.allowed_count())?;
+        st.serialize_field("denied_count", &self.denied_count())?;
+        let items: Vec<Item<'_>> = self.items.iter().map(|(s, v)| Item(s, v)).collect();
+        st.serialize_field("items", &items)?;
         st.end()
     }
 }

@@ -91,4 +91,13 @@ mod windows_generated {
 pub(crate) use windows_generated::{
     WINDOWS_ALIASES, WINDOWS_GROUPS, WINDOWS_PRODUCTS, WINDOWS_PROFILES, WINDOWS_PROTOCOLS,
     WINDOWS_TABLES,
+
+// The policy tables below are read by the `policy` and `weakness` modules.
+mod policies_generated {
+    use crate::attrs::Protocols;
+    use crate::policy::{GoList, MozillaConfig, MozillaLevel, Policy, PolicyDef, Rule};
+    include!(concat!(env!("OUT_DIR"), "/policies.rs"));
+}
+pub(crate) use policies_generated::{
+    BSI, GO, HTTP2_BLOCKLIST, HTTP2_SORTED, KEX_DEPRECATED, MOZILLA, NIST, POLICIES,
 };

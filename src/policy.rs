@@ -1,0 +1,774 @@
+//! Named, dated policies: IANA Recommended, Mozilla Server Side TLS, Go
+//! crypto/tls, NIST SP 800-52r2, BSI TR-02102-2 and the HTTP/2 block list.
+//! Each answers "is this suite allowed?" with reasons; the list-shaped ones
+//! (Mozilla above all) are also suite lists in their published order.
+//!
+//! ```
+//! use cipherdex::Policy;
+//! let p: &Policy = "mozilla-intermediate-5.7".parse()?;
+//! let dhe = cipherdex::lookup("DHE-RSA-AES128-GCM-SHA256").ok_or("unknown")?;
+//! assert!(p.verdict(dhe).allowed);
+//! let newest: &Policy = "mozilla-intermediate".parse()?;
+//! assert_eq!(newest.name(), "mozilla-intermediate-6.0");
+//! assert!(!newest.verdict(dhe).allowed);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use std::fmt;
+use std::str::FromStr;
+
+use crate::attrs::{Cipher, Protocols, Recommended};
+use crate::suite::Suite;
+use crate::tables;
+use crate::weakness::Weakness;
+
+/// Mozilla's three server configurations.
+///
+/// ```
+/// use cipherdex::policy::MozillaLevel;
+/// assert_eq!("Intermediate".parse::<MozillaLevel>(), Ok(MozillaLevel::Intermediate));
+/// assert_eq!(MozillaLevel::Old.as_str(), "old");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum MozillaLevel {
+    /// TLS 1.3 only: for clients from 2019 on.
+    Modern,
+    /// TLS 1.2 and 1.3 with AEAD suites: the general-purpose default.
+    Intermediate,
+    /// Down to TLS 1.0 and 3DES, for very old clients (none in guideline 6.0).
+    Old,
+}
+
+impl MozillaLevel {
+    /// The three configurations.
+    pub const ALL: &'static [MozillaLevel] = &[
+        MozillaLevel::Modern,
+        MozillaLevel::Intermediate,
+        MozillaLevel::Old,
+    ];
+
+    /// `modern`, `intermediate` or `old`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            MozillaLevel::Modern => "modern",
+            MozillaLevel::Intermediate => "intermediate",
+            MozillaLevel::Old => "old",
+        }
+    }
+}
+
+impl fmt::Display for MozillaLevel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+/// Error from parsing a [`MozillaLevel`].
+///
+/// ```
+/// let e = "strict".parse::<cipherdex::policy::MozillaLevel>().unwrap_err();
+/// assert!(e.to_string().contains("modern, intermediate, old"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownMozillaLevel(String);
+
+impl fmt::Display for UnknownMozillaLevel {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "unknown Mozilla configuration {:?} (expected one of: modern, intermediate, old)",
+            self.0
+        )
+    }
+}
+
+impl std::error::Error for UnknownMozillaLevel {}
+
+impl FromStr for MozillaLevel {
+    type Err = UnknownMozillaLevel;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        MozillaLevel::ALL
+            .iter()
+            .copied()
+            .find(|l| l.as_str().eq_ignore_ascii_case(s.trim()))
+            .ok_or_else(|| UnknownMozillaLevel(s.to_string()))
+    }
+}
+
+/// One Mozilla Server Side TLS configuration of one guideline version:
+/// the protocol versions and the suite lists in their published order.
+///
+/// ```
+/// use cipherdex::policy::{self, MozillaLevel};
+/// let c = policy::mozilla(MozillaLevel::Intermediate, None).unwrap();
+/// assert_eq!(c.version(), "6.0");
+/// let first = c.tls12_suites().next().unwrap();
+/// assert_eq!(first.name(cipherdex::Scheme::OpenSsl), Some("ECDHE-ECDSA-AES128-GCM-SHA256"));
+/// assert_eq!(c.tls13_suites().count(), 3);
+/// assert_eq!(c.protocols().to_string(), "TLS1.2 TLS1.3");
+/// ```
+#[derive(Debug)]
+pub struct MozillaConfig {
+    pub(crate) version: &'static str,
+    pub(crate) level: MozillaLevel,
+    pub(crate) date: &'static str,
+    pub(crate) protocols: Protocols,
+    pub(crate) tls12: &'static [u32],
+    pub(crate) iana_order: &'static [u32],
+    pub(crate) tls13: &'static [u32],
+}
+
+fn suites_of(codes: &'static [u32]) -> impl Iterator<Item = &'static Suite> + Clone {
+    // Every code was checked against data/suites.csv at build time.
+    codes.iter().filter_map(|c| Suite::from_code(*c))
+}
+
+impl MozillaConfig {
+    /// Every configuration of every guideline version (5.0 to 6.0).
+    pub fn all() -> &'static [MozillaConfig] {
+        &tables::MOZILLA
+    }
+
+    /// The guideline version (`5.7`, `6.0`).
+    pub fn version(&self) -> &'static str {
+        self.version
+    }
+
+    /// Modern, intermediate or old.
+    pub fn level(&self) -> MozillaLevel {
+        self.level
+    }
+
+    /// The release date, where known (5.8 and 6.0: 2026-04-06).
+    pub fn date(&self) -> Option<&'static str> {
+        (!self.date.is_empty()).then_some(self.date)
+    }
+
+    /// The protocol versions the configuration enables.
+    pub fn protocols(&self) -> Protocols {
+        self.protocols
+    }
+
+    /// The TLS 1.2-and-older suites in the published order (the
+    /// `openssl_ciphers` list, i.e. OpenSSL's `ssl_ciphers` order).
+    pub fn tls12_suites(&self) -> impl Iterator<Item = &'static Suite> + Clone {
+        suites_of(self.tls12)
+    }
+
+    /// The same suites in the order of Mozilla's `iana_ciphers` list
+    /// (5.1 and later; empty for 5.0). In 5.1 to 5.7 it differs from
+    /// [`tls12_suites`](Self::tls12_suites).
+    pub fn tls12_iana_order(&self) -> impl Iterator<Item = &'static Suite> + Clone {
+        suites_of(self.iana_order)
+    }
+
+    /// The TLS 1.3 suites (`ciphersuites`), in order.
+    pub fn tls13_suites(&self) -> impl Iterator<Item = &'static Suite> + Clone {
+        suites_of(self.tls13)
+    }
+
+    /// Every suite: TLS 1.3 first, then TLS 1.2, as OpenSSL offers them.
+    pub fn suites(&self) -> impl Iterator<Item = &'static Suite> + Clone {
+        self.tls13_suites().chain(self.tls12_suites())
+    }
+}
+
+/// A Mozilla configuration by level and guideline version; `None` for the
+/// newest version that has the level (`old` is last in 5.8: 6.0 has none).
+///
+/// ```
+/// use cipherdex::policy::{self, MozillaLevel};
+/// assert_eq!(policy::mozilla(MozillaLevel::Old, None).unwrap().version(), "5.8");
+/// assert!(policy::mozilla(MozillaLevel::Old, Some("6.0")).is_none());
+/// assert_eq!(policy::mozilla(MozillaLevel::Old, Some("5.0")).unwrap().tls12_suites().count(), 26);
+/// ```
+pub fn mozilla(level: MozillaLevel, version: Option<&str>) -> Option<&'static MozillaConfig> {
+    let mut it = tables::MOZILLA.iter().filter(|m| m.level == level);
+    match version {
+        Some(v) => it.find(|m| m.version == v),
+        None => it.max_by(|a, b| version_cmp(a.version, b.version)),
+    }
+}
+
+fn version_cmp(a: &str, b: &str) -> std::cmp::Ordering {
+    let key = |s: &str| -> Vec<u32> {
+        s.split(|c: char| !c.is_ascii_digit())
+            .filter_map(|p| p.parse().ok())
+            .collect()
+    };
+    key(a).cmp(&key(b))
+}
+
+/// The HTTP/2 block list (RFC 9113 Appendix A, from RFC 7540), in the RFC's order.
+///
+/// ```
+/// let first = cipherdex::policy::http2_blocklist().next().unwrap();
+/// assert_eq!(first.canonical_name(), "TLS_NULL_WITH_NULL_NULL");
+/// assert_eq!(cipherdex::policy::http2_blocklist().count(), 276);
+/// ```
+pub fn http2_blocklist() -> impl Iterator<Item = &'static Suite> + Clone {
+    suites_of(&tables::HTTP2_BLOCKLIST)
+}
+
+/// Which of Go's lists a Go policy checks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum GoList {
+    /// `CipherSuites()`.
+    Secure,
+    /// `CipherSuites()` plus `InsecureCipherSuites()`.
+    Implemented,
+    /// Enabled when `Config.CipherSuites` is nil.
+    Default,
+}
+
+/// How a policy decides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Rule {
+    /// IANA Recommended = Y; `true` adds RFC 10015's D marks.
+    Iana(bool),
+    /// Index into `MOZILLA`.
+    Mozilla(usize),
+    /// Go's list; `true` for 1.22-1.24, `false` for 1.21.
+    Go(GoList, bool),
+    /// NIST SP 800-52r2.
+    Nist,
+    /// BSI TR-02102-2 edition.
+    Bsi(&'static str),
+    /// HTTP/2 block list.
+    Http2,
+}
+
+/// The data of one policy (emitted by the build script).
+#[derive(Debug)]
+pub(crate) struct PolicyDef {
+    pub(crate) name: &'static str,
+    pub(crate) family: &'static str,
+    pub(crate) version: &'static str,
+    pub(crate) date: &'static str,
+    pub(crate) rule: Rule,
+    pub(crate) title: &'static str,
+    pub(crate) source: &'static str,
+}
+
+/// A named, dated policy: asks whether suites are allowed, with reasons.
+///
+/// Get one with [`Policy::all`] or by its stable name
+/// (`"nist-800-52r2".parse::<&Policy>()`). Names are `FAMILY-VERSION`
+/// (`mozilla-intermediate-5.7`, `bsi-tr-02102-2-2025-01`); the family
+/// alone (`mozilla-intermediate`) means its newest version.
+///
+/// ```
+/// use cipherdex::Policy;
+/// let names: Vec<_> = Policy::all().iter().map(|p| p.name()).collect();
+/// assert!(names.contains(&"mozilla-old-5.8") && names.contains(&"http2-rfc9113"));
+/// let p: &Policy = "mozilla-old".parse()?;
+/// assert_eq!(p.version(), "5.8"); // 6.0 has no old configuration
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug)]
+pub struct Policy(pub(crate) PolicyDef);
+
+/// Whether a policy allows a suite, and why.
+///
+/// ```
+/// use cipherdex::Policy;
+/// let p: &Policy = "bsi-tr-02102-2-2025-01".parse()?;
+/// let v = p.verdict(cipherdex::lookup("DHE-RSA-AES128-GCM-SHA256").ok_or("?")?);
+/// assert!(v.allowed);
+/// assert!(v.reasons[0].contains("2029"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verdict {
+    /// True if the policy allows the suite (signalling values are always allowed: no policy is about them).
+    pub allowed: bool,
+    /// Why, one sentence each, the decisive one first.
+    pub reasons: Vec<String>,
+}
+
+/// A policy's verdict on a whole list of suites.
+///
+/// ```
+/// use cipherdex::Policy;
+/// let p: &Policy = "mozilla-intermediate".parse()?;
+/// let list: Vec<_> = ["ECDHE-RSA-AES128-GCM-SHA256", "AES128-SHA"]
+///     .iter()
+///     .filter_map(|n| cipherdex::lookup(n))
+///     .collect();
+/// let v = p.audit(list.iter().copied());
+/// assert!(!v.allowed());
+/// assert_eq!((v.allowed_count(), v.denied_count()), (1, 1));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct ListVerdict {
+    /// The policy asked.
+    pub policy: &'static Policy,
+    /// Each suite with its verdict, in input order.
+    pub items: Vec<(&'static Suite, Verdict)>,
+}
+
+impl ListVerdict {
+    /// True if the policy allows every suite of the list.
+    pub fn allowed(&self) -> bool {
+        self.items.iter().all(|(_, v)| v.allowed)
+    }
+
+    /// How many suites the policy allows.
+    pub fn allowed_count(&self) -> usize {
+        self.items.iter().filter(|(_, v)| v.allowed).count()
+    }
+
+    /// How many suites the policy does not allow.
+    pub fn denied_count(&self) -> usize {
+        self.items.len() - self.allowed_count()
+    }
+
+    /// The suites the policy does not allow, with their verdicts.
+    pub fn denied(&self) -> impl Iterator<Item = &(&'static Suite, Verdict)> {
+        self.items.iter().filter(|(_, v)| !v.allowed)
+    }
+}
+
+impl Policy {
+    /// Every policy: IANA, Mozilla (by configuration, oldest version
+    /// first), Go, NIST, BSI, HTTP/2.
+    pub fn all() -> &'static [Policy] {
+        &tables::POLICIES
+    }
+
+    /// The stable name (`mozilla-intermediate-5.7`).
+    pub fn name(&self) -> &'static str {
+        self.0.name
+    }
+
+    /// The family (`mozilla-intermediate`): the name without the version.
+    pub fn family(&self) -> &'static str {
+        self.0.family
+    }
+
+    /// The version within the family (`5.7`, `2025-01`, `rev2`).
+    pub fn version(&self) -> &'static str {
+        self.0.version
+    }
+
+    /// The publication date of this version (`2025-01-21`, or `2019-08`), where known.
+    pub fn date(&self) -> Option<&'static str> {
+        (!self.0.date.is_empty()).then_some(self.0.date)
+    }
+
+    /// One line saying what the policy is.
+    pub fn title(&self) -> &'static str {
+        self.0.title
+    }
+
+    /// Where cipherdex's copy of it comes from (see `data/README.md`).
+    pub fn source(&self) -> &'static str {
+        self.0.source
+    }
+
+    /// True if this is the newest version of its family (what the family name alone means).
+    pub fn is_newest(&self) -> bool {
+        newest(self.family()).is_some_and(|p| std::ptr::eq(p, self))
+    }
+
+    /// The Mozilla configuration behind a Mozilla policy.
+    ///
+    /// ```
+    /// let p: &cipherdex::Policy = "mozilla-old-5.7".parse()?;
+    /// assert_eq!(p.mozilla_config().unwrap().tls12_suites().count(), 26);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn mozilla_config(&self) -> Option<&'static MozillaConfig> {
+        match self.0.rule {
+            Rule::Mozilla(i) => tables::MOZILLA.get(i),
+            _ => None,
+        }
+    }
+
+    /// Looks a policy up by name; same as `name.parse::<&Policy>()`.
+    ///
+    /// ```
+    /// let e = cipherdex::Policy::named("mozila-intermediate").unwrap_err();
+    /// assert!(e.to_string().contains("did you mean mozilla-intermediate"));
+    /// ```
+    pub fn named(name: &str) -> Result<&'static Policy, UnknownPolicy> {
+        name.parse()
+    }
+
+    /// The suites the policy allows, in the policy's own order where it has
+    /// one (Mozilla: TLS 1.3 list then the published TLS 1.2 list; NIST and
+    /// BSI: document order), else by code. Signalling values are left out.
+    ///
+    /// ```
+    /// let p: &cipherdex::Policy = "nist-800-52r2".parse()?;
+    /// assert_eq!(p.suites().len(), 70);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn suites(&self) -> Vec<&'static Suite> {
+        match self.0.rule {
+            Rule::Mozilla(i) => tables::MOZILLA[i].suites().collect(),
+            Rule::Nist => suites_of_rows(tables::NIST.iter().map(|r| r.0)),
+            Rule::Bsi(ed) => suites_of_rows(tables::BSI.iter().filter(|r| r.1 == ed).map(|r| r.0)),
+            _ => Suite::all()
+                .iter()
+                .filter(|s| !s.is_signalling() && self.verdict(s).allowed)
+                .collect(),
+        }
+    }
+
+    /// The policy's verdict on one suite.
+    ///
+    /// ```
+    /// let p: &cipherdex::Policy = "http2".parse()?;
+    /// let v = p.verdict(cipherdex::lookup("AES128-GCM-SHA256").ok_or("?")?);
+    /// assert!(!v.allowed);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn verdict(&self, s: &Suite) -> Verdict {
+        if s.is_signalling() {
+            return Verdict {
+                allowed: true,
+                reasons: vec![
+                    "not a cipher suite (signalling or GREASE value): no policy applies".into(),
+                ],
+            };
+        }
+        let mut v = match self.0.rule {
+            Rule::Iana(rfc10015) => iana(s, rfc10015, self),
+            Rule::Mozilla(i) => mozilla_verdict(s, &tables::MOZILLA[i]),
+            Rule::Go(list, newer) => go(s, list, newer),
+            Rule::Nist => nist(s),
+            Rule::Bsi(ed) => bsi(s, ed),
+            Rule::Http2 => http2(s),
+        };
+        if !v.allowed && s.weaknesses().contains(Weakness::NationalCipher) {
+            v.reasons
+                .push("national cipher (GOST or SM4): this policy leaves them out".into());
+        }
+        v
+    }
+
+    /// The policy's verdict on every suite of a list, in order.
+    pub fn audit<I>(&'static self, suites: I) -> ListVerdict
+    where
+        I: IntoIterator<Item = &'static Suite>,
+    {
+        ListVerdict {
+            policy: self,
+            items: suites.into_iter().map(|s| (s, self.verdict(s))).collect(),
+        }
+    }
+}
+
+impl fmt::Display for Policy {
+    /// The name.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.name())
+    }
+}
+
+fn suites_of_rows(codes: impl Iterator<Item = u32>) -> Vec<&'static Suite> {
+    codes.filter_map(Suite::from_code).collect()
+}
+
+fn verdict(allowed: bool, reason: String) -> Verdict {
+    Verdict {
+        allowed,
+        reasons: vec![reason],
+    }
+}
+
+fn iana(s: &Suite, rfc10015: bool, p: &Policy) -> Verdict {
+    if rfc10015 {
+        if let Ok(i) = tables::KEX_DEPRECATED.binary_search_by_key(&s.code(), |k| k.0) {
+            let (_, cat, req) = tables::KEX_DEPRECATED[i];
+            let was = s.iana_recommended().map_or("unassigned", |r| r.as_str());
+            return verdict(
+                false,
+                format!(
+                    "D: RFC 10015 deprecates {cat} key exchange (TLS 1.2 {req}); the registry copy of 2026-01 still says {was}"
+                ),
+            );
+        }
+    }
+    let date = p.date().unwrap_or("");
+    match s.iana_recommended() {
+        Some(Recommended::Yes) => {
+            verdict(true, format!("IANA Recommended = Y (registry of {date})"))
+        }
+        Some(Recommended::No) => verdict(
+            false,
+            format!(
+                "IANA Recommended = N (registry of {date}): the IETF has made no statement for it"
+            ),
+        ),
+        Some(Recommended::Discouraged) => verdict(
+            false,
+            format!("IANA Recommended = D (registry of {date}): discouraged by RFC 9847"),
+        ),
+        None => verdict(false, "not in the IANA registry".into()),
+    }
+}
+
+fn position(list: &[u32], code: u32) -> Option<usize> {
+    list.iter().position(|c| *c == code).map(|i| i + 1)
+}
+
+fn mozilla_verdict(s: &Suite, m: &MozillaConfig) -> Verdict {
+    let code = s.code();
+    if let Some(p) = position(m.tls13, code) {
+        return verdict(
+            true,
+            format!(
+                "in Mozilla {} {}: TLS 1.3 suite {p} of {}",
+                m.level,
+                m.version,
+                m.tls13.len()
+            ),
+        );
+    }
+    if let Some(p) = position(m.tls12, code) {
+        return verdict(
+            true,
+            format!(
+                "in Mozilla {} {}: TLS 1.2 suite {p} of {} (protocols {})",
+                m.level,
+                m.version,
+                m.tls12.len(),
+                m.protocols
+            ),
+        );
+    }
+    let mut reasons = vec![format!("not in Mozilla {} {}", m.level, m.version)];
+    // Where else it is: the newest configuration that still lists it.
+    let elsewhere = tables::MOZILLA
+        .iter()
+        .filter(|o| o.tls12.contains(&code) || o.tls13.contains(&code))
+        .max_by(|a, b| version_cmp(a.version, b.version).then(b.level.cmp(&a.level)));
+    if let Some(o) = elsewhere {
+        reasons.push(format!("last listed in Mozilla {} {}", o.level, o.version));
+    }
+    Verdict {
+        allowed: false,
+        reasons,
+    }
+}
+
+fn go(s: &Suite, list: GoList, newer: bool) -> Verdict {
+    let release = if newer { "1.22 to 1.24" } else { "1.21" };
+    let Ok(i) = tables::GO.binary_search_by_key(&s.code(), |g| g.0) else {
+        return verdict(false, "Go crypto/tls does not implement it".into());
+    };
+    let (_, secure21, secure24, default24, why) = tables::GO[i];
+    let secure = if newer { secure24 } else { secure21 };
+    match list {
+        GoList::Secure if secure => verdict(true, format!("in CipherSuites() of Go {release}")),
+        GoList::Secure => verdict(
+            false,
+            format!("Go {release} lists it in InsecureCipherSuites()"),
+        ),
+        GoList::Implemented if secure => {
+            verdict(true, format!("in CipherSuites() of Go {release}"))
+        }
+        GoList::Implemented => verdict(
+            true,
+            format!(
+                "in InsecureCipherSuites() of Go {release}: used only when set in Config.CipherSuites"
+            ),
+        ),
+        GoList::Default if default24 => {
+            verdict(true, "enabled by default in Go 1.24".into())
+        }
+        GoList::Default => verdict(
+            false,
+            if why.is_empty() {
+                "not enabled by default in Go 1.24".into()
+            } else {
+                format!("not enabled by default in Go 1.24: {why}")
+            },
+        ),
+    }
+}
+
+fn nist(s: &Suite) -> Verdict {
+    if let Some((_, tls, cert, section)) = tables::NIST.iter().find(|r| r.0 == s.code()) {
+        let mut reason = format!("SP 800-52r2 {section}: {cert} certificate, TLS {tls}");
+        if *section == "Appendix D" {
+            reason.push_str(" (RSA key transport, being phased out)");
+        }
+        return verdict(true, reason);
+    }
+    let mut v = verdict(false, "not in SP 800-52r2's suite lists".into());
+    if s.cipher() == Cipher::ChaCha20 {
+        v.reasons
+            .push("ChaCha20-Poly1305 is not a NIST-approved cipher".into());
+    }
+    if s.kex().uses_psk() {
+        v.reasons.push(
+            "SP 800-52r2 Appendix C (PSK suites) is not in cipherdex's data: check the document"
+                .into(),
+        );
+    }
+    v
+}
+
+fn bsi(s: &Suite, edition: &str) -> Verdict {
+    let row = tables::BSI
+        .iter()
+        .find(|r| r.0 == s.code() && r.1 == edition);
+    match row {
+        Some((_, _, tls, year, plus, note)) => {
+            let until = if *plus {
+                format!("until the end of {year} (a later edition may extend it)")
+            } else {
+                format!("until the end of {year}")
+            };
+            Verdict {
+                allowed: true,
+                reasons: vec![
+                    format!("BSI TR-02102-2 {edition} recommends it for TLS {tls} {until}"),
+                    (*note).to_string(),
+                ],
+            }
+        }
+        None => verdict(false, format!("not in BSI TR-02102-2 {edition}")),
+    }
+}
+
+fn http2(s: &Suite) -> Verdict {
+    match position(&tables::HTTP2_BLOCKLIST, s.code()) {
+        Some(p) => verdict(
+            false,
+            format!("on the HTTP/2 block list (RFC 9113 Appendix A, entry {p}): an HTTP/2 peer may refuse it"),
+        ),
+        None => verdict(true, "not on the HTTP/2 block list (RFC 9113 Appendix A)".into()),
+    }
+}
+
+/// The newest policy of a family (the last one in [`Policy::all`] order).
+fn newest(family: &str) -> Option<&'static Policy> {
+    Policy::all()
+        .iter()
+        .filter(|p| p.family() == family)
+        .max_by(|a, b| version_cmp(a.version(), b.version()).then(std::cmp::Ordering::Greater))
+}
+
+/// Short names accepted besides the families.
+const ALIASES: &[(&str, &str)] = &[
+    ("iana", "iana-recommended"),
+    ("nist", "nist-800-52r2"),
+    ("nist-sp800-52r2", "nist-800-52r2"),
+    ("bsi", "bsi-tr-02102-2"),
+    ("http2-blocklist", "http2"),
+    ("go-secure-1.22", "go-secure-1.24"),
+    ("go-secure-1.23", "go-secure-1.24"),
+    ("go-insecure-1.22", "go-insecure-1.24"),
+    ("go-insecure-1.23", "go-insecure-1.24"),
+];
+
+/// Error from looking up a policy by name: says what was wrong, suggests
+/// close names and lists the valid ones.
+///
+/// ```
+/// let e = "nist-800-52".parse::<&cipherdex::Policy>().unwrap_err();
+/// assert_eq!(e.suggestions(), ["nist-800-52r2"]);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownPolicy {
+    input: String,
+    suggestions: Vec<&'static str>,
+}
+
+impl UnknownPolicy {
+    /// The close names, best first.
+    pub fn suggestions(&self) -> &[&'static str] {
+        &self.suggestions
+    }
+}
+
+impl fmt::Display for UnknownPolicy {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown policy {:?}", self.input)?;
+        if !self.suggestions.is_empty() {
+            write!(f, " (did you mean {}?)", self.suggestions.join(", "))?;
+        }
+        let mut families: Vec<&str> = Vec::new();
+        for p in Policy::all() {
+            if !families.contains(&p.family()) {
+                families.push(p.family());
+            }
+        }
+        write!(
+            f,
+            "; valid names: {}, each optionally with -VERSION (e.g. mozilla-intermediate-5.7; without a version: the newest)",
+            families.join(", ")
+        )
+    }
+}
+
+impl std::error::Error for UnknownPolicy {}
+
+impl FromStr for &'static Policy {
+    type Err = UnknownPolicy;
+    /// Accepts names in any case, with `-`, `_`, `:` or spaces between parts.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let norm: String = s
+            .trim()
+            .chars()
+            .map(|c| match c {
+                '_' | ':' | ' ' => '-',
+                c => c.to_ascii_lowercase(),
+            })
+            .collect();
+        let norm = ALIASES
+            .iter()
+            .find(|(a, _)| *a == norm)
+            .map_or(norm.as_str(), |(_, to)| to);
+        if let Some(p) = Policy::all().iter().find(|p| p.name() == norm) {
+            return Ok(p);
+        }
+        if let Some(p) = newest(norm) {
+            return Ok(p);
+        }
+        Err(UnknownPolicy {
+            input: s.to_string(),
+            suggestions: suggest(norm),
+        })
+    }
+}
+
+/// Names and families within a small edit distance of `input`, closest first.
+fn suggest(input: &str) -> Vec<&'static str> {
+    let mut cands: Vec<&'static str> = Vec::new();
+    for p in Policy::all() {
+        for n in [p.family(), p.name()] {
+            if !cands.contains(&n) {
+                cands.push(n);
+            }
+        }
+    }
+    let limit = (input.len() / 4).max(2);
+    let mut scored: Vec<(usize, &'static str)> = cands
+        .into_iter()
+        .map(|c| (distance(input, c), c))
+        .filter(|(d, c)| *d <= limit || (input.len() >= 3 && c.starts_with(input)))
+        .collect();
+    scored.sort();
+    scored.into_iter().take(3).map(|(_, c)| c).collect()
+}
+
+/// Levenshtein distance over bytes.
+fn distance(a: &str, b: &str) -> usize {
+    let b = b.as_bytes();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.bytes().enumerate() {
+        let mut cur = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != *cb);
+            cur.push(sub.min(prev[j + 1] + 1).min(cur[j] + 1));
+        }
+        prev = cur;
+    }
+    prev[b.len()]
+}
