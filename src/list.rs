@@ -21,6 +21,7 @@
 //! assert!(matches!(&items[2], Item::Unknown { input, .. } if input == "nosuch-suite"));
 //! ```
 
+use std::collections::HashMap;
 use std::error::Error as StdError;
 use std::fmt;
 
@@ -61,21 +62,22 @@ impl Item {
     /// assert_eq!(Item::resolve("{0xC0,0x2B}").suite().map(|s| s.code()), Some(0xC02B));
     /// ```
     pub fn resolve(input: &str) -> Item {
+        Item::resolve_known(input).unwrap_or_else(|| {
+            let input = input.trim();
+            Item::Unknown {
+                input: input.to_string(),
+                suggestions: unknown_suggestions(input),
+            }
+        })
+    }
+
+    /// The resolved item if `input` names a known suite.
+    fn resolve_known(input: &str) -> Option<Item> {
         let input = input.trim();
-        match lookup(input) {
-            Some(suite) => Item::Resolved {
-                input: input.to_string(),
-                suite,
-            },
-            None => Item::Unknown {
-                input: input.to_string(),
-                suggestions: if parse_code(input).is_some() {
-                    Vec::new()
-                } else {
-                    suggest(input, SUGGESTIONS)
-                },
-            },
-        }
+        lookup(input).map(|suite| Item::Resolved {
+            input: input.to_string(),
+            suite,
+        })
     }
 
     /// The text as it appeared in the list.
@@ -99,6 +101,15 @@ impl Item {
             Item::Resolved { .. } => &[],
             Item::Unknown { suggestions, .. } => suggestions,
         }
+    }
+}
+
+/// Close names for an unknown input; none for a code (an unassigned code has no near miss).
+fn unknown_suggestions(input: &str) -> Vec<&'static str> {
+    if parse_code(input).is_some() {
+        Vec::new()
+    } else {
+        suggest(input, SUGGESTIONS)
     }
 }
 
@@ -205,7 +216,25 @@ fn split_line<'a>(line: &'a str, out: &mut Vec<&'a str>) {
 /// assert_eq!(names, ["TLS_RSA_WITH_AES_128_CBC_SHA", "TLS_RSA_WITH_AES_256_CBC_SHA"]);
 /// ```
 pub fn parse(text: &str) -> Vec<Item> {
-    split(text).into_iter().map(Item::resolve).collect()
+    // Batches repeat the same typo on many lines: look for close names once.
+    let mut memo: HashMap<String, Vec<&'static str>> = HashMap::new();
+    split(text)
+        .into_iter()
+        .map(|token| match Item::resolve_known(token) {
+            Some(item) => item,
+            None => {
+                let key = token.trim().to_ascii_uppercase();
+                let suggestions = memo
+                    .entry(key)
+                    .or_insert_with(|| unknown_suggestions(token.trim()))
+                    .clone();
+                Item::Unknown {
+                    input: token.trim().to_string(),
+                    suggestions,
+                }
+            }
+        })
+        .collect()
 }
 
 /// A suite list read from a text, and what the text was.

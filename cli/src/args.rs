@@ -357,6 +357,24 @@ impl<T: Attr> TypedValueParser for AttrParser<T> {
     }
 }
 
+/// The subcommand the arguments name (or the top level) and its long options,
+/// for an "unknown option" error that lists the valid ones.
+pub fn valid_options<S: AsRef<str>>(argv: &[S]) -> (String, Vec<String>) {
+    use clap::CommandFactory;
+    let mut root = Cli::command();
+    root.build();
+    let sub = argv
+        .iter()
+        .skip(1)
+        .find_map(|a| root.find_subcommand(a.as_ref()));
+    let cmd = sub.unwrap_or(&root);
+    let options = cmd
+        .get_arguments()
+        .filter_map(|a| a.get_long().map(|l| format!("--{l}")))
+        .collect();
+    (cmd.get_name().to_string(), options)
+}
+
 fn invalid_value(
     cmd: &clap::Command,
     arg: Option<&clap::Arg>,
@@ -432,6 +450,18 @@ mod tests {
         assert_eq!(l.kex, [KeyExchange::Ecdhe, KeyExchange::Dhe]);
         assert_eq!(l.tls, [Protocol::Tls12]);
         assert_eq!(l.mac, [Mac::Sha1]);
+    }
+
+    #[test]
+    fn valid_options_of_the_subcommand_used() {
+        let (name, opts) = valid_options(&["cipherdex", "list", "--bogus"]);
+        assert_eq!(name, "list");
+        for o in ["--kex", "--no-pfs", "--json", "--help"] {
+            assert!(opts.iter().any(|x| x == o), "{o} missing from {opts:?}");
+        }
+        let (name, opts) = valid_options(&["cipherdex", "--bogus"]);
+        assert_eq!(name, "cipherdex");
+        assert!(opts.iter().any(|x| x == "--version"));
     }
 
     #[test]

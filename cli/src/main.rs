@@ -49,7 +49,13 @@ fn clap_exit(e: &clap::Error) -> ExitCode {
         _ => {
             let text = e.render().to_string();
             let text = text.strip_prefix("error: ").unwrap_or(&text);
-            let _ = write!(io::stderr(), "cipherdex: error: {text}");
+            let mut stderr = io::stderr().lock();
+            let _ = write!(stderr, "cipherdex: error: {text}");
+            if e.kind() == ErrorKind::UnknownArgument {
+                let argv: Vec<String> = std::env::args().collect();
+                let (name, options) = args::valid_options(&argv);
+                let _ = writeln!(stderr, "Valid options of '{name}': {}", options.join(", "));
+            }
             ExitCode::from(2)
         }
     }

@@ -34,9 +34,17 @@ fn unknown_flag_is_a_usage_error() {
         .assert()
         .code(2)
         .stdout("")
-        .stderr(predicate::str::starts_with(
-            "cipherdex: error: unexpected argument '--frobnicate'",
-        ));
+        .stderr(
+            predicate::str::starts_with("cipherdex: error: unexpected argument '--frobnicate'")
+                .and(predicate::str::contains("Valid options of 'list':"))
+                .and(predicate::str::contains("--iana-recommended"))
+                .and(predicate::str::contains("--json")),
+        );
+    cipherdex()
+        .args(["convert", "--frobnicate"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--windows-release"));
 }
 
 #[test]
