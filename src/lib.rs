@@ -48,9 +48,11 @@ change. [`DATA_VERSION`] names the data set.
 #![deny(missing_docs)]
 
 mod attrs;
+pub mod cert;
 mod filter;
 pub mod list;
 mod lookup;
+pub mod negotiate;
 pub mod openssl;
 pub mod policy;
 mod rating;

@@ -1,0 +1,1181 @@
+//! What a client and a server will negotiate, or exactly why they cannot.
+//!
+//! The rules, in the order real stacks apply them (checked against OpenSSL
+//! 3.0 handshakes in `tests/negotiate_openssl.rs`):
+//!
+//! 1. **Version**: the highest version both sides enable. A server skips TLS
+//!    1.3 only when it has no certificate that can sign in TLS 1.3 (a DSA-only
+//!    or anonymous-only server then speaks TLS 1.2). It does *not* skip TLS
+//!    1.3 for lack of shared TLS 1.3 suites: once TLS 1.3 is chosen and no TLS
+//!    1.3 suite is shared, the handshake fails; nothing falls back to TLS 1.2.
+//! 2. **Client sanity** ([`Peer::refuse_without_max_version_suites`], on by
+//!    default as in OpenSSL): a client that has no suite for its own highest
+//!    version refuses to start ("no ciphers available").
+//! 3. **Suites** usable in the chosen version and enabled on both sides.
+//! 4. **Certificate**: the server needs a certificate that fits the suite
+//!    ([`cert::fits`]); a server with several certificates
+//!    uses whichever fits.
+//! 5. **Order**: the server's order or the client's ([`Preference`]), first
+//!    suite that passes 3 and 4 wins.
+//!
+//! ```
+//! use cipherdex::negotiate::{negotiate, Peer, Preference};
+//! use cipherdex::cert::CertKey;
+//!
+//! let client = Peer::from_names(["ECDHE-ECDSA-AES128-GCM-SHA256", "AES128-SHA"])?;
+//! let mut server = Peer::from_names(["ECDHE-RSA-AES128-GCM-SHA256", "AES128-SHA"])?;
+//! server.tls13_suites.clear(); // this server has TLS 1.3 on but no TLS 1.3 suites
+//! let n = negotiate(&client, &server);
+//! assert!(!n.is_ok()); // TLS 1.3 was chosen and nothing falls back to TLS 1.2
+//!
+//! server.versions = cipherdex::negotiate::parse_versions("1.0-1.2")?;
+//! let n = negotiate(&client, &server);
+//! assert_eq!(n.version().map(|v| v.as_str()), Some("TLS1.2"));
+//! assert_eq!(n.suite().map(|s| s.canonical_name()), Some("TLS_RSA_WITH_AES_128_CBC_SHA"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use std::fmt;
+use std::str::FromStr;
+
+use crate::attrs::{Authentication, Cipher, KeyExchange, Mac, Mode, Protocol, Protocols};
+use crate::cert::{self, CertKey, KeyType, Need, Reason};
+use crate::suite::Suite;
+
+/// Whose order decides among the shared suites.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Preference {
+    /// The server's order wins (OpenSSL `-serverpref`, SChannel, most servers).
+    #[default]
+    Server,
+    /// The client's order wins (OpenSSL and GnuTLS servers by default).
+    Client,
+}
+
+impl Preference {
+    /// `server` or `client`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Preference::Server => "server",
+            Preference::Client => "client",
+        }
+    }
+}
+
+impl fmt::Display for Preference {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+impl FromStr for Preference {
+    type Err = NegotiateInputError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "server" => Ok(Preference::Server),
+            "client" => Ok(Preference::Client),
+            _ => Err(NegotiateInputError::Preference {
+                input: s.to_owned(),
+            }),
+        }
+    }
+}
+
+/// A suite a peer supports but has not enabled, with the way to enable it.
+///
+/// Profiles fill this in (for example the Windows releases: supported by the
+/// release, not enabled by default, enabled with `Enable-TlsCipherSuite`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Dormant {
+    /// The suite.
+    pub suite: &'static Suite,
+    /// How to enable it, as one line (a command or a setting).
+    pub how: String,
+}
+
+/// OpenSSL's default TLS 1.3 suites, in its order (`-ciphersuites` default).
+pub const OPENSSL_DEFAULT_TLS13: [&str; 3] = [
+    "TLS_AES_256_GCM_SHA384",
+    "TLS_CHACHA20_POLY1305_SHA256",
+    "TLS_AES_128_GCM_SHA256",
+];
+
+/// One side of a handshake: what it enables, in which order, and (for a
+/// server) its certificates. A plain struct: fill it from a list, a profile
+/// or by hand.
+///
+/// ```
+/// use cipherdex::negotiate::{Peer, Preference};
+/// let p = Peer::new();
+/// assert_eq!(p.versions.to_string(), "TLS1.0 TLS1.1 TLS1.2 TLS1.3");
+/// assert_eq!(p.tls13_suites.len(), 3);
+/// assert_eq!(p.preference, Preference::Server);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Peer {
+    /// A name for messages, such as `Windows Server 2025`.
+    pub name: Option<String>,
+    /// TLS 1.2-and-older suites in preference order (TLS 1.3 suites here are ignored).
+    pub tls12_suites: Vec<&'static Suite>,
+    /// TLS 1.3 suites in preference order (others here are ignored).
+    pub tls13_suites: Vec<&'static Suite>,
+    /// Protocol versions enabled (SSL 3.0 to TLS 1.3; DTLS is ignored).
+    pub versions: Protocols,
+    /// Server certificates (ignored for a client). Empty means none: anonymous,
+    /// PSK and SRP suites only.
+    pub certs: Vec<CertKey>,
+    /// Whose order wins (used for the server).
+    pub preference: Preference,
+    /// Suites supported but not enabled, with how to enable them (for diagnosis).
+    pub dormant: Vec<Dormant>,
+    /// Client only: refuse to connect when no suite can be used at the
+    /// client's highest enabled version, as OpenSSL clients do ("no ciphers
+    /// available"). When false, the client behaves as if it did not enable
+    /// that version.
+    pub refuse_without_max_version_suites: bool,
+}
+
+impl Default for Peer {
+    fn default() -> Self {
+        Peer::new()
+    }
+}
+
+impl Peer {
+    /// OpenSSL-like defaults: TLS 1.0 to 1.3, OpenSSL's default TLS 1.3
+    /// suites, no TLS 1.2 suites, one RSA certificate, server preference.
+    pub fn new() -> Peer {
+        Peer {
+            name: None,
+            tls12_suites: Vec::new(),
+            tls13_suites: OPENSSL_DEFAULT_TLS13
+                .iter()
+                .filter_map(|n| crate::lookup(n))
+                .collect(),
+            versions: range(Protocol::Tls10, Protocol::Tls13),
+            certs: vec![CertKey::new(KeyType::Rsa)],
+            preference: Preference::Server,
+            dormant: Vec::new(),
+            refuse_without_max_version_suites: true,
+        }
+    }
+
+    /// [`Peer::new`] with `suites` as its lists: TLS 1.3 suites go to
+    /// `tls13_suites` (replacing the default TLS 1.3 list if there is any), the
+    /// others to `tls12_suites`, keeping their order.
+    pub fn from_suites<I: IntoIterator<Item = &'static Suite>>(suites: I) -> Peer {
+        let mut peer = Peer::new();
+        peer.set_suites(suites);
+        peer
+    }
+
+    /// [`Peer::from_suites`] from names in any scheme.
+    ///
+    /// # Errors
+    /// [`NegotiateInputError::UnknownSuites`] listing every unknown name.
+    pub fn from_names<'n, I: IntoIterator<Item = &'n str>>(
+        names: I,
+    ) -> Result<Peer, NegotiateInputError> {
+        let mut suites = Vec::new();
+        let mut unknown = Vec::new();
+        for n in names {
+            match crate::lookup(n) {
+                Some(s) => suites.push(s),
+                None => unknown.push(UnknownSuite::new(n)),
+            }
+        }
+        if unknown.is_empty() {
+            Ok(Peer::from_suites(suites))
+        } else {
+            Err(NegotiateInputError::UnknownSuites { unknown })
+        }
+    }
+
+    /// Replace both suite lists from one list, as [`Peer::from_suites`] does.
+    pub fn set_suites<I: IntoIterator<Item = &'static Suite>>(&mut self, suites: I) {
+        let (t13, t12): (Vec<_>, Vec<_>) = suites.into_iter().partition(|s| s.is_tls13());
+        if !t13.is_empty() {
+            self.tls13_suites = t13;
+        }
+        self.tls12_suites = t12;
+    }
+
+    /// The certificates to check suites against: `certs`, or "no certificate".
+    fn cert_list(&self) -> &[CertKey] {
+        const NONE: &[CertKey] = &[CertKey::none()];
+        if self.certs.is_empty() {
+            NONE
+        } else {
+            &self.certs
+        }
+    }
+
+    /// Index (into [`Peer::certs`]) of the first certificate that serves `suite`
+    /// at `version`, `Some(None)` when it needs no certificate and the peer has
+    /// none, `None` when nothing fits.
+    fn cert_for(&self, suite: &Suite, version: Protocol) -> Option<Option<usize>> {
+        let mut quiet = |_: Reason| {};
+        self.cert_list()
+            .iter()
+            .position(|c| cert::check(suite, c, version, &mut quiet))
+            .map(|i| (!self.certs.is_empty()).then_some(i))
+    }
+}
+
+/// Which side of the handshake.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Side {
+    /// The client.
+    Client,
+    /// The server.
+    Server,
+}
+
+impl fmt::Display for Side {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Side::Client => "client",
+            Side::Server => "server",
+        })
+    }
+}
+
+/// The versions from `lo` to `hi` (inclusive) among SSL 3.0 to TLS 1.3.
+pub fn range(lo: Protocol, hi: Protocol) -> Protocols {
+    TLS_VERSIONS
+        .iter()
+        .filter(|v| rank(**v) >= rank(lo) && rank(**v) <= rank(hi))
+        .fold(Protocols::EMPTY, |acc, v| acc.with(*v))
+}
+
+/// Parse a version or a range: `1.2`, `TLS1.2`, `1.0-1.3`, `tls1-tls1_2`.
+///
+/// ```
+/// let v = cipherdex::negotiate::parse_versions("1.1-1.2")?;
+/// assert_eq!(v.to_string(), "TLS1.1 TLS1.2");
+/// assert!(cipherdex::negotiate::parse_versions("1.4").is_err());
+/// # Ok::<(), cipherdex::negotiate::NegotiateInputError>(())
+/// ```
+///
+/// # Errors
+/// [`NegotiateInputError::Versions`] when a bound is not an SSL 3.0 to TLS 1.3
+/// version, or the range is backwards.
+pub fn parse_versions(input: &str) -> Result<Protocols, NegotiateInputError> {
+    let err = || NegotiateInputError::Versions {
+        input: input.to_owned(),
+    };
+    let one = |s: &str| -> Result<Protocol, NegotiateInputError> {
+        let p: Protocol = s.trim().parse().map_err(|_| err())?;
+        if TLS_VERSIONS.contains(&p) {
+            Ok(p)
+        } else {
+            Err(err())
+        }
+    };
+    let t = input.trim();
+    // A dash separates a range, but SSL/TLS names do not contain one.
+    let (lo, hi) = match t.split_once('-') {
+        Some((a, b)) => (one(a)?, one(b)?),
+        None => {
+            let p = one(t)?;
+            (p, p)
+        }
+    };
+    if rank(lo) > rank(hi) {
+        return Err(err());
+    }
+    Ok(range(lo, hi))
+}
+
+/// SSL 3.0 to TLS 1.3, oldest first.
+const TLS_VERSIONS: [Protocol; 5] = [
+    Protocol::Ssl3,
+    Protocol::Tls10,
+    Protocol::Tls11,
+    Protocol::Tls12,
+    Protocol::Tls13,
+];
+
+const fn rank(p: Protocol) -> u8 {
+    match p {
+        Protocol::Ssl3 => 1,
+        Protocol::Tls10 => 2,
+        Protocol::Tls11 => 3,
+        Protocol::Tls12 => 4,
+        Protocol::Tls13 => 5,
+        _ => 0,
+    }
+}
+
+fn tls_only(p: Protocols) -> Protocols {
+    TLS_VERSIONS
+        .iter()
+        .filter(|v| p.contains(**v))
+        .fold(Protocols::EMPTY, |acc, v| acc.with(*v))
+}
+
+fn highest(p: Protocols) -> Option<Protocol> {
+    TLS_VERSIONS.iter().rev().copied().find(|v| p.contains(*v))
+}
+
+/// What they agree on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Agreement {
+    /// The protocol version.
+    pub version: Protocol,
+    /// The cipher suite.
+    pub suite: &'static Suite,
+    /// Index into the server's [`Peer::certs`] of the certificate used (`None`
+    /// when the suite needs none and the server has none).
+    pub cert: Option<usize>,
+}
+
+/// The three ways a negotiation fails.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum FailureKind {
+    /// The sides enable no common protocol version (that the server can use).
+    NoCommonVersion,
+    /// No suite is enabled on both sides for the chosen version.
+    NoSharedSuite,
+    /// Suites are shared, but no server certificate fits any of them.
+    NoFittingCertificate,
+}
+
+impl FailureKind {
+    /// `no_common_version`, `no_shared_suite`, `no_fitting_certificate`.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            FailureKind::NoCommonVersion => "no_common_version",
+            FailureKind::NoSharedSuite => "no_shared_suite",
+            FailureKind::NoFittingCertificate => "no_fitting_certificate",
+        }
+    }
+}
+
+impl fmt::Display for FailureKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            FailureKind::NoCommonVersion => "no common protocol version",
+            FailureKind::NoSharedSuite => "no shared cipher suite",
+            FailureKind::NoFittingCertificate => "no certificate fits a shared suite",
+        })
+    }
+}
+
+/// Why they cannot agree.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failure {
+    /// What failed.
+    pub kind: FailureKind,
+    /// The version the handshake reached, if one was chosen.
+    pub version: Option<Protocol>,
+    /// What is closest to working, and what to change.
+    pub diagnosis: Vec<Diagnosis>,
+}
+
+impl fmt::Display for Failure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.kind)?;
+        if let Some(v) = self.version {
+            write!(f, " in {v}")?;
+        }
+        for d in &self.diagnosis {
+            write!(f, "\n  - {d}")?;
+        }
+        Ok(())
+    }
+}
+
+/// A group of suites described by one shared feature, for diagnosis.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Family {
+    /// All use this cipher (`3DES`, `RC4`, ...).
+    Cipher(Cipher),
+    /// All use this mode with this MAC (`CBC` with `SHA1`).
+    ModeMac(Mode, Mac),
+    /// All use this key exchange.
+    Kex(KeyExchange),
+    /// All use this authentication.
+    Auth(Authentication),
+}
+
+impl Family {
+    fn of(self, s: &Suite) -> bool {
+        match self {
+            Family::Cipher(c) => s.cipher() == c,
+            Family::ModeMac(m, mac) => s.mode() == m && s.mac() == mac,
+            Family::Kex(k) => s.kex() == k,
+            Family::Auth(a) => s.auth() == a,
+        }
+    }
+}
+
+impl fmt::Display for Family {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Family::Cipher(c) => write!(f, "{c}"),
+            Family::ModeMac(m, Mac::Sha1) => write!(f, "{m}-SHA"),
+            Family::ModeMac(m, mac) => write!(f, "{m}-{mac}"),
+            Family::Kex(KeyExchange::Rsa) => f.write_str("static-RSA key exchange"),
+            Family::Kex(k) => write!(f, "{k} key exchange"),
+            Family::Auth(Authentication::Null) => f.write_str("anonymous"),
+            Family::Auth(a) => write!(f, "{a}-authenticated"),
+        }
+    }
+}
+
+/// One finding about a failed (or fragile) negotiation: what is closest to
+/// working and what would change the outcome.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Diagnosis {
+    /// The enabled versions do not overlap.
+    VersionMismatch {
+        /// Client versions.
+        client: Protocols,
+        /// Server versions.
+        server: Protocols,
+    },
+    /// The client has no suite for its own highest version and refuses to connect.
+    ClientHasNoSuiteForMaxVersion {
+        /// The client's highest version.
+        version: Protocol,
+    },
+    /// The only common version is TLS 1.3, but the server's certificate cannot sign in it.
+    ServerCannotUseTls13 {
+        /// The server's (first) key type.
+        key: KeyType,
+    },
+    /// TLS 1.3 was chosen, but no TLS 1.3 suite is shared; there is no fallback.
+    NoTls13Fallback {
+        /// Number of TLS 1.3 suites the client offers.
+        client: usize,
+        /// Number the server allows.
+        server: usize,
+    },
+    /// With the versions capped below the failing one, they would agree on this.
+    WouldAgreeAt {
+        /// The version.
+        version: Protocol,
+        /// The suite.
+        suite: &'static Suite,
+    },
+    /// A side has no suites at all for the version.
+    EmptyList {
+        /// Which side.
+        side: Side,
+        /// The version.
+        version: Protocol,
+    },
+    /// The client offers only one family of suites, and the server allows none of it.
+    ClientOffersOnly {
+        /// The family.
+        family: Family,
+    },
+    /// Nothing in common: counts of usable suites on each side.
+    NothingInCommon {
+        /// The version.
+        version: Protocol,
+        /// Client suites usable in that version.
+        client: usize,
+        /// Server suites usable in that version.
+        server: usize,
+    },
+    /// A suite both enable, but only in versions other than the chosen one.
+    SharedButNotInVersion {
+        /// The suite.
+        suite: &'static Suite,
+        /// The chosen version.
+        version: Protocol,
+    },
+    /// The server would accept this suite with another kind of certificate.
+    WouldAcceptWithCert {
+        /// The suite.
+        suite: &'static Suite,
+        /// What the suite needs.
+        need: Need,
+        /// Why the server's certificate does not fit.
+        reason: Reason,
+    },
+    /// A side supports a suite the other offers, but has not enabled it.
+    NotEnabled {
+        /// The side that could enable it.
+        side: Side,
+        /// That side's name, if known (`Windows Server 2025`).
+        peer: Option<String>,
+        /// The suite.
+        suite: &'static Suite,
+        /// How to enable it.
+        how: String,
+    },
+}
+
+impl fmt::Display for Diagnosis {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Diagnosis::VersionMismatch { client, server } => write!(
+                f,
+                "the client offers {} and the server accepts {}; enable a common version on one side",
+                or_none(*client),
+                or_none(*server)
+            ),
+            Diagnosis::ClientHasNoSuiteForMaxVersion { version } => write!(
+                f,
+                "the client enables {version} but has no suite for it, so it refuses to connect \
+                 (OpenSSL: \"no ciphers available\"); give it {version} suites or cap its versions below {version}"
+            ),
+            Diagnosis::ServerCannotUseTls13 { key } => write!(
+                f,
+                "the only common version is TLS1.3, but the server's certificate ({key}) cannot sign in TLS 1.3; \
+                 use an RSA, ECDSA or EdDSA certificate, or let the client use TLS 1.2"
+            ),
+            Diagnosis::NoTls13Fallback { client, server } => write!(
+                f,
+                "both sides enable TLS1.3, so TLS1.3 is chosen, but the client offers {client} TLS 1.3 suite(s) \
+                 and the server allows {server}, none in common; the handshake does not fall back to TLS1.2"
+            ),
+            Diagnosis::WouldAgreeAt { version, suite } => write!(
+                f,
+                "with versions capped at {version} on either side they would agree on {version} {}",
+                suite.canonical_name()
+            ),
+            Diagnosis::EmptyList { side, version } => {
+                write!(f, "the {side} has no suite usable in {version}")
+            }
+            Diagnosis::ClientOffersOnly { family } => write!(
+                f,
+                "the client offers only {family} suites; the server allows none"
+            ),
+            Diagnosis::NothingInCommon {
+                version,
+                client,
+                server,
+            } => write!(
+                f,
+                "in {version} the client offers {client} suite(s) and the server allows {server}; none in common"
+            ),
+            Diagnosis::SharedButNotInVersion { suite, version } => write!(
+                f,
+                "both enable {} but it cannot be used in {version} (only {})",
+                suite.canonical_name(),
+                suite.protocols()
+            ),
+            Diagnosis::WouldAcceptWithCert {
+                suite,
+                need,
+                reason,
+            } => {
+                write!(f, "the server would accept {}", suite.canonical_name())?;
+                match need.example_key(Protocol::Tls12) {
+                    Some(KeyType::None) | None => write!(f, " but {reason}"),
+                    Some(k) => write!(f, " if its certificate were {k} ({reason})"),
+                }
+            }
+            Diagnosis::NotEnabled {
+                side,
+                peer,
+                suite,
+                how,
+            } => {
+                write!(f, "{} is supported by ", suite.canonical_name())?;
+                match peer {
+                    Some(p) => write!(f, "{p}")?,
+                    None => write!(f, "the {side}")?,
+                }
+                write!(f, " but not enabled; enable it with: {how}")
+            }
+        }
+    }
+}
+
+fn or_none(p: Protocols) -> String {
+    if p.is_empty() {
+        "no version".to_owned()
+    } else {
+        p.to_string()
+    }
+}
+
+/// The result of [`negotiate`]: the agreement or the failure, and the shared suites.
+#[derive(Debug, Clone)]
+pub struct Negotiation<'a> {
+    client: &'a Peer,
+    server: &'a Peer,
+    /// The version the handshake reached (the agreed one, or where it failed).
+    reached: Option<Protocol>,
+    /// What they agree on, or why not.
+    pub outcome: Result<Agreement, Failure>,
+}
+
+impl<'a> Negotiation<'a> {
+    /// True if a handshake would succeed.
+    pub fn is_ok(&self) -> bool {
+        self.outcome.is_ok()
+    }
+
+    /// The agreed version.
+    pub fn version(&self) -> Option<Protocol> {
+        self.outcome.as_ref().ok().map(|a| a.version)
+    }
+
+    /// The agreed suite.
+    pub fn suite(&self) -> Option<&'static Suite> {
+        self.outcome.as_ref().ok().map(|a| a.suite)
+    }
+
+    /// The version the handshake chose (also when it then failed), if any.
+    pub fn reached_version(&self) -> Option<Protocol> {
+        self.reached
+    }
+
+    /// Suites both sides enable that can be used in the chosen version (or,
+    /// when no version was chosen, in the highest version both enable), in the
+    /// order that decides (server's or client's), whether or not a certificate fits.
+    pub fn shared(&self) -> impl Iterator<Item = &'static Suite> + 'a {
+        let version = self.reached.or_else(|| {
+            highest(tls_only(self.client.versions))
+                .into_iter()
+                .chain(highest(tls_only(self.server.versions)))
+                .min_by_key(|v| rank(*v))
+        });
+        let (pref, other) = ordered(self.client, self.server, version == Some(Protocol::Tls13));
+        pref.iter()
+            .copied()
+            .filter(move |s| version.is_some_and(|v| usable(s, v)) && contains(other, s))
+    }
+}
+
+fn usable(s: &Suite, v: Protocol) -> bool {
+    s.supports(v) && s.is_tls13() == (v == Protocol::Tls13)
+}
+
+fn contains(list: &[&'static Suite], s: &Suite) -> bool {
+    let code = s.code();
+    list.iter().any(|o| o.code() == code)
+}
+
+/// The deciding list and the other one.
+fn ordered<'p>(
+    client: &'p Peer,
+    server: &'p Peer,
+    tls13: bool,
+) -> (&'p [&'static Suite], &'p [&'static Suite]) {
+    let pick = |p: &'p Peer| -> &'p [&'static Suite] {
+        if tls13 {
+            &p.tls13_suites
+        } else {
+            &p.tls12_suites
+        }
+    };
+    match server.preference {
+        Preference::Server => (pick(server), pick(client)),
+        Preference::Client => (pick(client), pick(server)),
+    }
+}
+
+/// Predict what `client` and `server` negotiate.
+///
+/// A successful prediction does not allocate; a failure builds its diagnosis.
+///
+/// ```
+/// use cipherdex::negotiate::{negotiate, FailureKind, Peer};
+/// let client = Peer::from_names(["ECDHE-ECDSA-AES256-GCM-SHA384"])?;
+/// let mut server = Peer::from_names(["ECDHE-ECDSA-AES256-GCM-SHA384", "AES256-SHA"])?;
+/// client_and_server_at_tls12(&mut server);
+/// let n = negotiate(&client, &server); // server has the default RSA certificate
+/// let failure = n.outcome.as_ref().unwrap_err();
+/// assert_eq!(failure.kind, FailureKind::NoFittingCertificate);
+/// assert!(failure.diagnosis[0].to_string().contains("if its certificate were ECDSA"));
+/// # fn client_and_server_at_tls12(p: &mut Peer) { p.versions = cipherdex::negotiate::parse_versions("1.2").unwrap(); }
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn negotiate<'a>(client: &'a Peer, server: &'a Peer) -> Negotiation<'a> {
+    let (reached, outcome) = run(client, server, tls_only(client.versions));
+    Negotiation {
+        client,
+        server,
+        reached,
+        outcome,
+    }
+}
+
+/// The negotiation with the client's versions replaced by `client_versions`.
+fn run(
+    client: &Peer,
+    server: &Peer,
+    client_versions: Protocols,
+) -> (Option<Protocol>, Result<Agreement, Failure>) {
+    let fail = |kind, version, diagnosis| {
+        Err(Failure {
+            kind,
+            version,
+            diagnosis,
+        })
+    };
+    // The client's own check of its highest version.
+    let mut client_versions = client_versions;
+    while let Some(max) = highest(client_versions) {
+        if has_suite_at(client, max) {
+            break;
+        }
+        if !client.refuse_without_max_version_suites {
+            // Such a client simply does not offer that version.
+            client_versions = below(client_versions, max).unwrap_or(Protocols::EMPTY);
+            continue;
+        }
+        {
+            let mut d = vec![Diagnosis::ClientHasNoSuiteForMaxVersion { version: max }];
+            if let Some(lower) = below(client_versions, max) {
+                if let (_, Ok(a)) = run(client, server, lower) {
+                    d.push(Diagnosis::WouldAgreeAt {
+                        version: a.version,
+                        suite: a.suite,
+                    });
+                }
+            }
+            return (None, fail(FailureKind::NoSharedSuite, None, d));
+        }
+    }
+    let common_all =
+        Protocols::from_bits(client_versions.bits() & tls_only(server.versions).bits());
+    let server_tls13 = server.cert_list().iter().any(cert::serves_tls13);
+    let version = TLS_VERSIONS
+        .iter()
+        .rev()
+        .copied()
+        .filter(|v| common_all.contains(*v))
+        .find(|v| *v != Protocol::Tls13 || server_tls13);
+    let Some(version) = version else {
+        if common_all.is_empty() {
+            let d = vec![Diagnosis::VersionMismatch {
+                client: client_versions,
+                server: tls_only(server.versions),
+            }];
+            return (None, fail(FailureKind::NoCommonVersion, None, d));
+        }
+        let key = server.cert_list().first().map_or(KeyType::None, |c| c.key);
+        let d = vec![Diagnosis::ServerCannotUseTls13 { key }];
+        return (None, fail(FailureKind::NoFittingCertificate, None, d));
+    };
+    let tls13 = version == Protocol::Tls13;
+    let (pref, other) = ordered(client, server, tls13);
+    let mut any_shared = false;
+    for s in pref {
+        if !usable(s, version) || !contains(other, s) {
+            continue;
+        }
+        any_shared = true;
+        if let Some(cert) = server.cert_for(s, version) {
+            return (
+                Some(version),
+                Ok(Agreement {
+                    version,
+                    suite: s,
+                    cert,
+                }),
+            );
+        }
+    }
+    let kind = if any_shared {
+        FailureKind::NoFittingCertificate
+    } else {
+        FailureKind::NoSharedSuite
+    };
+    let mut d = diagnose(client, server, version, kind);
+    if let Some(lower) = below(client_versions, version) {
+        if let (_, Ok(a)) = run(client, server, lower) {
+            d.push(Diagnosis::WouldAgreeAt {
+                version: a.version,
+                suite: a.suite,
+            });
+        }
+    }
+    (Some(version), fail(kind, Some(version), d))
+}
+
+/// `versions` without `v` and everything above it (`None` if that leaves nothing).
+fn below(versions: Protocols, v: Protocol) -> Option<Protocols> {
+    let lower = TLS_VERSIONS
+        .iter()
+        .filter(|x| rank(**x) < rank(v) && versions.contains(**x))
+        .fold(Protocols::EMPTY, |acc, x| acc.with(*x));
+    (!lower.is_empty()).then_some(lower)
+}
+
+fn has_suite_at(p: &Peer, v: Protocol) -> bool {
+    let list = if v == Protocol::Tls13 {
+        &p.tls13_suites
+    } else {
+        &p.tls12_suites
+    };
+    list.iter().any(|s| usable(s, v))
+}
+
+/// Build the diagnosis of a failure in `version`.
+fn diagnose(client: &Peer, server: &Peer, version: Protocol, kind: FailureKind) -> Vec<Diagnosis> {
+    let mut d = Vec::new();
+    let tls13 = version == Protocol::Tls13;
+    let list = |p: &Peer| -> Vec<&'static Suite> {
+        let l = if tls13 {
+            &p.tls13_suites
+        } else {
+            &p.tls12_suites
+        };
+        l.iter().copied().filter(|s| usable(s, version)).collect()
+    };
+    let (c, s) = (list(client), list(server));
+    if kind == FailureKind::NoFittingCertificate {
+        let (pref, other) = ordered(client, server, tls13);
+        for suite in pref
+            .iter()
+            .filter(|x| usable(x, version) && contains(other, x))
+        {
+            let cert = server
+                .cert_list()
+                .first()
+                .cloned()
+                .unwrap_or(CertKey::none());
+            let mut first = None;
+            cert::check(suite, &cert, version, &mut |r| {
+                if first.is_none() && !matches!(r, Reason::Serves { .. }) {
+                    first = Some(r);
+                }
+            });
+            if let Some(reason) = first {
+                d.push(Diagnosis::WouldAcceptWithCert {
+                    suite,
+                    need: Need::of(suite),
+                    reason,
+                });
+            }
+            if d.len() >= 3 {
+                break;
+            }
+        }
+        return d;
+    }
+    if tls13 {
+        d.push(Diagnosis::NoTls13Fallback {
+            client: c.len(),
+            server: s.len(),
+        });
+    } else {
+        if c.is_empty() {
+            d.push(Diagnosis::EmptyList {
+                side: Side::Client,
+                version,
+            });
+        }
+        if s.is_empty() {
+            d.push(Diagnosis::EmptyList {
+                side: Side::Server,
+                version,
+            });
+        }
+        if !c.is_empty() && !s.is_empty() {
+            if let Some(family) = only_family(&c, &s) {
+                d.push(Diagnosis::ClientOffersOnly { family });
+            }
+            d.push(Diagnosis::NothingInCommon {
+                version,
+                client: c.len(),
+                server: s.len(),
+            });
+        }
+        // Both enable it, but not for this version.
+        for x in client.tls12_suites.iter().filter(|x| !x.supports(version)) {
+            if contains(&server.tls12_suites, x) {
+                d.push(Diagnosis::SharedButNotInVersion { suite: x, version });
+                break;
+            }
+        }
+    }
+    // Suites one side could enable for what the other offers.
+    for (side, peer, offers) in [(Side::Server, server, &c), (Side::Client, client, &s)] {
+        for dormant in &peer.dormant {
+            if usable(dormant.suite, version)
+                && contains(offers, dormant.suite)
+                && (side == Side::Client || server.cert_for(dormant.suite, version).is_some())
+            {
+                d.push(Diagnosis::NotEnabled {
+                    side,
+                    peer: peer.name.clone(),
+                    suite: dormant.suite,
+                    how: dormant.how.clone(),
+                });
+            }
+        }
+    }
+    d
+}
+
+/// A feature every client suite shares and no server suite has.
+fn only_family(client: &[&'static Suite], server: &[&'static Suite]) -> Option<Family> {
+    let first = client.first()?;
+    let candidates = [
+        Family::Cipher(first.cipher()),
+        Family::ModeMac(first.mode(), first.mac()),
+        Family::Kex(first.kex()),
+        Family::Auth(first.auth()),
+    ];
+    candidates
+        .into_iter()
+        .find(|f| client.iter().all(|s| f.of(s)) && !server.iter().any(|s| f.of(s)))
+}
+
+/// Why negotiation input could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum NegotiateInputError {
+    /// Not a version or version range.
+    Versions {
+        /// What was given.
+        input: String,
+    },
+    /// Not `server` or `client`.
+    Preference {
+        /// What was given.
+        input: String,
+    },
+    /// Names that are no known suite.
+    UnknownSuites {
+        /// Each unknown name with suggestions.
+        unknown: Vec<UnknownSuite>,
+    },
+}
+
+/// A name that is no known suite, with close names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownSuite {
+    /// The name as given.
+    pub name: String,
+    /// Close known names.
+    pub suggestions: Vec<&'static str>,
+}
+
+impl UnknownSuite {
+    /// The unknown `name`, with suggestions from [`crate::suggest`].
+    pub fn new(name: &str) -> UnknownSuite {
+        UnknownSuite {
+            name: name.to_owned(),
+            suggestions: crate::suggest(name, 3),
+        }
+    }
+}
+
+impl fmt::Display for UnknownSuite {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown suite {:?}", self.name)?;
+        if !self.suggestions.is_empty() {
+            write!(f, " (did you mean {}?)", self.suggestions.join(", "))?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Display for NegotiateInputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            NegotiateInputError::Versions { input } => write!(
+                f,
+                "invalid version {input:?}: expected a version (1.2, TLS1.2, TLSv1.2) or a range (1.0-1.3), from SSL3 to TLS1.3"
+            ),
+            NegotiateInputError::Preference { input } => {
+                write!(f, "invalid preference {input:?}: expected server or client")
+            }
+            NegotiateInputError::UnknownSuites { unknown } => {
+                for (i, u) in unknown.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str("; ")?;
+                    }
+                    write!(f, "{u}")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl std::error::Error for NegotiateInputError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn peer(names: &[&str]) -> Peer {
+        Peer::from_names(names.iter().copied()).unwrap()
+    }
+
+    fn v(s: &str) -> Protocols {
+        parse_versions(s).unwrap()
+    }
+
+    #[test]
+    fn highest_version_and_no_tls13_fallback() {
+        let client = peer(&["AES128-SHA"]);
+        let mut server = peer(&["AES128-SHA"]);
+        server.tls13_suites.clear();
+        let n = negotiate(&client, &server);
+        let f = n.outcome.as_ref().unwrap_err();
+        assert_eq!(f.kind, FailureKind::NoSharedSuite);
+        assert_eq!(f.version, Some(Protocol::Tls13));
+        assert!(f.diagnosis.iter().any(|d| matches!(
+            d,
+            Diagnosis::WouldAgreeAt {
+                version: Protocol::Tls12,
+                ..
+            }
+        )));
+        server.versions = v("1.0-1.2");
+        let n = negotiate(&client, &server);
+        assert_eq!(n.version(), Some(Protocol::Tls12));
+    }
+
+    #[test]
+    fn dsa_or_anonymous_server_skips_tls13() {
+        let client = peer(&["DHE-DSS-AES128-SHA", "ADH-AES128-SHA"]);
+        let mut server = peer(&["DHE-DSS-AES128-SHA", "ADH-AES128-SHA"]);
+        server.certs = vec!["dsa".parse().unwrap()];
+        let n = negotiate(&client, &server);
+        assert_eq!(n.version(), Some(Protocol::Tls12));
+        assert_eq!(
+            n.suite().unwrap().canonical_name(),
+            "TLS_DHE_DSS_WITH_AES_128_CBC_SHA"
+        );
+        server.certs.clear();
+        let n = negotiate(&client, &server);
+        assert_eq!(
+            n.suite().unwrap().canonical_name(),
+            "TLS_DH_anon_WITH_AES_128_CBC_SHA"
+        );
+        // TLS 1.3 only on both sides: the DSA server cannot take part.
+        server.certs = vec!["dsa".parse().unwrap()];
+        server.versions = v("1.3");
+        let mut c13 = client.clone();
+        c13.versions = v("1.3");
+        let f = negotiate(&c13, &server).outcome.unwrap_err();
+        assert_eq!(f.kind, FailureKind::NoFittingCertificate);
+    }
+
+    #[test]
+    fn preference_decides() {
+        let client = peer(&["AES256-SHA", "AES128-SHA"]);
+        let mut server = peer(&["AES128-SHA", "AES256-SHA"]);
+        server.versions = v("1.2");
+        assert_eq!(negotiate(&client, &server).suite().unwrap().code(), 0x002F);
+        server.preference = Preference::Client;
+        assert_eq!(negotiate(&client, &server).suite().unwrap().code(), 0x0035);
+        // TLS 1.3 follows the same rule.
+        let c13 = peer(&["TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384"]);
+        let s13 = peer(&["TLS_AES_256_GCM_SHA384", "TLS_AES_128_GCM_SHA256"]);
+        assert_eq!(negotiate(&c13, &s13).suite().unwrap().code(), 0x1302);
+        let mut s13c = s13.clone();
+        s13c.preference = Preference::Client;
+        assert_eq!(negotiate(&c13, &s13c).suite().unwrap().code(), 0x1301);
+    }
+
+    #[test]
+    fn certificate_picks_and_diagnosis() {
+        let client = peer(&["ECDHE-ECDSA-AES128-SHA", "ECDHE-RSA-AES128-SHA"]);
+        let mut server = peer(&["ECDHE-RSA-AES128-SHA", "ECDHE-ECDSA-AES128-SHA"]);
+        server.versions = v("1.2");
+        server.preference = Preference::Client;
+        // RSA certificate: the client's first choice does not fit, the second does.
+        let n = negotiate(&client, &server);
+        assert_eq!(n.suite().unwrap().code(), 0xC013);
+        let shared: Vec<u32> = n.shared().map(Suite::code).collect();
+        assert_eq!(shared, [0xC009, 0xC013]);
+        server.certs.push("ecdsa-p256".parse().unwrap());
+        let n = negotiate(&client, &server);
+        assert_eq!(n.suite().unwrap().code(), 0xC009);
+        assert_eq!(n.outcome.unwrap().cert, Some(1));
+        let only_ecdsa = peer(&["ECDHE-ECDSA-AES128-SHA"]);
+        server.certs = vec!["rsa".parse().unwrap()];
+        let f = negotiate(&only_ecdsa, &server).outcome.unwrap_err();
+        assert_eq!(f.kind, FailureKind::NoFittingCertificate);
+        let text = f.diagnosis[0].to_string();
+        assert!(
+            text.contains(
+                "would accept TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA if its certificate were ECDSA"
+            ),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn client_offers_only_cbc_sha() {
+        let client = peer(&["AES128-SHA", "ECDHE-RSA-AES256-SHA"]);
+        let mut server = peer(&["ECDHE-RSA-AES128-GCM-SHA256", "AES256-GCM-SHA384"]);
+        server.versions = v("1.2");
+        let f = negotiate(&client, &server).outcome.unwrap_err();
+        assert_eq!(f.kind, FailureKind::NoSharedSuite);
+        let texts: Vec<String> = f.diagnosis.iter().map(ToString::to_string).collect();
+        assert!(
+            texts
+                .iter()
+                .any(|t| t == "the client offers only CBC-SHA suites; the server allows none"),
+            "{texts:?}"
+        );
+    }
+
+    #[test]
+    fn versions_and_client_refusal() {
+        let mut client = peer(&["AES128-SHA"]);
+        client.versions = v("1.0-1.1");
+        let mut server = peer(&["AES128-SHA"]);
+        server.versions = v("1.2-1.3");
+        let f = negotiate(&client, &server).outcome.unwrap_err();
+        assert_eq!(f.kind, FailureKind::NoCommonVersion);
+        assert!(f.diagnosis[0].to_string().contains("TLS1.0 TLS1.1"));
+        // A client with TLS 1.3 on and no TLS 1.3 suite refuses (OpenSSL).
+        let mut client = peer(&["AES128-SHA"]);
+        client.tls13_suites.clear();
+        let server = peer(&["AES128-SHA"]);
+        let f = negotiate(&client, &server).outcome.unwrap_err();
+        assert_eq!(f.kind, FailureKind::NoSharedSuite);
+        client.refuse_without_max_version_suites = false;
+        // Without the OpenSSL rule the client just does not offer TLS 1.3.
+        assert_eq!(negotiate(&client, &server).version(), Some(Protocol::Tls12));
+        // GCM needs TLS 1.2: at TLS 1.1 it is shared but unusable.
+        let mut client = peer(&["AES128-GCM-SHA256", "AES128-SHA"]);
+        client.versions = v("1.0-1.1");
+        let server = peer(&["AES128-GCM-SHA256"]);
+        let f = negotiate(&client, &server).outcome.unwrap_err();
+        assert!(f
+            .diagnosis
+            .iter()
+            .any(|d| matches!(d, Diagnosis::SharedButNotInVersion { .. })));
+    }
+
+    #[test]
+    fn dormant_suites_are_named() {
+        let client = peer(&["DES-CBC3-SHA", "RC4-SHA"]);
+        let mut server = peer(&["AES128-SHA"]);
+        server.versions = v("1.2");
+        server.name = Some("Example Server".to_owned());
+        server.dormant.push(Dormant {
+            suite: crate::lookup("DES-CBC3-SHA").unwrap(),
+            how: "Enable-TlsCipherSuite -Name TLS_RSA_WITH_3DES_EDE_CBC_SHA".to_owned(),
+        });
+        let f = negotiate(&client, &server).outcome.unwrap_err();
+        let texts: Vec<String> = f.diagnosis.iter().map(ToString::to_string).collect();
+        assert!(texts.iter().any(|t| t.starts_with(
+            "TLS_RSA_WITH_3DES_EDE_CBC_SHA is supported by Example Server but not enabled; enable it with: Enable-TlsCipherSuite"
+        )), "{texts:?}");
+    }
+
+    #[test]
+    fn parse_inputs() {
+        assert_eq!(v("1.2").to_string(), "TLS1.2");
+        assert_eq!(v("TLSv1.0-TLSv1.2").to_string(), "TLS1.0 TLS1.1 TLS1.2");
+        assert!(parse_versions("1.3-1.0").is_err());
+        assert!(parse_versions("DTLS1.2").is_err());
+        assert_eq!("client".parse::<Preference>().unwrap(), Preference::Client);
+        let e = Peer::from_names(["AES128-SHA", "AES128-SHAA", "bogus"]).unwrap_err();
+        let text = e.to_string();
+        assert!(
+            text.contains("\"AES128-SHAA\"") && text.contains("\"bogus\""),
+            "{text}"
+        );
+    }
+}
