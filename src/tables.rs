@@ -91,6 +91,7 @@ mod windows_generated {
 pub(crate) use windows_generated::{
     WINDOWS_ALIASES, WINDOWS_GROUPS, WINDOWS_PRODUCTS, WINDOWS_PROFILES, WINDOWS_PROTOCOLS,
     WINDOWS_TABLES,
+};
 
 // The policy tables below are read by the `policy` and `weakness` modules.
 mod policies_generated {
