@@ -60,8 +60,8 @@ mod rating;
 mod serde;
 mod suite;
 mod tables;
-pub mod windows;
 mod weakness;
+pub mod windows;
 
 pub use attrs::{
     Authentication, Cipher, Curve, KeyExchange, Mac, Mode, NameKind, Origin, Prf, Protocol,
