@@ -8,9 +8,10 @@
 //!    or anonymous-only server then speaks TLS 1.2). It does *not* skip TLS
 //!    1.3 for lack of shared TLS 1.3 suites: once TLS 1.3 is chosen and no TLS
 //!    1.3 suite is shared, the handshake fails; nothing falls back to TLS 1.2.
-//! 2. **Client sanity** ([`Peer::refuse_without_max_version_suites`], on by
-//!    default as in OpenSSL): a client that has no suite for its own highest
-//!    version refuses to start ("no ciphers available").
+//! 0. **Sanity** ([`Peer::refuse_without_max_version_suites`], on by
+//!    default as in OpenSSL): a side that has no suite for its own highest
+//!    version refuses every handshake ("no ciphers available"), even one
+//!    that would settle on a lower version.
 //! 3. **Suites** usable in the chosen version and enabled on both sides.
 //! 4. **Certificate**: the server needs a certificate that fits the suite
 //!    ([`cert::fits`]); a server with several certificates
@@ -24,9 +25,9 @@
 //!
 //! let client = Peer::from_names(["ECDHE-ECDSA-AES128-GCM-SHA256", "AES128-SHA"])?;
 //! let mut server = Peer::from_names(["ECDHE-RSA-AES128-GCM-SHA256", "AES128-SHA"])?;
-//! server.tls13_suites.clear(); // this server has TLS 1.3 on but no TLS 1.3 suites
+//! server.tls13_suites.clear(); // TLS 1.3 on but no TLS 1.3 suites:
 //! let n = negotiate(&client, &server);
-//! assert!(!n.is_ok()); // TLS 1.3 was chosen and nothing falls back to TLS 1.2
+//! assert!(!n.is_ok()); // OpenSSL servers then refuse every handshake
 //!
 //! server.versions = cipherdex::negotiate::parse_versions("1.0-1.2")?;
 //! let n = negotiate(&client, &server);
@@ -128,10 +129,11 @@ pub struct Peer {
     pub preference: Preference,
     /// Suites supported but not enabled, with how to enable them (for diagnosis).
     pub dormant: Vec<Dormant>,
-    /// Client only: refuse to connect when no suite can be used at the
-    /// client's highest enabled version, as OpenSSL clients do ("no ciphers
-    /// available"). When false, the client behaves as if it did not enable
-    /// that version.
+    /// Refuse every handshake when no suite can be used at this side's own
+    /// highest enabled version, as OpenSSL clients and servers do ("no ciphers
+    /// available": a server with TLS 1.3 enabled and `-ciphersuites ''`
+    /// fails even TLS 1.2 clients). When false, the side behaves as if it did
+    /// not enable that version.
     pub refuse_without_max_version_suites: bool,
 }
 
@@ -436,9 +438,11 @@ pub enum Diagnosis {
         /// Server versions.
         server: Protocols,
     },
-    /// The client has no suite for its own highest version and refuses to connect.
-    ClientHasNoSuiteForMaxVersion {
-        /// The client's highest version.
+    /// A side has no suite for its own highest version and refuses every handshake.
+    NoSuiteForMaxVersion {
+        /// Which side.
+        side: Side,
+        /// That side's highest version.
         version: Protocol,
     },
     /// The only common version is TLS 1.3, but the server's certificate cannot sign in it.
@@ -519,9 +523,9 @@ impl fmt::Display for Diagnosis {
                 or_none(*client),
                 or_none(*server)
             ),
-            Diagnosis::ClientHasNoSuiteForMaxVersion { version } => write!(
+            Diagnosis::NoSuiteForMaxVersion { side, version } => write!(
                 f,
-                "the client enables {version} but has no suite for it, so it refuses to connect \
+                "the {side} enables {version} but has no suite for it, so it refuses every handshake \
                  (OpenSSL: \"no ciphers available\"); give it {version} suites or cap its versions below {version}"
             ),
             Diagnosis::ServerCannotUseTls13 { key } => write!(
@@ -690,7 +694,12 @@ fn ordered<'p>(
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn negotiate<'a>(client: &'a Peer, server: &'a Peer) -> Negotiation<'a> {
-    let (reached, outcome) = run(client, server, tls_only(client.versions));
+    let (reached, outcome) = run(
+        client,
+        server,
+        tls_only(client.versions),
+        tls_only(server.versions),
+    );
     Negotiation {
         client,
         server,
@@ -699,11 +708,12 @@ pub fn negotiate<'a>(client: &'a Peer, server: &'a Peer) -> Negotiation<'a> {
     }
 }
 
-/// The negotiation with the client's versions replaced by `client_versions`.
+/// The negotiation with each side's versions replaced by `cv` and `sv`.
 fn run(
     client: &Peer,
     server: &Peer,
-    client_versions: Protocols,
+    cv: Protocols,
+    sv: Protocols,
 ) -> (Option<Protocol>, Result<Agreement, Failure>) {
     let fail = |kind, version, diagnosis| {
         Err(Failure {
@@ -712,21 +722,32 @@ fn run(
             diagnosis,
         })
     };
-    // The client's own check of its highest version.
-    let mut client_versions = client_versions;
-    while let Some(max) = highest(client_versions) {
-        if has_suite_at(client, max) {
-            break;
-        }
-        if !client.refuse_without_max_version_suites {
-            // Such a client simply does not offer that version.
-            client_versions = below(client_versions, max).unwrap_or(Protocols::EMPTY);
-            continue;
-        }
-        {
-            let mut d = vec![Diagnosis::ClientHasNoSuiteForMaxVersion { version: max }];
-            if let Some(lower) = below(client_versions, max) {
-                if let (_, Ok(a)) = run(client, server, lower) {
+    // Each side's own check of its highest version: the client before it sends
+    // anything, the server before it reads the ClientHello.
+    let mut client_versions = cv;
+    let mut server_versions = sv;
+    for side in [Side::Client, Side::Server] {
+        let (peer, versions) = match side {
+            Side::Client => (client, &mut client_versions),
+            Side::Server => (server, &mut server_versions),
+        };
+        while let Some(max) = highest(*versions) {
+            if has_suite_at(peer, max) {
+                break;
+            }
+            let lower = below(*versions, max);
+            if !peer.refuse_without_max_version_suites {
+                // Such a peer simply does not enable that version.
+                *versions = lower.unwrap_or(Protocols::EMPTY);
+                continue;
+            }
+            let mut d = vec![Diagnosis::NoSuiteForMaxVersion { side, version: max }];
+            if let Some(lower) = lower {
+                let retry = match side {
+                    Side::Client => run(client, server, lower, sv),
+                    Side::Server => run(client, server, cv, lower),
+                };
+                if let (_, Ok(a)) = retry {
                     d.push(Diagnosis::WouldAgreeAt {
                         version: a.version,
                         suite: a.suite,
@@ -736,8 +757,7 @@ fn run(
             return (None, fail(FailureKind::NoSharedSuite, None, d));
         }
     }
-    let common_all =
-        Protocols::from_bits(client_versions.bits() & tls_only(server.versions).bits());
+    let common_all = Protocols::from_bits(client_versions.bits() & server_versions.bits());
     let server_tls13 = server.cert_list().iter().any(cert::serves_tls13);
     let version = TLS_VERSIONS
         .iter()
@@ -749,7 +769,7 @@ fn run(
         if common_all.is_empty() {
             let d = vec![Diagnosis::VersionMismatch {
                 client: client_versions,
-                server: tls_only(server.versions),
+                server: server_versions,
             }];
             return (None, fail(FailureKind::NoCommonVersion, None, d));
         }
@@ -783,7 +803,7 @@ fn run(
     };
     let mut d = diagnose(client, server, version, kind);
     if let Some(lower) = below(client_versions, version) {
-        if let (_, Ok(a)) = run(client, server, lower) {
+        if let (_, Ok(a)) = run(client, server, lower, server_versions) {
             d.push(Diagnosis::WouldAgreeAt {
                 version: a.version,
                 suite: a.suite,
@@ -1012,13 +1032,19 @@ mod tests {
 
     #[test]
     fn highest_version_and_no_tls13_fallback() {
-        let client = peer(&["AES128-SHA"]);
-        let mut server = peer(&["AES128-SHA"]);
-        server.tls13_suites.clear();
+        let client = peer(&["AES128-SHA", "TLS_AES_256_GCM_SHA384"]);
+        let mut server = peer(&["AES128-SHA", "TLS_AES_128_GCM_SHA256"]);
         let n = negotiate(&client, &server);
         let f = n.outcome.as_ref().unwrap_err();
         assert_eq!(f.kind, FailureKind::NoSharedSuite);
         assert_eq!(f.version, Some(Protocol::Tls13));
+        assert!(matches!(
+            f.diagnosis[0],
+            Diagnosis::NoTls13Fallback {
+                client: 1,
+                server: 1
+            }
+        ));
         assert!(f.diagnosis.iter().any(|d| matches!(
             d,
             Diagnosis::WouldAgreeAt {
@@ -1029,6 +1055,29 @@ mod tests {
         server.versions = v("1.0-1.2");
         let n = negotiate(&client, &server);
         assert_eq!(n.version(), Some(Protocol::Tls12));
+    }
+
+    #[test]
+    fn a_side_without_suites_for_its_highest_version_refuses() {
+        // OpenSSL: a server with TLS 1.3 on and `-ciphersuites ''` fails even TLS 1.2 clients.
+        let mut client = peer(&["AES128-SHA"]);
+        client.versions = v("1.0-1.2");
+        let mut server = peer(&["AES128-SHA"]);
+        server.tls13_suites.clear();
+        let f = negotiate(&client, &server).outcome.unwrap_err();
+        assert_eq!(f.kind, FailureKind::NoSharedSuite);
+        assert_eq!(
+            f.diagnosis[0],
+            Diagnosis::NoSuiteForMaxVersion {
+                side: Side::Server,
+                version: Protocol::Tls13
+            }
+        );
+        assert!(f.diagnosis[0]
+            .to_string()
+            .starts_with("the server enables TLS1.3 but has no suite for it"));
+        server.refuse_without_max_version_suites = false;
+        assert_eq!(negotiate(&client, &server).version(), Some(Protocol::Tls12));
     }
 
     #[test]
