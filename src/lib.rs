@@ -55,6 +55,7 @@ mod lookup;
 pub mod negotiate;
 pub mod openssl;
 pub mod policy;
+pub mod profile;
 mod rating;
 #[cfg(feature = "serde")]
 mod serde;

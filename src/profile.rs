@@ -1,0 +1,282 @@
+//! Named profiles usable as either side of a negotiation: Windows releases
+//! (`windows:server-2022`), Mozilla configurations (`mozilla:intermediate`,
+//! `mozilla:old:5.7`) and OpenSSL cipher strings (`openssl:HIGH:!aNULL`).
+//!
+//! ```
+//! use cipherdex::negotiate::{negotiate, Peer, Preference};
+//! use cipherdex::profile::{resolve, Role};
+//!
+//! let server = resolve("windows:server-2016", Role::Server)?.ok_or("not a profile")?;
+//! assert_eq!(server.preference, Some(Preference::Server));
+//! let client = Peer::from_names(["ECDHE-RSA-AES128-GCM-SHA256", "ECDHE-RSA-AES256-GCM-SHA384"])?;
+//! let mut client = client;
+//! client.versions = cipherdex::negotiate::parse_versions("1.2")?;
+//! let n = negotiate(&client, &server.peer);
+//! assert_eq!(n.suite().map(|s| s.canonical_name()), Some("TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use std::fmt;
+
+use crate::negotiate::{Dormant, Peer, Preference};
+use crate::openssl;
+use crate::policy::{self, MozillaLevel};
+use crate::windows::{self, Release};
+
+/// Which side a profile plays (Windows releases differ by side).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Role {
+    /// The client.
+    Client,
+    /// The server.
+    Server,
+}
+
+/// The profile kinds, as written before the colon.
+pub const KINDS: &[&str] = &["windows", "mozilla", "openssl"];
+
+/// A resolved profile.
+#[derive(Debug, Clone)]
+pub struct Profile {
+    /// The profile as named (`windows:server-2022`).
+    pub name: String,
+    /// The side it describes. Its certificates are the default (RSA): a profile
+    /// does not know them.
+    pub peer: Peer,
+    /// The suite order the profile itself implies, if it says (SChannel
+    /// servers use their own order; Mozilla's old configuration asks for the
+    /// server's order, modern and intermediate for the client's).
+    pub preference: Option<Preference>,
+}
+
+/// Resolve `spec` if it names a profile (`KIND:REST` with a known kind, or a
+/// word that is no suite name before a colon); `Ok(None)` when it is a plain
+/// suite list.
+///
+/// # Errors
+/// [`ProfileError`] for an unknown kind, release, level or a bad OpenSSL string.
+pub fn resolve(spec: &str, role: Role) -> Result<Option<Profile>, ProfileError> {
+    let spec = spec.trim();
+    let Some((kind, rest)) = spec.split_once(':') else {
+        return Ok(None);
+    };
+    let kind_lc = kind.trim().to_ascii_lowercase();
+    let profile = |peer: Peer, preference| {
+        Ok(Some(Profile {
+            name: spec.to_owned(),
+            peer,
+            preference,
+        }))
+    };
+    match kind_lc.as_str() {
+        "windows" => {
+            let release: Release = rest.parse().map_err(ProfileError::Windows)?;
+            profile(windows_peer(release, role), Some(Preference::Server))
+        }
+        "mozilla" => {
+            let (level, version) = match rest.split_once(':') {
+                Some((l, v)) => (l, Some(v.trim())),
+                None => (rest, None),
+            };
+            let bad = || ProfileError::Mozilla {
+                input: rest.to_owned(),
+            };
+            let level: MozillaLevel = level.parse().map_err(|_| bad())?;
+            let config = policy::mozilla(level, version).ok_or_else(bad)?;
+            let mut peer = Peer::from_suites(config.tls12_suites());
+            peer.tls13_suites = config.tls13_suites().collect();
+            peer.versions = config.protocols();
+            peer.name = Some(format!("Mozilla {level} {}", config.version()));
+            let pref = if level == MozillaLevel::Old {
+                Preference::Server
+            } else {
+                Preference::Client
+            };
+            profile(peer, Some(pref))
+        }
+        "openssl" => {
+            let x = openssl::evaluate(rest, openssl::Target::OpenSsl30)
+                .map_err(ProfileError::OpenSsl)?;
+            let mut peer = Peer::new();
+            peer.tls12_suites = x.suites();
+            peer.name = Some(format!("OpenSSL 3.0 \"{rest}\""));
+            profile(peer, None)
+        }
+        _ => {
+            let word = kind.trim();
+            let is_word = !word.is_empty()
+                && word
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+            if is_word && crate::lookup(word).is_none() && !word.contains('-') {
+                Err(ProfileError::UnknownKind {
+                    kind: word.to_owned(),
+                })
+            } else {
+                Ok(None)
+            }
+        }
+    }
+}
+
+/// A Windows release as one side: the suites it offers by default in its
+/// priority order, its default protocol versions for that side, server order,
+/// and every supported-but-disabled suite with the command that enables it.
+pub fn windows_peer(release: Release, role: Role) -> Peer {
+    let mut peer = Peer::from_suites(release.offered_suites());
+    if !release.offered_suites().iter().any(|s| s.is_tls13()) {
+        peer.tls13_suites.clear();
+    }
+    peer.versions = release.protocols(role == Role::Server);
+    peer.preference = Preference::Server;
+    peer.name = Some(release.product().to_owned());
+    peer.refuse_without_max_version_suites = false;
+    let offered = release.offered_suites();
+    for suite in release.supported_suites() {
+        if offered.iter().any(|o| o.code() == suite.code()) {
+            continue;
+        }
+        let fix = release.diagnose(suite).fix_commands();
+        if !fix.is_empty() {
+            peer.dormant.push(Dormant {
+                suite,
+                how: fix.join("; "),
+            });
+        }
+    }
+    peer
+}
+
+/// Why a profile name could not be resolved.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub enum ProfileError {
+    /// `KIND:` is not a profile kind (and the word is no suite either).
+    UnknownKind {
+        /// The word before the colon.
+        kind: String,
+    },
+    /// Not a Windows release.
+    Windows(windows::UnknownRelease),
+    /// Not a Mozilla configuration.
+    Mozilla {
+        /// What followed `mozilla:`.
+        input: String,
+    },
+    /// The OpenSSL cipher string does not evaluate.
+    OpenSsl(openssl::Error),
+}
+
+impl fmt::Display for ProfileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ProfileError::UnknownKind { kind } => {
+                write!(
+                    f,
+                    "unknown profile kind \"{kind}:\" (valid: {}); as a suite name, \"{kind}\" is unknown too",
+                    KINDS
+                        .iter()
+                        .map(|k| format!("{k}:"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )?;
+                let close = crate::suggest(kind, 3);
+                if !close.is_empty() {
+                    write!(f, " (did you mean {}?)", close.join(", "))?;
+                }
+                Ok(())
+            }
+            ProfileError::Windows(e) => write!(f, "windows: {e}"),
+            ProfileError::Mozilla { input } => {
+                let versions: Vec<&str> = policy::MozillaConfig::all()
+                    .iter()
+                    .map(policy::MozillaConfig::version)
+                    .fold(Vec::new(), |mut v, x| {
+                        if !v.contains(&x) {
+                            v.push(x);
+                        }
+                        v
+                    });
+                write!(
+                    f,
+                    "unknown Mozilla configuration {input:?}: expected modern, intermediate or old, \
+                     optionally with a guideline version (mozilla:intermediate:{})",
+                    versions.last().copied().unwrap_or("5.7")
+                )
+            }
+            ProfileError::OpenSsl(e) => write!(f, "openssl: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for ProfileError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::negotiate::{negotiate, parse_versions, Diagnosis};
+
+    #[test]
+    fn plain_lists_are_not_profiles() {
+        for spec in [
+            "AES128-SHA:AES256-SHA",
+            "AES128-SHA",
+            "ECDHE-RSA-AES128-GCM-SHA256:FOO",
+            "",
+        ] {
+            assert!(resolve(spec, Role::Server).unwrap().is_none(), "{spec}");
+        }
+        let e = resolve("winodws:server-2022", Role::Server).unwrap_err();
+        assert!(
+            e.to_string().contains("windows:, mozilla:, openssl:"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn windows_server_2025_names_3des_as_supported_not_enabled() {
+        let server = resolve("windows:server-2025", Role::Server)
+            .unwrap()
+            .unwrap();
+        let mut client = Peer::from_names(["DES-CBC3-SHA", "RC4-SHA"]).unwrap();
+        client.versions = parse_versions("1.0-1.2").unwrap();
+        let f = negotiate(&client, &server.peer).outcome.unwrap_err();
+        let hit = f.diagnosis.iter().find_map(|d| match d {
+            Diagnosis::NotEnabled { suite, how, .. } => Some((suite.code(), how.clone())),
+            _ => None,
+        });
+        let (code, how) = hit.expect("a NotEnabled diagnosis");
+        assert_eq!(code, 0x000A);
+        assert!(
+            how.contains("Enable-TlsCipherSuite -Name TLS_RSA_WITH_3DES_EDE_CBC_SHA"),
+            "{how}"
+        );
+    }
+
+    #[test]
+    fn mozilla_and_openssl_profiles() {
+        let m = resolve("mozilla:intermediate", Role::Server)
+            .unwrap()
+            .unwrap();
+        assert_eq!(m.preference, Some(Preference::Client));
+        assert!(!m.peer.tls12_suites.is_empty() && !m.peer.tls13_suites.is_empty());
+        assert!(resolve("mozilla:medium", Role::Server).is_err());
+        let o = resolve("openssl:ECDHE+AESGCM:!ECDSA", Role::Client)
+            .unwrap()
+            .unwrap();
+        let names: Vec<&str> = o
+            .peer
+            .tls12_suites
+            .iter()
+            .map(|s| s.canonical_name())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+                "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"
+            ]
+        );
+        assert!(resolve("openssl:RC4", Role::Client).is_err());
+    }
+}
