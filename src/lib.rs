@@ -57,6 +57,7 @@ pub mod openssl;
 pub mod policy;
 pub mod profile;
 mod rating;
+pub mod scan;
 #[cfg(feature = "serde")]
 mod serde;
 mod suite;

@@ -1,0 +1,310 @@
+//! Hex input: cipher-suite vectors, hex streams and `openssl s_client -msg` transcripts.
+
+use super::{clienthello, resolve_code, Error, Format, Report};
+
+/// Bytes read from hex text, and where they came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HexInput {
+    /// The bytes.
+    pub bytes: Vec<u8>,
+    /// True when they were taken from an `openssl s_client -msg` transcript
+    /// (the `>>> ... ClientHello` block).
+    pub transcript: bool,
+    /// The 1-based line the bytes start on.
+    pub line: u32,
+}
+
+const SEPARATORS: &[char] = &[',', ':', ';', '{', '}', '[', ']', '(', ')'];
+
+fn is_sep(c: char) -> bool {
+    c.is_whitespace() || SEPARATORS.contains(&c)
+}
+
+/// True if a line of an `s_client -msg` transcript starts a message block:
+/// `>>> TLS 1.2, Handshake [length 005e], ClientHello`.
+fn is_block_header(line: &str) -> bool {
+    let t = line.trim_start();
+    (t.starts_with(">>> ") || t.starts_with("<<< ")) && t.contains("[length ")
+}
+
+/// True if `text` looks like an `openssl s_client -msg` transcript (cheap: the first lines).
+pub(crate) fn is_transcript(text: &str) -> bool {
+    text.lines().take(40).any(is_block_header)
+}
+
+/// True if `text` (its first 64 KiB) is only hex tokens, with at least one byte.
+pub(crate) fn looks_like_hex(text: &str) -> bool {
+    let head = super::text::head(text, 64 * 1024);
+    let mut digits = 0usize;
+    for tok in head.split(is_sep).filter(|t| !t.is_empty()) {
+        if tok == "..." || tok == "…" {
+            continue; // elided bytes: still hex input, parse says what is missing
+        }
+        if tok.starts_with("\\x") {
+            let ok = tok
+                .split("\\x")
+                .filter(|p| !p.is_empty())
+                .all(|p| (1..=2).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_hexdigit()));
+            if !ok {
+                return false;
+            }
+            digits += tok.len();
+            continue;
+        }
+        let (body, prefixed) = strip_prefix(tok);
+        if body.is_empty() || !body.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return false;
+        }
+        if !prefixed && body.len() % 2 != 0 {
+            return false;
+        }
+        digits += body.len();
+    }
+    digits >= 2
+}
+
+/// Which of the two hex formats the bytes are: a ClientHello (record,
+/// handshake message or SSL 2.0 hello) or a cipher-suite vector.
+pub(crate) fn classify(text: &str) -> Format {
+    if is_transcript(text) {
+        return Format::ClientHello;
+    }
+    let head = super::text::head(text, 64);
+    let mut bytes = Vec::new();
+    // Only the first few bytes matter; ignore errors here (parse reports them).
+    let _ = tokens_to_bytes(head, &mut bytes, 1);
+    if looks_like_hello(&bytes) {
+        Format::ClientHello
+    } else {
+        Format::CipherVector
+    }
+}
+
+fn looks_like_hello(b: &[u8]) -> bool {
+    match b {
+        [0x16, 0x03, v, ..] if *v <= 0x04 => true,
+        [0x01, _, _, _, 0x03 | 0xfe, ..] => true,
+        [h, _, 0x01, 0x00 | 0x03, ..] if h & 0x80 != 0 => true,
+        _ => false,
+    }
+}
+
+fn strip_prefix(tok: &str) -> (&str, bool) {
+    for p in ["0x", "0X", "\\x"] {
+        if let Some(r) = tok.strip_prefix(p) {
+            return (r, true);
+        }
+    }
+    (tok, false)
+}
+
+/// Appends the bytes of the hex tokens in `text` to `out`; `first_line` is
+/// the line number of `text`'s first line, for errors.
+fn tokens_to_bytes(text: &str, out: &mut Vec<u8>, first_line: u32) -> Result<(), Error> {
+    // A list with any 0x-prefixed token of 3 or 4 digits is a list of two-byte
+    // codes (`0xC02B, 0x9E`); otherwise prefixed tokens are bytes (`0x16,0x03`).
+    let codes = text.split(is_sep).any(|t| {
+        let (body, prefixed) = strip_prefix(t);
+        prefixed && (3..=4).contains(&body.len()) && !t.starts_with("\\x")
+    });
+    for (i, line) in text.lines().enumerate() {
+        let line_no = first_line + i as u32;
+        let mut col = 0u32;
+        let mut chars = line.char_indices().peekable();
+        while let Some(&(start, c)) = chars.peek() {
+            if is_sep(c) {
+                chars.next();
+                col += 1;
+                continue;
+            }
+            let tok_col = col + 1;
+            let mut end = start;
+            while let Some(&(j, c2)) = chars.peek() {
+                if is_sep(c2) {
+                    break;
+                }
+                end = j + c2.len_utf8();
+                chars.next();
+                col += 1;
+            }
+            let tok = &line[start..end];
+            // `\x16\x03` style: several prefixed bytes in one token.
+            if tok.starts_with("\\x") && tok.matches("\\x").count() > 1 {
+                for part in tok.split("\\x").filter(|p| !p.is_empty()) {
+                    push_token(part, true, false, out, line_no, tok_col, tok)?;
+                }
+                continue;
+            }
+            let (body, prefixed) = strip_prefix(tok);
+            push_token(body, prefixed, codes, out, line_no, tok_col, tok)?;
+        }
+    }
+    Ok(())
+}
+
+fn push_token(
+    body: &str,
+    prefixed: bool,
+    codes: bool,
+    out: &mut Vec<u8>,
+    line: u32,
+    column: u32,
+    tok: &str,
+) -> Result<(), Error> {
+    let hex_err = |expected| Error::Hex {
+        line,
+        column,
+        found: super::shorten(tok),
+        expected,
+    };
+    if tok == "..." || tok == "…" {
+        return Err(hex_err(
+            "hex digits; '...' marks bytes left out, and the whole message is needed",
+        ));
+    }
+    if body.is_empty() || !body.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(hex_err(
+            "hex digits (0-9, a-f), optionally prefixed with 0x",
+        ));
+    }
+    let digits = body.as_bytes();
+    let val = |d: u8| -> u8 {
+        match d {
+            b'0'..=b'9' => d - b'0',
+            b'a'..=b'f' => d - b'a' + 10,
+            _ => d - b'A' + 10,
+        }
+    };
+    if prefixed && digits.len() <= 4 {
+        // 0x9e is one byte, 0xC02B (or 0x02B) two.
+        let mut v: u16 = 0;
+        for &d in digits {
+            v = (v << 4) | u16::from(val(d));
+        }
+        if digits.len() <= 2 && !codes {
+            out.push(v as u8);
+        } else {
+            out.extend_from_slice(&v.to_be_bytes());
+        }
+        return Ok(());
+    }
+    if digits.len() % 2 != 0 {
+        return Err(hex_err("an even number of hex digits (two per byte)"));
+    }
+    out.extend(digits.chunks_exact(2).map(|p| (val(p[0]) << 4) | val(p[1])));
+    Ok(())
+}
+
+/// Reads hex text into bytes.
+///
+/// Takes byte lists (`16 03 01`, `0x16,0x03`, `16:03:01`, `\x16\x03`), two-byte
+/// codes (`0xC02B,0xC02F`), one long stream (`160301005e01...`, Wireshark's
+/// "Copy as hex stream"), and whole `openssl s_client -msg` transcripts, from
+/// which it takes the `>>> ... ClientHello` block.
+///
+/// ```
+/// use cipherdex::scan::decode_hex;
+/// assert_eq!(decode_hex("0xC02B,0xC02F")?.bytes, [0xc0, 0x2b, 0xc0, 0x2f]);
+/// assert_eq!(decode_hex("c02bc02f")?.bytes, [0xc0, 0x2b, 0xc0, 0x2f]);
+/// let e = decode_hex("c0 2b c0 2g").unwrap_err();
+/// assert_eq!(e.to_string(), "hex input line 1 column 10: expected hex digits (0-9, a-f), optionally prefixed with 0x, found \"2g\"");
+/// # Ok::<(), cipherdex::scan::Error>(())
+/// ```
+pub fn decode_hex(text: &str) -> Result<HexInput, Error> {
+    if is_transcript(text) {
+        return transcript_hello(text);
+    }
+    let mut bytes = Vec::new();
+    tokens_to_bytes(text, &mut bytes, 1)?;
+    if bytes.is_empty() {
+        return Err(Error::Empty);
+    }
+    Ok(HexInput {
+        bytes,
+        transcript: false,
+        line: 1,
+    })
+}
+
+/// The bytes of the first `>>> ... ClientHello` block of an `s_client -msg` transcript.
+fn transcript_hello(text: &str) -> Result<HexInput, Error> {
+    let lines: Vec<&str> = text.lines().collect();
+    let Some(header) = lines
+        .iter()
+        .position(|l| is_block_header(l) && l.contains("ClientHello"))
+    else {
+        return Err(Error::Missing {
+            format: Format::ClientHello,
+            expected:
+                "a '>>> ... Handshake [length ...], ClientHello' block in the s_client -msg output",
+        });
+    };
+    let block = |h: usize| {
+        let mut end = h + 1;
+        while end < lines.len() && !is_block_header(lines[end]) && looks_like_hex(lines[end]) {
+            end += 1;
+        }
+        lines[h + 1..end].join("\n")
+    };
+    let first_line = header as u32 + 2;
+    let mut bytes = Vec::new();
+    // OpenSSL 3 prints the record header as its own block just before; keep it
+    // so the record version is known. Older versions print no such block.
+    if let Some(prev) = header.checked_sub(2) {
+        if is_block_header(lines[prev]) && lines[prev].contains("RecordHeader") {
+            let mut rec = Vec::new();
+            if tokens_to_bytes(&block(prev), &mut rec, prev as u32 + 2).is_ok()
+                && rec.len() == 5
+                && rec[0] == 0x16
+            {
+                bytes = rec;
+            }
+        }
+    }
+    let hs_start = bytes.len();
+    tokens_to_bytes(&block(header), &mut bytes, first_line)?;
+    if bytes.len() > hs_start && bytes[hs_start] == 0x16 {
+        // The block holds a whole record already (as some versions print it).
+        bytes.drain(..hs_start);
+    }
+    if bytes.is_empty() {
+        return Err(Error::Truncated {
+            format: Format::ClientHello,
+            line: header as u32 + 1,
+            expected: "the hex lines of the ClientHello after its header",
+        });
+    }
+    Ok(HexInput {
+        bytes,
+        transcript: true,
+        line: first_line,
+    })
+}
+
+/// Reads a cipher-suite vector in hex.
+pub(crate) fn parse_vector(text: &str) -> Result<Report, Error> {
+    let input = decode_hex(text)?;
+    if input.bytes.len() % 2 != 0 {
+        return Err(Error::Vector {
+            len: input.bytes.len(),
+        });
+    }
+    let mut report = Report::new(Format::CipherVector);
+    for pair in input.bytes.chunks_exact(2) {
+        let code = u32::from(u16::from_be_bytes([pair[0], pair[1]]));
+        report.push(None, resolve_code(code), false, None);
+    }
+    Ok(report)
+}
+
+/// Reads a ClientHello (record, handshake message or transcript) in hex.
+pub(crate) fn parse_hello(text: &str) -> Result<Report, Error> {
+    let input = decode_hex(text)?;
+    let hello = clienthello::decode_bytes(&input.bytes)?;
+    let mut report = Report::new(Format::ClientHello);
+    for &code in &hello.cipher_suites {
+        report.push(None, resolve_code(code), false, None);
+    }
+    report.client_hello = Some(hello);
+    Ok(report)
+}
