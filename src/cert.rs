@@ -657,7 +657,7 @@ impl fmt::Display for Need {
             Need::RsaDecrypt => f.write_str("an RSA key that can decrypt (keyEncipherment)"),
             Need::RsaSign => f.write_str("an RSA key that signs (digitalSignature)"),
             Need::DsaSign => f.write_str("a DSA key"),
-            Need::EcdsaSign => f.write_str("an ECDSA key (or Ed25519/Ed448 at TLS 1.2)"),
+            Need::EcdsaSign => f.write_str("an ECDSA key, or from TLS 1.2 an Ed25519/Ed448 key"),
             Need::StaticDh { signer } => {
                 write!(f, "a static DH key in a certificate signed with {signer}")
             }

@@ -540,7 +540,7 @@ impl fmt::Display for Diagnosis {
             ),
             Diagnosis::WouldAgreeAt { version, suite } => write!(
                 f,
-                "with versions capped at {version} on either side they would agree on {version} {}",
+                "with {version} as the highest version they would agree on {version} {}",
                 suite.canonical_name()
             ),
             Diagnosis::EmptyList { side, version } => {

@@ -40,6 +40,31 @@ pub enum Error {
     Json(serde_json::Error),
     /// OpenSSL would reject the cipher string, or the `--openssl` version is unknown.
     Openssl(cipherdex::openssl::Error),
+    /// `--cert` is neither a type name nor a readable certificate file.
+    Cert {
+        /// The value as given.
+        input: String,
+        /// Why.
+        source: cipherdex::cert::CertError,
+    },
+    /// A profile name could not be resolved.
+    Profile(cipherdex::profile::ProfileError),
+    /// A version range or preference is invalid.
+    NegotiateInput(cipherdex::negotiate::NegotiateInputError),
+    /// A suite list option named unknown suites (each reported on standard error).
+    UnknownSuites {
+        /// The option.
+        option: &'static str,
+        /// How many.
+        count: usize,
+    },
+    /// A TLS 1.3 list option holds a suite that is not a TLS 1.3 suite.
+    NotTls13 {
+        /// The option.
+        option: &'static str,
+        /// The suite's name.
+        suite: &'static str,
+    },
 }
 
 impl Error {
@@ -78,6 +103,16 @@ impl fmt::Display for Error {
             ),
             Error::Json(e) => write!(f, "cannot write JSON: {e}"),
             Error::Openssl(e) => write!(f, "{e}"),
+            Error::Cert { input, source } => write!(f, "--cert {input:?}: {source}"),
+            Error::Profile(e) => write!(f, "{e}"),
+            Error::NegotiateInput(e) => write!(f, "{e}"),
+            Error::UnknownSuites { option, count } => {
+                write!(f, "{option}: {count} unknown suite(s); nothing was negotiated")
+            }
+            Error::NotTls13 { option, suite } => write!(
+                f,
+                "{option} takes TLS 1.3 suites only, but {suite} is not one; put it in the list of the --client/--server option"
+            ),
         }
     }
 }

@@ -6,12 +6,14 @@ use std::process::ExitCode;
 use crate::args::{Cli, Command};
 use crate::error::Error;
 
+pub mod check_cert;
 pub mod compile;
 pub mod completions;
 pub mod convert;
 pub mod expand;
 pub mod list;
 pub mod man;
+pub mod negotiate;
 pub mod show;
 
 /// What a command answered (an error is a [`Error`] instead).
@@ -69,5 +71,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Status,
         Some(Command::Compile(a)) => compile::run(&a, &mut ctx),
         Some(Command::Completions(a)) => completions::run(&a, &mut ctx),
         Some(Command::Man(a)) => man::run(&a, &mut ctx),
+        Some(Command::CheckCert(a)) => check_cert::run(&a, &mut ctx),
+        Some(Command::Negotiate(a)) => negotiate::run(&a, &mut ctx),
     }
 }

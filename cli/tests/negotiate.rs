@@ -1,0 +1,285 @@
+//! `cipherdex negotiate` and `cipherdex check-cert`: exit codes, text, the fixed JSON shape.
+
+mod common;
+
+use common::{cipherdex, workspace_fixture};
+use predicates::prelude::*;
+use serde_json::Value;
+
+fn json(args: &[&str]) -> (Value, i32) {
+    let out = cipherdex().args(args).arg("--json").output().unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)));
+    (v, out.status.code().unwrap_or(-1))
+}
+
+#[test]
+fn json_shape_on_success() {
+    // The issue's Windows example: Server 2016 picks its own first ECDHE-RSA GCM suite.
+    let (v, code) = json(&[
+        "negotiate",
+        "--client",
+        "ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-AES256-GCM-SHA384",
+        "--client-versions",
+        "1.2",
+        "--server",
+        "windows:server-2016",
+    ]);
+    assert_eq!(code, 0);
+    let mut keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+    keys.sort_unstable();
+    assert_eq!(
+        keys,
+        ["diagnosis", "failure", "ok", "shared", "suite", "version"]
+    );
+    assert_eq!(v["ok"], true);
+    assert_eq!(v["version"], "TLS1.2");
+    assert_eq!(v["suite"]["code"], "0xC030");
+    assert_eq!(v["suite"]["iana"], "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384");
+    assert_eq!(v["suite"]["openssl"], "ECDHE-RSA-AES256-GCM-SHA384");
+    assert_eq!(v["failure"], Value::Null);
+    assert_eq!(v["diagnosis"], serde_json::json!([]));
+    assert_eq!(v["shared"], serde_json::json!(["0xC030", "0xC02F"]));
+}
+
+#[test]
+fn json_shape_on_failure_and_windows_diagnosis() {
+    let (v, code) = json(&[
+        "negotiate",
+        "--client",
+        "ECDHE-RSA-AES128-GCM-SHA256,ECDHE-RSA-AES256-GCM-SHA384",
+        "--client-versions",
+        "1.2",
+        "--server",
+        "windows:server-2012r2",
+    ]);
+    assert_eq!(code, 1);
+    assert_eq!(v["ok"], false);
+    assert_eq!(v["failure"], "no_shared_suite");
+    assert_eq!(
+        (v["version"].clone(), v["suite"].clone()),
+        (Value::Null, Value::Null)
+    );
+    cipherdex()
+        .args([
+            "negotiate",
+            "--client",
+            "DES-CBC3-SHA:RC4-SHA",
+            "--server",
+            "windows:server-2025",
+        ])
+        .args(["--client-versions", "1.0-1.2"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "TLS_RSA_WITH_3DES_EDE_CBC_SHA is supported by Windows Server 2025 but not enabled; \
+             enable it with: Enable-TlsCipherSuite -Name TLS_RSA_WITH_3DES_EDE_CBC_SHA",
+        ));
+}
+
+#[test]
+fn defaults_preference_certificates_and_empty_tls13() {
+    // Defaults: TLS 1.0-1.3 and OpenSSL's TLS 1.3 list on both sides, server order.
+    cipherdex()
+        .args([
+            "negotiate",
+            "--client",
+            "AES128-SHA",
+            "--server",
+            "AES128-SHA",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "TLS1.3  TLS_AES_256_GCM_SHA384",
+        ));
+    let base = [
+        "negotiate",
+        "--client-tls13",
+        "",
+        "--client-versions",
+        "1.2",
+    ];
+    cipherdex()
+        .args(base)
+        .args([
+            "--client",
+            "AES256-SHA:AES128-SHA",
+            "--server",
+            "AES128-SHA:AES256-SHA",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("TLS_RSA_WITH_AES_128_CBC_SHA"));
+    cipherdex()
+        .args(base)
+        .args([
+            "--client",
+            "AES256-SHA:AES128-SHA",
+            "--server",
+            "AES128-SHA:AES256-SHA",
+        ])
+        .args(["--prefer", "client"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("TLS_RSA_WITH_AES_256_CBC_SHA"));
+    // An ECDSA-only client against the default RSA certificate, then with an ECDSA one too.
+    let ecdsa = [
+        "--client",
+        "ECDHE-ECDSA-AES128-SHA",
+        "--server",
+        "ECDHE-ECDSA-AES128-SHA:AES128-SHA",
+    ];
+    cipherdex()
+        .args(base)
+        .args(ecdsa)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("if its certificate were ECDSA"));
+    cipherdex()
+        .args(base)
+        .args(ecdsa)
+        .args(["--cert", "rsa", "--cert", "ecdsa-p256"])
+        .assert()
+        .success();
+    // TLS 1.3 on, no TLS 1.3 suite on the server: no fallback, and OpenSSL refuses.
+    cipherdex()
+        .args([
+            "negotiate",
+            "--client",
+            "AES128-SHA",
+            "--server",
+            "AES128-SHA",
+            "--server-tls13",
+            "",
+        ])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "the server enables TLS1.3 but has no suite for it",
+        ));
+}
+
+#[test]
+fn lists_from_files_and_stdin() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("server.txt");
+    std::fs::write(&file, "ECDHE-RSA-AES128-GCM-SHA256\nAES128-SHA\n").unwrap();
+    cipherdex()
+        .args([
+            "negotiate",
+            "--client",
+            "-",
+            "--client-versions",
+            "1.2",
+            "--client-tls13",
+            "",
+        ])
+        .arg("--server")
+        .arg(format!("@{}", file.display()))
+        .write_stdin("TLS_RSA_WITH_AES_128_CBC_SHA")
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "TLS1.2  TLS_RSA_WITH_AES_128_CBC_SHA",
+        ));
+}
+
+#[test]
+fn bad_input_is_exit_2_with_help() {
+    cipherdex()
+        .args([
+            "negotiate",
+            "--client",
+            "winodws:server-2022",
+            "--server",
+            "AES128-SHA",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("windows:, mozilla:, openssl:"));
+    cipherdex()
+        .args([
+            "negotiate",
+            "--client",
+            "AES128-SHAA",
+            "--server",
+            "AES128-SHA",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("did you mean AES128-SHA"));
+    cipherdex()
+        .args([
+            "negotiate",
+            "--client",
+            "AES128-SHA",
+            "--server",
+            "AES128-SHA",
+        ])
+        .args(["--server-versions", "1.4"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("1.0-1.3"));
+    cipherdex()
+        .args([
+            "negotiate",
+            "--client",
+            "AES128-SHA",
+            "--server",
+            "AES128-SHA",
+        ])
+        .args(["--client-tls13", "AES128-SHA"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("TLS 1.3 suites only"));
+}
+
+#[test]
+fn check_cert_types_files_and_exit_codes() {
+    cipherdex()
+        .args(["check-cert", "--cert", "ed25519", "ECDHE-ECDSA-AES128-SHA"])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("fits in TLS1.2").and(predicate::str::contains(
+                "TLS1.0: Ed25519 keys can only sign in TLS 1.2 and later",
+            )),
+        );
+    cipherdex()
+        .args([
+            "check-cert",
+            "--cert",
+            "ecdsa",
+            "ECDHE-ECDSA-AES128-SHA",
+            "AES128-SHA",
+        ])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "TLS_RSA_WITH_AES_128_CBC_SHA: does not fit",
+        ));
+    let pem = workspace_fixture("certs/rsa-sign-only.pem");
+    cipherdex()
+        .args(["check-cert", "--cert"])
+        .arg(&pem)
+        .args(["ECDHE-RSA-AES128-SHA", "AES128-SHA"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("keyUsage lacks keyEncipherment"));
+    let (v, code) = json(&[
+        "check-cert",
+        "--cert",
+        "dsa",
+        "DHE-DSS-AES128-SHA",
+        "TLS_AES_128_GCM_SHA256",
+    ]);
+    assert_eq!(code, 1);
+    assert_eq!(v["suites"][0]["fits"], true);
+    assert_eq!(v["suites"][1]["fits"], false);
+    cipherdex()
+        .args(["check-cert", "--cert", "ecdsa-p265", "AES128-SHA"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("did you mean ecdsa"));
+}
