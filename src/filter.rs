@@ -1,6 +1,8 @@
 //! Selecting suites by what they are made of: [`Filter`].
 
 use crate::attrs::{Authentication, Cipher, KeyExchange, Mac, Mode, Protocol, Recommended};
+use crate::policy::Policy;
+use crate::rating::Level;
 use crate::suite::Suite;
 
 /// A predicate over suites, built from criteria.
@@ -33,6 +35,8 @@ pub struct Filter {
     export: Option<bool>,
     iana_recommended: Option<bool>,
     grease: Option<bool>,
+    rating: Option<Level>,
+    policy: Option<&'static Policy>,
 }
 
 impl Filter {
@@ -124,6 +128,33 @@ impl Filter {
         self
     }
 
+    /// Only suites rated `level` or better (signalling and GREASE values,
+    /// which are not rated, never match).
+    ///
+    /// ```
+    /// use cipherdex::{Filter, Level, Suite};
+    /// let good: Vec<_> = Filter::new().rating(Level::Secure).apply(Suite::all()).collect();
+    /// assert!(good.iter().all(|s| s.rating().is_at_least(Level::Secure)));
+    /// assert!(good.iter().any(|s| s.canonical_name() == "TLS_AES_128_GCM_SHA256"));
+    /// ```
+    pub fn rating(mut self, level: Level) -> Filter {
+        self.rating = Some(level);
+        self
+    }
+
+    /// Only suites the policy allows (signalling values never match).
+    ///
+    /// ```
+    /// use cipherdex::{Filter, Policy, Suite};
+    /// let p: &Policy = "mozilla-intermediate".parse()?;
+    /// assert_eq!(Filter::new().policy(p).apply(Suite::all()).count(), 9);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn policy(mut self, policy: &'static Policy) -> Filter {
+        self.policy = Some(policy);
+        self
+    }
+
     /// True if `suite` meets every criterion.
     ///
     /// ```
@@ -156,6 +187,10 @@ impl Filter {
                 suite.iana_recommended() == Some(Recommended::Yes),
             )
             && flag(self.grease, suite.is_grease())
+            && self.rating.map_or(true, |l| suite.rating().is_at_least(l))
+            && self
+                .policy
+                .map_or(true, |p| !suite.is_signalling() && p.allows(suite))
     }
 
     /// The suites of `suites` that match, in their order.

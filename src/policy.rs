@@ -417,6 +417,18 @@ impl Policy {
         }
     }
 
+    /// True if the policy allows the suite: the same answer as
+    /// [`verdict`](Self::verdict)`.allowed`.
+    ///
+    /// ```
+    /// let p: &cipherdex::Policy = "go-default".parse()?;
+    /// assert!(p.allows(cipherdex::lookup("ECDHE-RSA-AES128-GCM-SHA256").ok_or("?")?));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn allows(&self, s: &Suite) -> bool {
+        self.verdict(s).allowed
+    }
+
     /// The policy's verdict on one suite.
     ///
     /// ```
@@ -435,7 +447,7 @@ impl Policy {
             };
         }
         let mut v = match self.0.rule {
-            Rule::Iana(rfc10015) => iana(s, rfc10015, self),
+            Rule::Iana(rfc10015) => iana(s, rfc10015),
             Rule::Mozilla(i) => mozilla_verdict(s, &tables::MOZILLA[i]),
             Rule::Go(list, newer) => go(s, list, newer),
             Rule::Nist => nist(s),
@@ -461,6 +473,15 @@ impl Policy {
     }
 }
 
+impl PartialEq for Policy {
+    /// Policies are static: two are equal when they are the same one.
+    fn eq(&self, other: &Policy) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
+impl Eq for Policy {}
+
 impl fmt::Display for Policy {
     /// The name.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -479,7 +500,7 @@ fn verdict(allowed: bool, reason: String) -> Verdict {
     }
 }
 
-fn iana(s: &Suite, rfc10015: bool, p: &Policy) -> Verdict {
+fn iana(s: &Suite, rfc10015: bool) -> Verdict {
     if rfc10015 {
         if let Ok(i) = tables::KEX_DEPRECATED.binary_search_by_key(&s.code(), |k| k.0) {
             let (_, cat, req) = tables::KEX_DEPRECATED[i];
@@ -492,7 +513,12 @@ fn iana(s: &Suite, rfc10015: bool, p: &Policy) -> Verdict {
             );
         }
     }
-    let date = p.date().unwrap_or("");
+    // The registry copy's date is the date of the policy without RFC 10015's marks.
+    let date = Policy::all()
+        .iter()
+        .find(|q| q.0.rule == Rule::Iana(false))
+        .and_then(Policy::date)
+        .unwrap_or("unknown date");
     match s.iana_recommended() {
         Some(Recommended::Yes) => {
             verdict(true, format!("IANA Recommended = Y (registry of {date})"))

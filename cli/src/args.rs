@@ -56,6 +56,10 @@ pub enum Command {
     Expand(ExpandArgs),
     /// Write configuration text (OpenSSL, GnuTLS, nginx, Apache, HAProxy) for a suite list.
     Compile(CompileArgs),
+    /// Grade a list of suites (a server's accepted list, a scanner report):
+    /// rating, reasons and a policy's verdict per suite; exit 1 if any is
+    /// insecure or outside the policy.
+    Audit(AuditArgs),
     /// Print a shell completion script.
     Completions(CompletionsArgs),
     /// Print the manual page (roff).
@@ -173,6 +177,29 @@ pub struct ExpandArgs {
     pub format: Format,
 }
 
+/// `cipherdex audit`.
+#[derive(Debug, Clone, Args)]
+pub struct AuditArgs {
+    /// Also judge every suite by this policy (e.g. mozilla-intermediate,
+    /// nist-800-52r2, bsi-tr-02102-2-2025-01; a name without a version means
+    /// the newest).
+    #[arg(long, value_name = "NAME", value_parser = parse_policy)]
+    pub policy: Option<&'static cipherdex::Policy>,
+
+    #[command(flatten)]
+    pub input: SuiteArgs,
+}
+
+/// Parses a policy name; the error suggests close names and lists the valid ones.
+pub fn parse_policy(s: &str) -> Result<&'static cipherdex::Policy, cipherdex::UnknownPolicy> {
+    s.parse()
+}
+
+/// Parses a rating level.
+pub fn parse_level(s: &str) -> Result<cipherdex::Level, cipherdex::UnknownLevel> {
+    s.parse()
+}
+
 /// `cipherdex compile`.
 #[derive(Debug, Clone, Args)]
 pub struct CompileArgs {
@@ -271,6 +298,15 @@ pub struct ListArgs {
     /// Also list the GREASE values (RFC 8701), which are not suites.
     #[arg(long)]
     pub grease: bool,
+
+    /// Only suites rated LEVEL or better: insecure, weak, secure, recommended.
+    #[arg(long, value_name = "LEVEL", value_parser = parse_level)]
+    pub rating: Option<cipherdex::Level>,
+
+    /// Only suites the policy allows, in the policy's order (e.g.
+    /// mozilla-intermediate, mozilla-old-5.7, nist-800-52r2, bsi-tr-02102-2, http2).
+    #[arg(long, value_name = "NAME", value_parser = parse_policy)]
+    pub policy: Option<&'static cipherdex::Policy>,
 
     /// The scheme of the names shown.
     #[arg(long, value_name = "SCHEME", value_parser = TargetParser, default_value = "iana")]

@@ -137,12 +137,12 @@ fn csv_has_header_and_one_row_per_suite() {
     let mut lines = text.lines();
     assert_eq!(
         lines.next(),
-        Some("code,name,protocols,kex,auth,cipher,bits,mode,mac,prf,aead,pfs,export,iana_recommended")
+        Some("code,name,protocols,kex,auth,cipher,bits,mode,mac,prf,aead,pfs,export,iana_recommended,rating")
     );
     let rows: Vec<&str> = lines.collect();
     let (_, json) = list_json(&["--cipher", "3DES"]);
     assert_eq!(rows.len(), json.len());
-    assert!(rows.contains(&"0x000A,0x000A,SSL3 TLS1.0 TLS1.1 TLS1.2 DTLS1.0 DTLS1.2,RSA,RSA,3DES,168,CBC,SHA1,SHA256,false,false,false,N"), "{rows:?}");
+    assert!(rows.contains(&"0x000A,0x000A,SSL3 TLS1.0 TLS1.1 TLS1.2 DTLS1.0 DTLS1.2,RSA,RSA,3DES,168,CBC,SHA1,SHA256,false,false,false,N,weak"), "{rows:?}");
 }
 
 #[test]

@@ -20,7 +20,12 @@ pub fn run(args: &ListArgs, ctx: &mut Ctx) -> Result<Status, Error> {
         });
     }
     let filter = filter(args);
-    let suites: Vec<&'static Suite> = filter.apply(Suite::all()).collect();
+    // With --policy, the policy's own order (Mozilla's published order).
+    let base: Vec<&'static Suite> = match args.policy {
+        Some(p) => p.suites(),
+        None => Suite::all().iter().collect(),
+    };
+    let suites: Vec<&'static Suite> = filter.apply(base).collect();
     match args.format.with_json(ctx.json) {
         Format::Text => write_text(ctx.out, &suites, args.to)?,
         Format::Csv => write_csv(ctx.out, &suites, args.to)?,
@@ -70,6 +75,12 @@ fn filter(args: &ListArgs) -> Filter {
     if !args.grease {
         f = f.grease(false);
     }
+    if let Some(level) = args.rating {
+        f = f.rating(level);
+    }
+    if let Some(policy) = args.policy {
+        f = f.policy(policy);
+    }
     f
 }
 
@@ -89,7 +100,12 @@ fn versions(s: &Suite) -> String {
     }
 }
 
-const HEADER: [&str; 14] = [
+/// The rating level, or `-` for signalling and GREASE values.
+fn rating(s: &Suite) -> &'static str {
+    s.rating().level().map_or("-", |l| l.as_str())
+}
+
+const HEADER: [&str; 15] = [
     "code",
     "name",
     "protocols",
@@ -104,11 +120,12 @@ const HEADER: [&str; 14] = [
     "pfs",
     "export",
     "iana_recommended",
+    "rating",
 ];
 
 fn write_text(out: &mut dyn Write, suites: &[&Suite], to: Target) -> Result<(), Error> {
     let mut rows = vec![[
-        "CODE", "NAME", "VERSIONS", "KEX", "AUTH", "CIPHER", "BITS", "MODE", "MAC",
+        "CODE", "NAME", "VERSIONS", "KEX", "AUTH", "CIPHER", "BITS", "MODE", "MAC", "RATING",
     ]
     .map(String::from)
     .to_vec()];
@@ -123,6 +140,7 @@ fn write_text(out: &mut dyn Write, suites: &[&Suite], to: Target) -> Result<(), 
             s.cipher_bits().to_string(),
             s.mode().to_string(),
             s.mac().to_string(),
+            rating(s).to_string(),
         ]);
     }
     table::write_aligned(out, &rows)?;
@@ -150,6 +168,7 @@ fn write_csv(out: &mut dyn Write, suites: &[&Suite], to: Target) -> Result<(), E
                 s.has_forward_secrecy().to_string(),
                 s.is_export().to_string(),
                 s.iana_recommended().map_or("", |r| r.as_str()).to_string(),
+                rating(s).to_string(),
             ],
         )?;
     }

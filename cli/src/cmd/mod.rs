@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use crate::args::{Cli, Command};
 use crate::error::Error;
 
+pub mod audit;
 pub mod check_cert;
 pub mod compile;
 pub mod completions;
@@ -69,6 +70,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Status,
         Some(Command::List(a)) => list::run(&a, &mut ctx),
         Some(Command::Expand(a)) => expand::run(&a, &mut ctx),
         Some(Command::Compile(a)) => compile::run(&a, &mut ctx),
+        Some(Command::Audit(a)) => audit::run(&a, &mut ctx),
         Some(Command::Completions(a)) => completions::run(&a, &mut ctx),
         Some(Command::Man(a)) => man::run(&a, &mut ctx),
         Some(Command::CheckCert(a)) => check_cert::run(&a, &mut ctx),

@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use cipherdex::{Alias, NameKind, Scheme, Suite};
+use cipherdex::{Alias, NameKind, Policy, Scheme, Suite, Verdict};
 use serde::Serialize;
 
 use crate::args::ShowArgs;
@@ -25,7 +25,11 @@ pub fn run(args: &ShowArgs, ctx: &mut Ctx) -> Result<Status, Error> {
     if ctx.json {
         let cards: Vec<CardJson> = known
             .iter()
-            .map(|&(input, suite)| CardJson { input, suite })
+            .map(|&(input, suite)| CardJson {
+                input,
+                suite,
+                policies: policy_verdicts(suite),
+            })
             .collect();
         table::write_json(ctx.out, &cards)?;
     } else {
@@ -46,10 +50,40 @@ pub fn run(args: &ShowArgs, ctx: &mut Ctx) -> Result<Status, Error> {
 struct CardJson<'a> {
     /// The text that named the suite.
     input: &'a str,
+    /// The suite object, with `rating` and `reasons` (the library's serialization).
     #[serde(flatten)]
     suite: &'static Suite,
-    // EXTENSION POINT (ratings and policies, issue 4): `rating` and `reasons`.
+    /// The newest version of every policy family, with its verdict.
+    policies: Vec<PolicyJson>,
     // EXTENSION POINT (Windows releases, issue 6): per-release support and default.
+}
+
+/// One policy's verdict in `--json`: `{"policy", "title", "date", "allowed", "reasons"}`.
+#[derive(Serialize)]
+struct PolicyJson {
+    policy: &'static str,
+    title: &'static str,
+    date: Option<&'static str>,
+    #[serde(flatten)]
+    verdict: Verdict,
+}
+
+/// The newest version of every policy family and its verdict on `s`
+/// (none for signalling values, which no policy is about).
+fn policy_verdicts(s: &Suite) -> Vec<PolicyJson> {
+    if s.is_signalling() {
+        return Vec::new();
+    }
+    Policy::all()
+        .iter()
+        .filter(|p| p.is_newest())
+        .map(|p| PolicyJson {
+            policy: p.name(),
+            title: p.title(),
+            date: p.date(),
+            verdict: p.verdict(s),
+        })
+        .collect()
 }
 
 /// Width of the label column of a card.
@@ -80,10 +114,42 @@ fn write_card(out: &mut dyn Write, s: &Suite) -> std::io::Result<()> {
     if let Some(note) = s.note() {
         field(out, "Note", note)?;
     }
-    // EXTENSION POINT (ratings and policies, issue 4): a "Rating" field with
-    // its reasons, then one line per policy with its verdict.
+    write_rating(out, s)?;
     // EXTENSION POINT (Windows releases, issue 6): a "Windows" section: which
     // releases support the suite and which enable it by default.
+    Ok(())
+}
+
+/// The rating with one line per reason, then the newest version of every
+/// policy with its verdict.
+fn write_rating(out: &mut dyn Write, s: &Suite) -> std::io::Result<()> {
+    let rating = s.rating();
+    match rating.level() {
+        Some(level) => field(out, "Rating", &format!("{level}: {}", level.meaning()))?,
+        None => field(out, "Rating", "not rated")?,
+    }
+    for w in rating.reasons().iter() {
+        field(
+            out,
+            "",
+            &format!("{} ({}): {}", w.id(), w.severity(), w.explanation()),
+        )?;
+    }
+    let verdicts = policy_verdicts(s);
+    if verdicts.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "  Policies (newest versions)")?;
+    let width = verdicts.iter().map(|v| v.policy.len()).max().unwrap_or(0);
+    for v in &verdicts {
+        let answer = if v.verdict.allowed { "yes" } else { "no " };
+        writeln!(
+            out,
+            "    {:<width$}  {answer}  {}",
+            v.policy,
+            v.verdict.reasons.join("; ")
+        )?;
+    }
     Ok(())
 }
 

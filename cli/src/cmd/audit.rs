@@ -1,0 +1,222 @@
+//! `cipherdex audit [--policy NAME] SUITE...`: grades every suite of a list
+//! (a server's accepted suites, a scanner report) by its rating and,
+//! optionally, a policy; exit 1 when any suite is insecure or outside the
+//! policy.
+
+use std::io::Write;
+
+use cipherdex::{Level, Policy, Suite, Verdict, Weaknesses};
+use serde::Serialize;
+
+use crate::args::AuditArgs;
+use crate::cmd::{Ctx, Status};
+use crate::error::Error;
+use crate::input;
+use crate::table;
+
+/// One graded suite.
+#[derive(Serialize)]
+struct Graded {
+    code: String,
+    name: &'static str,
+    /// `insecure`, `weak`, `secure`, `recommended`, or `null` (signalling, GREASE).
+    rating: Option<Level>,
+    reasons: Weaknesses,
+    /// The policy's verdict, with `--policy`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    policy: Option<Verdict>,
+}
+
+/// Counts per level, and the policy's answer.
+#[derive(Serialize, Default)]
+struct Summary {
+    suites: usize,
+    duplicates: usize,
+    unknown: usize,
+    insecure: usize,
+    weak: usize,
+    secure: usize,
+    recommended: usize,
+    not_rated: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    policy_allowed: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    policy_denied: Option<usize>,
+    /// True when no suite is insecure or outside the policy, and every input is known.
+    ok: bool,
+}
+
+/// The whole `--json` document.
+#[derive(Serialize)]
+struct Report<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    policy: Option<&'static Policy>,
+    suites: &'a [Graded],
+    summary: &'a Summary,
+}
+
+/// Grades the input's suites; exit 1 when any is insecure, outside the
+/// policy, or unknown.
+pub fn run(args: &AuditArgs, ctx: &mut Ctx) -> Result<Status, Error> {
+    let input = input::read(&args.input, ctx.err)?;
+    for item in input.items.iter().filter(|i| i.suite().is_none()) {
+        input::report_unknown(item, ctx.err)?;
+    }
+    let mut summary = Summary {
+        unknown: input.unknown_count(),
+        ..Summary::default()
+    };
+    // A scanner report lists a suite once per protocol version: grade it once.
+    let mut seen: Vec<&'static Suite> = Vec::new();
+    for suite in input.items.iter().filter_map(|i| i.suite()) {
+        if seen.iter().any(|s| std::ptr::eq(*s, suite)) {
+            summary.duplicates += 1;
+        } else {
+            seen.push(suite);
+        }
+    }
+    let graded: Vec<Graded> = seen
+        .iter()
+        .map(|s| {
+            let rating = s.rating();
+            Graded {
+                code: s.code_hex().to_string(),
+                name: s.canonical_name(),
+                rating: rating.level(),
+                reasons: rating.reasons(),
+                policy: args.policy.map(|p| p.verdict(s)),
+            }
+        })
+        .collect();
+    summary.suites = graded.len();
+    for g in &graded {
+        match g.rating {
+            Some(Level::Insecure) => summary.insecure += 1,
+            Some(Level::Weak) => summary.weak += 1,
+            Some(Level::Secure) => summary.secure += 1,
+            Some(Level::Recommended) => summary.recommended += 1,
+            _ => summary.not_rated += 1,
+        }
+    }
+    if args.policy.is_some() {
+        let allowed = graded
+            .iter()
+            .filter(|g| g.policy.as_ref().is_some_and(|v| v.allowed))
+            .count();
+        summary.policy_allowed = Some(allowed);
+        summary.policy_denied = Some(graded.len() - allowed);
+    }
+    summary.ok = summary.insecure == 0
+        && summary.policy_denied.unwrap_or(0) == 0
+        && summary.unknown == 0
+        && !graded.is_empty();
+
+    if ctx.json {
+        table::write_json(
+            ctx.out,
+            &Report {
+                policy: args.policy,
+                suites: &graded,
+                summary: &summary,
+            },
+        )?;
+    } else {
+        write_text(ctx.out, &graded, &summary, args.policy)?;
+    }
+    Ok(Status::negative_if(!summary.ok))
+}
+
+fn write_text(
+    out: &mut dyn Write,
+    graded: &[Graded],
+    summary: &Summary,
+    policy: Option<&'static Policy>,
+) -> Result<(), Error> {
+    let mut header = vec!["CODE", "NAME", "RATING"];
+    if policy.is_some() {
+        header.push("POLICY");
+    }
+    header.push("REASONS");
+    let mut rows = vec![header.into_iter().map(String::from).collect::<Vec<_>>()];
+    for g in graded {
+        let mut row = vec![
+            g.code.clone(),
+            g.name.to_string(),
+            g.rating.map_or("not rated", |l| l.as_str()).to_string(),
+        ];
+        if let Some(v) = &g.policy {
+            row.push(if v.allowed { "allowed" } else { "DENIED" }.to_string());
+        }
+        row.push(if g.reasons.is_empty() {
+            "-".to_string()
+        } else {
+            g.reasons.to_string()
+        });
+        rows.push(row);
+    }
+    table::write_aligned(out, &rows)?;
+
+    if let Some(p) = policy {
+        let denied: Vec<&Graded> = graded
+            .iter()
+            .filter(|g| g.policy.as_ref().is_some_and(|v| !v.allowed))
+            .collect();
+        if !denied.is_empty() {
+            writeln!(out)?;
+            writeln!(out, "Outside {}:", p.name())?;
+            for g in denied {
+                let reasons = g
+                    .policy
+                    .as_ref()
+                    .map_or(String::new(), |v| v.reasons.join("; "));
+                writeln!(out, "  {} {}: {reasons}", g.code, g.name)?;
+            }
+        }
+    }
+
+    writeln!(out)?;
+    writeln!(out, "{}", summary_line(summary, policy))?;
+    Ok(())
+}
+
+/// `5 suites: 2 recommended, 1 weak, 2 insecure; mozilla-intermediate-6.0 (2026-04-06) allows 2 of 5: FAIL`.
+fn summary_line(s: &Summary, policy: Option<&'static Policy>) -> String {
+    let mut parts = Vec::new();
+    for (n, what) in [
+        (s.recommended, "recommended"),
+        (s.secure, "secure"),
+        (s.weak, "weak"),
+        (s.insecure, "insecure"),
+        (s.not_rated, "not rated"),
+    ] {
+        if n > 0 {
+            parts.push(format!("{n} {what}"));
+        }
+    }
+    let mut line = format!(
+        "{} suite{}: {}",
+        s.suites,
+        if s.suites == 1 { "" } else { "s" },
+        if parts.is_empty() {
+            "none".to_string()
+        } else {
+            parts.join(", ")
+        }
+    );
+    if let (Some(p), Some(allowed)) = (policy, s.policy_allowed) {
+        let date = p.date().map_or(String::new(), |d| format!(" ({d})"));
+        line.push_str(&format!(
+            "; {}{date} allows {allowed} of {}",
+            p.name(),
+            s.suites
+        ));
+    }
+    if s.duplicates > 0 {
+        line.push_str(&format!("; {} duplicate(s) ignored", s.duplicates));
+    }
+    if s.unknown > 0 {
+        line.push_str(&format!("; {} unknown input(s)", s.unknown));
+    }
+    line.push_str(if s.ok { ": OK" } else { ": FAIL" });
+    line
+}
