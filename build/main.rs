@@ -12,7 +12,11 @@
 mod attrs;
 mod derive;
 mod emit;
+#[allow(dead_code, unreachable_pub)]
+#[path = "../src/name_hash.rs"]
+mod name_hash;
 mod openssl;
+mod perfect;
 mod policies;
 mod read;
 #[allow(dead_code, unreachable_pub)]
@@ -27,6 +31,7 @@ fn main() {
     println!("cargo:rerun-if-changed=build");
     println!("cargo:rerun-if-changed=data");
     println!("cargo:rerun-if-changed=src/attrs.rs");
+    println!("cargo:rerun-if-changed=src/name_hash.rs");
     let root = PathBuf::from(
         std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"),
     );

@@ -1,5 +1,6 @@
 //! `data/suites.csv` + `data/names.csv` (+ OpenSSL's minimum versions from
-//! `data/openssl.csv`) into the `SUITES` array, the code index and the name map.
+//! `data/openssl.csv`) into the `SUITES` array, the code index and the name map
+//! (a perfect hash, see build/perfect.rs).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Write as _;
@@ -701,19 +702,12 @@ pub fn emit(kb: &Kb) -> String {
     }
     let _ = writeln!(o, "];\n");
 
-    // Name map: case-insensitive perfect hash -> (start, len) in NAME_TARGETS.
+    // Name map: case-insensitive perfect hash (build/perfect.rs) -> (start, len) in NAME_TARGETS.
     let mut targets: Vec<usize> = Vec::new();
-    let mut map = phf_codegen::Map::new();
-    let mut values = Vec::new();
+    let mut entries = Vec::new();
     for (spelling, list) in &kb.by_name {
-        values.push((
-            spelling.clone(),
-            format!("({}, {})", targets.len(), list.len()),
-        ));
+        entries.push((spelling.clone(), (targets.len() as u16, list.len() as u8)));
         targets.extend(list.iter().copied());
-    }
-    for (spelling, v) in &values {
-        map.entry(uncased::UncasedStr::new(spelling.as_str()), v);
     }
     let _ = writeln!(
         o,
@@ -725,15 +719,12 @@ pub fn emit(kb: &Kb) -> String {
         targets.len(),
         targets
     );
-    let _ = writeln!(
-        o,
-        "/// Every spelling (any case) -> (start, len) in `NAME_TARGETS`."
-    );
-    let _ = writeln!(
-        o,
-        "pub(crate) static BY_NAME: phf::Map<&'static UncasedStr, (u16, u8)> = {};",
-        map.build()
-    );
+    match crate::perfect::emit("BY_NAME", &entries) {
+        Ok(index) => o.push_str(&index),
+        Err(e) => {
+            let _ = writeln!(o, "compile_error!({:?});", format!("data/names.csv: {e}"));
+        }
+    }
     o
 }
 

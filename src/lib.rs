@@ -52,6 +52,7 @@ pub mod cert;
 mod filter;
 pub mod list;
 mod lookup;
+mod name_hash;
 pub mod negotiate;
 pub mod openssl;
 pub mod policy;

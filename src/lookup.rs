@@ -1,7 +1,5 @@
 //! Finding suites by any name or code spelling, and "did you mean".
 
-use uncased::UncasedStr;
-
 use crate::suite::Suite;
 use crate::tables;
 
@@ -27,11 +25,44 @@ use crate::tables;
 /// ```
 #[inline]
 pub fn lookup(input: &str) -> Option<&'static Suite> {
-    let s = input.trim();
-    if let Some(&(start, _)) = tables::BY_NAME.get(UncasedStr::new(s)) {
-        return Some(&tables::SUITES[tables::NAME_TARGETS[start as usize] as usize]);
+    if !is_trimmed(input) {
+        return lookup_trimmed(input.trim());
     }
+    lookup_trimmed(input)
+}
+
+/// [`lookup`] of input without surrounding white space. The name index comes
+/// first and code spellings are read only on a miss, out of line, so the
+/// common path stays small.
+#[inline]
+fn lookup_trimmed(s: &str) -> Option<&'static Suite> {
+    match tables::BY_NAME.get(s) {
+        Some((start, _)) => Some(&tables::SUITES[tables::NAME_TARGETS[start as usize] as usize]),
+        None => lookup_code(s),
+    }
+}
+
+#[inline(never)]
+fn lookup_code(s: &str) -> Option<&'static Suite> {
     parse_code(s).and_then(Suite::from_code)
+}
+
+/// Whether `s` needs no trimming: both ends are visible ASCII, as in every
+/// name. Checking this first skips `str::trim`'s Unicode-aware scan, which
+/// cost more than the hash in `lookup`.
+#[inline]
+fn is_trimmed(s: &str) -> bool {
+    matches!(s.as_bytes(), [first, .., last] if first.is_ascii_graphic() && last.is_ascii_graphic())
+}
+
+/// `s.trim()`, with the fast path of [`is_trimmed`].
+#[inline]
+fn trim(s: &str) -> &str {
+    if is_trimmed(s) {
+        s
+    } else {
+        s.trim()
+    }
 }
 
 /// Every suite a name or code means; the first is what [`lookup`] returns.
@@ -43,9 +74,9 @@ pub fn lookup(input: &str) -> Option<&'static Suite> {
 /// assert_eq!(codes, [0xFEFF, 0xFFE0]);
 /// ```
 pub fn lookup_all(input: &str) -> impl Iterator<Item = &'static Suite> {
-    let s = input.trim();
-    let targets: &'static [u16] = match tables::BY_NAME.get(UncasedStr::new(s)) {
-        Some(&(start, len)) => &tables::NAME_TARGETS[start as usize..start as usize + len as usize],
+    let s = trim(input);
+    let targets: &'static [u16] = match tables::BY_NAME.get(s) {
+        Some((start, len)) => &tables::NAME_TARGETS[start as usize..start as usize + len as usize],
         None => &[],
     };
     let by_code = if targets.is_empty() {

@@ -4,12 +4,11 @@
 
 #![allow(clippy::unreadable_literal, clippy::large_stack_arrays)]
 
-use uncased::UncasedStr;
-
 use crate::attrs::{
     Authentication, Cipher, Curve, KeyExchange, Mac, Mode, NameKind, Origin, Prf, Protocol,
     Protocols, Recommended, Scheme,
 };
+use crate::name_hash::NameIndex;
 use crate::suite::{Alias, Suite};
 use crate::windows::ProtocolState;
 

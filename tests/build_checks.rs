@@ -10,6 +10,10 @@ mod attrs;
 mod derive;
 #[path = "../build/emit.rs"]
 mod emit;
+#[path = "../src/name_hash.rs"]
+mod name_hash;
+#[path = "../build/perfect.rs"]
+mod perfect;
 #[path = "../build/read.rs"]
 mod read;
 #[path = "../src/windows/shared.rs"]
@@ -203,4 +207,25 @@ fn windows_profiles_and_protocols_are_checked() {
         joined.contains("data/schannel/protocols.csv: no TLS1.3 row for table windows-7"),
         "{joined}"
     );
+}
+
+#[test]
+fn name_index_rejects_names_that_differ_only_in_case() {
+    let entries = [
+        ("ECDHE-RSA".to_string(), (0, 1)),
+        ("ecdhe-rsa".to_string(), (1, 1)),
+    ];
+    let err = perfect::emit("BY_NAME", &entries).unwrap_err();
+    assert!(err.contains("letter case"), "{err}");
+    let too_long = [("A".repeat(name_hash::MAX_LEN + 1), (0, 1))];
+    assert!(perfect::emit("BY_NAME", &too_long)
+        .unwrap_err()
+        .contains("MAX_LEN"));
+    let ok = [
+        ("ECDHE-RSA".to_string(), (0, 1)),
+        ("RSA".to_string(), (1, 1)),
+    ];
+    assert!(perfect::emit("BY_NAME", &ok)
+        .unwrap()
+        .contains("static BY_NAME: NameIndex"));
 }

@@ -83,6 +83,46 @@ proptest! {
     }
 
     #[test]
+    fn lookup_has_no_false_positives(s in any_input()) {
+        // A name match means the input is one of the suite's names, ignoring case.
+        if let Some(suite) = cipherdex::lookup(&s) {
+            let t = s.trim();
+            prop_assert!(
+                suite.aliases().iter().any(|a| a.name().eq_ignore_ascii_case(t))
+                    || suite.canonical_name().eq_ignore_ascii_case(t)
+                    || cipherdex::parse_code(t) == Some(suite.code()),
+                "{s:?} -> {}", suite.canonical_name()
+            );
+        }
+    }
+
+    #[test]
+    fn a_name_one_byte_off_is_not_found_as_that_name(
+        i in any::<prop::sample::Index>(),
+        at in any::<prop::sample::Index>(),
+        byte in 0x20u8..0x7f,
+    ) {
+        let names = all_names();
+        let (_, name) = names[i.index(names.len())];
+        let mut b = name.as_bytes().to_vec();
+        let at = at.index(b.len());
+        if b[at].eq_ignore_ascii_case(&byte) {
+            return Ok(());
+        }
+        b[at] = byte;
+        let changed = String::from_utf8(b).expect("ASCII");
+        if let Some(suite) = cipherdex::lookup(&changed) {
+            let t = changed.trim();
+            prop_assert!(
+                suite.aliases().iter().any(|a| a.name().eq_ignore_ascii_case(t))
+                    || suite.canonical_name().eq_ignore_ascii_case(t)
+                    || cipherdex::parse_code(t).is_some(),
+                "{changed:?} (from {name:?}) -> {}", suite.canonical_name()
+            );
+        }
+    }
+
+    #[test]
     fn codes_round_trip_in_every_spelling(code in any::<u16>(), upper in any::<bool>()) {
         let (hi, lo) = (code >> 8, code & 0xFF);
         let mut spellings = vec![
