@@ -4,6 +4,7 @@ use crate::attrs::{Authentication, Cipher, KeyExchange, Mac, Mode, Protocol, Rec
 use crate::policy::Policy;
 use crate::rating::Level;
 use crate::suite::Suite;
+use crate::windows::Release;
 
 /// A predicate over suites, built from criteria.
 ///
@@ -37,6 +38,7 @@ pub struct Filter {
     grease: Option<bool>,
     rating: Option<Level>,
     policy: Option<&'static Policy>,
+    windows: Vec<Release>,
 }
 
 impl Filter {
@@ -155,6 +157,23 @@ impl Filter {
         self
     }
 
+    /// Also accept suites that Windows release `r` supports (enabled by
+    /// default or not); for the default order use
+    /// [`Release::enabled_suites`] as the input of [`Filter::apply`].
+    ///
+    /// ```
+    /// use cipherdex::{Filter, Suite, windows::Release};
+    /// let r = Release::find("server-2022").ok_or("no such release")?;
+    /// let f = Filter::new().windows(r);
+    /// assert!(f.matches(cipherdex::lookup("ECDHE-RSA-AES256-GCM-SHA384").ok_or("?")?));
+    /// assert!(!f.matches(cipherdex::lookup("ECDHE-RSA-CHACHA20-POLY1305").ok_or("?")?));
+    /// # Ok::<(), &str>(())
+    /// ```
+    pub fn windows(mut self, r: Release) -> Filter {
+        self.windows.push(r);
+        self
+    }
+
     /// True if `suite` meets every criterion.
     ///
     /// ```
@@ -191,6 +210,8 @@ impl Filter {
             && self
                 .policy
                 .map_or(true, |p| !suite.is_signalling() && p.allows(suite))
+            && (self.windows.is_empty()
+                || self.windows.iter().any(|r| r.status(suite).is_supported()))
     }
 
     /// The suites of `suites` that match, in their order.
@@ -256,6 +277,16 @@ mod tests {
             16,
             "RFC 8701 reserves 16 GREASE cipher suite values"
         );
+    }
+
+    #[test]
+    fn windows_support() {
+        let r = Release::find("server-2012r2").unwrap();
+        let f = Filter::new().windows(r);
+        let supported: Vec<_> = f.apply(Suite::all()).collect();
+        assert_eq!(supported.len(), r.supported_suites().len());
+        assert!(supported.iter().all(|s| r.supported_suites().contains(s)));
+        assert!(!names(&f).contains(&"TLS_AES_128_GCM_SHA256"));
     }
 
     #[test]

@@ -9,6 +9,7 @@ use std::ffi::OsStr;
 use std::marker::PhantomData;
 use std::str::FromStr;
 
+use cipherdex::windows::Release;
 use cipherdex::{Authentication, Cipher, KeyExchange, Mac, Mode, Protocol, Scheme};
 use clap::builder::{PossibleValue, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -227,9 +228,9 @@ pub struct ConvertArgs {
     #[arg(long, value_name = "SCHEME", value_parser = TargetParser)]
     pub to: Target,
 
-    /// Use the names a given Windows release uses (e.g. 7: the _P256 names).
-    #[arg(long, value_name = "RELEASE")]
-    pub windows_release: Option<String>,
+    /// With --to windows: the names this Windows release uses (7: the _P256 names).
+    #[arg(long, value_name = "RELEASE", value_parser = parse_release)]
+    pub windows_release: Option<Release>,
 
     /// Output format (--json is the same as --format json).
     #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -287,9 +288,9 @@ pub struct ListArgs {
     #[arg(long)]
     pub iana_recommended: bool,
 
-    /// Only suites supported by this Windows release.
-    #[arg(long, value_name = "RELEASE")]
-    pub windows: Option<String>,
+    /// Only suites supported by this Windows release (server-2022, 7, 10-1607, "Windows Server 2019" ...).
+    #[arg(long, value_name = "RELEASE", value_parser = parse_release)]
+    pub windows: Option<Release>,
 
     /// With --windows: only suites enabled by default, in Windows' default order.
     #[arg(long, requires = "windows")]
@@ -403,6 +404,11 @@ fn target_names() -> Vec<&'static str> {
         .map(|s| s.as_str())
         .chain(["hex"])
         .collect()
+}
+
+/// Parses a Windows release name; the error lists the releases and close names.
+pub fn parse_release(s: &str) -> Result<Release, String> {
+    s.parse::<Release>().map_err(|e| e.to_string())
 }
 
 /// An attribute enum of the library, parsed case-insensitively with its aliases.

@@ -29,12 +29,12 @@ pub enum Error {
         /// What the format reader said.
         source: cipherdex::list::FormatError,
     },
-    /// An option needs a part of cipherdex this build does not have yet.
-    NotAvailable {
+    /// An option that only makes sense with another option's value.
+    Needs {
         /// The option as typed.
         option: &'static str,
-        /// What is missing.
-        missing: &'static str,
+        /// What it needs, as the user would type it.
+        needs: &'static str,
     },
     /// JSON serialization failed.
     Json(serde_json::Error),
@@ -97,10 +97,7 @@ impl fmt::Display for Error {
                  input, or @FILE)"
             ),
             Error::Format { what, source } => write!(f, "{what}: {source}"),
-            Error::NotAvailable { option, missing } => write!(
-                f,
-                "{option} is not available yet: this build of cipherdex has no {missing}"
-            ),
+            Error::Needs { option, needs } => write!(f, "{option} needs {needs}"),
             Error::Json(e) => write!(f, "cannot write JSON: {e}"),
             Error::Openssl(e) => write!(f, "{e}"),
             Error::Cert { input, source } => write!(f, "--cert {input:?}: {source}"),

@@ -219,26 +219,99 @@ fn missing_to_is_a_usage_error() {
 }
 
 #[test]
-fn windows_release_is_not_silently_ignored() {
-    // Until the Windows module is part of the library, the option says so.
+fn windows_release_gives_that_releases_names() {
+    cipherdex()
+        .args(["convert", "--to", "windows", "--windows-release", "7"])
+        .args([
+            "ECDHE-RSA-AES128-SHA",
+            "AES128-SHA",
+            "TLS_AES_128_GCM_SHA256",
+        ])
+        .assert()
+        .code(1)
+        .stdout("TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA_P256\nTLS_RSA_WITH_AES_128_CBC_SHA\n-\n")
+        .stderr("cipherdex: note: TLS_AES_128_GCM_SHA256 (0x1301) is not supported by windows:7\n");
+    cipherdex()
+        .args([
+            "convert",
+            "--to",
+            "windows",
+            "--windows-release",
+            "server-2022",
+        ])
+        .arg("ECDHE-RSA-AES128-SHA")
+        .assert()
+        .success()
+        .stdout("TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA\n");
+}
+
+#[test]
+fn windows_release_names_come_from_its_table() {
+    // Microsoft's Windows 7 table: every name in it converts to a name in it.
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../data/schannel/windows-7.csv"
+    );
+    let text = std::fs::read_to_string(path).unwrap();
+    let names: Vec<&str> = text
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split(',').nth(1))
+        .collect();
+    assert!(names.len() > 30, "{} names", names.len());
     let out = cipherdex()
         .args([
             "convert",
             "--to",
             "windows",
             "--windows-release",
-            "7",
-            "ECDHE-RSA-AES128-SHA",
+            "Windows 7",
         ])
+        .args(&names)
         .output()
         .unwrap();
-    let stdout = stdout_of(&out);
-    if out.status.code() == Some(2) {
-        assert!(String::from_utf8_lossy(&out.stderr).contains("--windows-release"));
-        assert_eq!(stdout, "");
-    } else {
-        assert_eq!(stdout, "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA_P256\n");
+    assert!(out.status.success(), "{out:?}");
+    let got = stdout_of(&out);
+    assert_eq!(got.lines().count(), names.len());
+    for (input, output) in names.iter().zip(got.lines()) {
+        assert!(
+            names.contains(&output),
+            "{input} became {output}, not a Windows 7 name"
+        );
     }
+    assert!(got.contains("_P256"));
+}
+
+#[test]
+fn windows_release_errors() {
+    cipherdex()
+        .args([
+            "convert",
+            "--to",
+            "openssl",
+            "--windows-release",
+            "7",
+            "AES128-SHA",
+        ])
+        .assert()
+        .code(2)
+        .stderr("cipherdex: error: --windows-release needs --to windows\n");
+    cipherdex()
+        .args([
+            "convert",
+            "--to",
+            "windows",
+            "--windows-release",
+            "2018",
+            "AES128-SHA",
+        ])
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("unknown Windows release \"2018\"")
+                .and(predicate::str::contains("server-2016"))
+                .and(predicate::str::contains("server-2022")),
+        );
 }
 
 #[test]

@@ -196,18 +196,97 @@ fn contradicting_or_incomplete_flags_are_usage_errors() {
         .stderr(predicate::str::contains("--windows"));
 }
 
+/// (priority, name, enabled) rows of a Microsoft table in `data/schannel/`.
+fn schannel_table(file: &str) -> Vec<(Option<u32>, String, bool)> {
+    let path = format!("{}/../data/schannel/{file}", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let col = |n: &str| header.iter().position(|h| *h == n).unwrap();
+    let (p, n, e) = (col("priority"), col("name"), col("enabled_by_default"));
+    lines
+        .map(|l| {
+            let f: Vec<&str> = l.split(',').collect();
+            (f[p].parse().ok(), f[n].to_string(), f[e] == "yes")
+        })
+        .collect()
+}
+
 #[test]
-fn windows_filter_is_not_silently_ignored() {
+fn windows_enabled_is_the_default_order_of_microsofts_table() {
+    // Windows Server 2016 uses the Windows 10 1607 table (products.csv).
+    let mut enabled: Vec<(u32, String)> = schannel_table("windows-10-1607.csv")
+        .into_iter()
+        .filter(|r| r.2)
+        .map(|r| (r.0.expect("enabled rows have a priority"), r.1))
+        .collect();
+    enabled.sort();
+    let want: Vec<String> = enabled.into_iter().map(|r| r.1).collect();
+    assert!(want.len() > 20);
     let out = cipherdex()
-        .args(["list", "--windows", "server-2022"])
+        .args([
+            "list",
+            "--windows",
+            "server-2016",
+            "--enabled",
+            "--to",
+            "windows",
+            "--format",
+            "csv",
+        ])
         .output()
         .unwrap();
-    if out.status.code() == Some(2) {
-        assert!(String::from_utf8_lossy(&out.stderr).contains("--windows"));
-    } else {
-        // Once the Windows module is in: a real subset of the full list.
-        assert!(out.status.success());
-        let n = stdout_of(&out).lines().count();
-        assert!(n > 10 && n < 100, "{n} lines");
-    }
+    assert!(out.status.success(), "{out:?}");
+    let got: Vec<String> = stdout_of(&out)
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').nth(1).unwrap().to_string())
+        .collect();
+    assert_eq!(got, want);
+}
+
+#[test]
+fn windows_supported_is_every_suite_of_the_table() {
+    let mut want: Vec<String> = schannel_table("windows-10-1607.csv")
+        .into_iter()
+        .map(|r| r.1)
+        .collect();
+    want.sort();
+    want.dedup();
+    let out = cipherdex()
+        .args([
+            "list",
+            "--windows",
+            "Windows Server 2016",
+            "--to",
+            "windows",
+            "--format",
+            "csv",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let mut got: Vec<String> = stdout_of(&out)
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').nth(1).unwrap().to_string())
+        .collect();
+    got.sort();
+    assert_eq!(got, want);
+    // Filters combine with --windows.
+    check(&["--windows", "server-2016", "--aead"], |s| {
+        s["aead"] == true && want.iter().any(|n| s["names"]["windows"] == n.as_str())
+    });
+}
+
+#[test]
+fn windows_errors() {
+    cipherdex()
+        .args(["list", "--windows", "windows 98"])
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("unknown Windows release")
+                .and(predicate::str::contains("server-2022")),
+        );
 }

@@ -1,7 +1,8 @@
 //! `cipherdex convert --to SCHEME SUITE...`: one output line per input, same order.
 
 use cipherdex::list::Item;
-use cipherdex::Suite;
+use cipherdex::windows::Release;
+use cipherdex::{Scheme, Suite};
 use serde::Serialize;
 
 use crate::args::{ConvertArgs, Format, Target};
@@ -16,27 +17,37 @@ const NONE: &str = "-";
 /// Converts every input; unknown inputs and inputs without a name in the
 /// target print `-` on their line and a line on standard error.
 pub fn run(args: &ConvertArgs, ctx: &mut Ctx) -> Result<Status, Error> {
-    if args.windows_release.is_some() {
-        // The Windows module (issue 6) answers this; until it is part of
-        // the library, say so rather than print names for the wrong release.
-        return Err(Error::NotAvailable {
+    if args.windows_release.is_some() && args.to != Target::Scheme(Scheme::Windows) {
+        return Err(Error::Needs {
             option: "--windows-release",
-            missing: "Windows release data",
+            needs: "--to windows",
         });
     }
     let input = input::read(&args.input, ctx.err)?;
-    let rows: Vec<Row> = input.items.iter().map(|i| convert(i, args.to)).collect();
+    let rows: Vec<Row> = input
+        .items
+        .iter()
+        .map(|i| convert(i, args.to, args.windows_release))
+        .collect();
     let mut negative = input.items.is_empty();
     for row in &rows {
         match row.suite {
             None => input::report_unknown(row.item, ctx.err)?,
-            Some(suite) if row.name.is_none() => writeln!(
-                ctx.err,
-                "cipherdex: note: {} ({}) has no {} name",
-                suite.canonical_name(),
-                suite.code_hex(),
-                args.to.as_str()
-            )?,
+            Some(suite) if row.name.is_none() => match args.windows_release {
+                Some(release) => writeln!(
+                    ctx.err,
+                    "cipherdex: note: {} ({}) is not supported by {release}",
+                    suite.canonical_name(),
+                    suite.code_hex(),
+                )?,
+                None => writeln!(
+                    ctx.err,
+                    "cipherdex: note: {} ({}) has no {} name",
+                    suite.canonical_name(),
+                    suite.code_hex(),
+                    args.to.as_str()
+                )?,
+            },
             Some(_) => continue,
         }
         negative = true;
@@ -84,11 +95,12 @@ struct Row<'a> {
     name: Option<String>,
 }
 
-fn convert(item: &Item, to: Target) -> Row<'_> {
+fn convert(item: &Item, to: Target, release: Option<Release>) -> Row<'_> {
     let suite = item.suite();
-    let name = suite.and_then(|s| match to {
-        Target::Hex => Some(s.code_hex().to_string()),
-        Target::Scheme(scheme) => s.name(scheme).map(str::to_string),
+    let name = suite.and_then(|s| match (to, release) {
+        (Target::Hex, _) => Some(s.code_hex().to_string()),
+        (Target::Scheme(_), Some(release)) => release.name_for(s).map(str::to_string),
+        (Target::Scheme(scheme), None) => s.name(scheme).map(str::to_string),
     });
     Row { item, suite, name }
 }

@@ -2,7 +2,8 @@
 
 use std::io::Write;
 
-use cipherdex::{Filter, Suite};
+use cipherdex::windows::Release;
+use cipherdex::{Filter, Scheme, Suite};
 
 use crate::args::{Format, ListArgs, Target};
 use crate::cmd::{Ctx, Status};
@@ -11,24 +12,22 @@ use crate::table;
 
 /// Lists the suites that match; exit 1 when none does.
 pub fn run(args: &ListArgs, ctx: &mut Ctx) -> Result<Status, Error> {
-    if args.windows.is_some() {
-        // The Windows module (issue 6) answers this; until it is part of
-        // the library, say so rather than list suites Windows may not have.
-        return Err(Error::NotAvailable {
-            option: "--windows",
-            missing: "Windows release data",
-        });
-    }
     let filter = filter(args);
-    // With --policy, the policy's own order (Mozilla's published order).
-    let base: Vec<&'static Suite> = match args.policy {
-        Some(p) => p.suites(),
-        None => Suite::all().iter().collect(),
+    // With --windows R --enabled: the release's default order; with --policy:
+    // the policy's own order (Mozilla's published order); otherwise code order.
+    let base: Vec<&'static Suite> = match (args.windows, args.policy) {
+        (Some(release), _) if args.enabled => release.enabled_suites(),
+        (_, Some(p)) => p.suites(),
+        _ => Suite::all().iter().collect(),
     };
     let suites: Vec<&'static Suite> = filter.apply(base).collect();
+    let naming = Naming {
+        to: args.to,
+        release: args.windows,
+    };
     match args.format.with_json(ctx.json) {
-        Format::Text => write_text(ctx.out, &suites, args.to)?,
-        Format::Csv => write_csv(ctx.out, &suites, args.to)?,
+        Format::Text => write_text(ctx.out, &suites, naming)?,
+        Format::Csv => write_csv(ctx.out, &suites, naming)?,
         Format::Json => table::write_json(ctx.out, &suites)?,
     }
     if suites.is_empty() {
@@ -81,14 +80,26 @@ fn filter(args: &ListArgs) -> Filter {
     if let Some(policy) = args.policy {
         f = f.policy(policy);
     }
+    if let Some(release) = args.windows {
+        f = f.windows(release);
+    }
     f
 }
 
-fn name(s: &Suite, to: Target) -> String {
-    match to {
-        Target::Hex => s.code_hex().to_string(),
-        Target::Scheme(scheme) => s.name(scheme).unwrap_or("-").to_string(),
-    }
+/// What `--to` asks for, with the release's own names for `--to windows --windows R`.
+#[derive(Clone, Copy)]
+struct Naming {
+    to: Target,
+    release: Option<Release>,
+}
+
+fn name(s: &Suite, naming: Naming) -> String {
+    let name = match (naming.to, naming.release) {
+        (Target::Hex, _) => return s.code_hex().to_string(),
+        (Target::Scheme(Scheme::Windows), Some(r)) => r.name_for(s),
+        (Target::Scheme(scheme), _) => s.name(scheme),
+    };
+    name.unwrap_or("-").to_string()
 }
 
 fn versions(s: &Suite) -> String {
@@ -123,7 +134,7 @@ const HEADER: [&str; 15] = [
     "rating",
 ];
 
-fn write_text(out: &mut dyn Write, suites: &[&Suite], to: Target) -> Result<(), Error> {
+fn write_text(out: &mut dyn Write, suites: &[&Suite], naming: Naming) -> Result<(), Error> {
     let mut rows = vec![[
         "CODE", "NAME", "VERSIONS", "KEX", "AUTH", "CIPHER", "BITS", "MODE", "MAC", "RATING",
     ]
@@ -132,7 +143,7 @@ fn write_text(out: &mut dyn Write, suites: &[&Suite], to: Target) -> Result<(), 
     for s in suites {
         rows.push(vec![
             s.code_hex().to_string(),
-            name(s, to),
+            name(s, naming),
             versions(s),
             s.kex().to_string(),
             s.auth().to_string(),
@@ -147,7 +158,7 @@ fn write_text(out: &mut dyn Write, suites: &[&Suite], to: Target) -> Result<(), 
     Ok(())
 }
 
-fn write_csv(out: &mut dyn Write, suites: &[&Suite], to: Target) -> Result<(), Error> {
+fn write_csv(out: &mut dyn Write, suites: &[&Suite], naming: Naming) -> Result<(), Error> {
     table::write_csv(out, &HEADER)?;
     for s in suites {
         let protocols: Vec<&str> = s.protocols().iter().map(|p| p.as_str()).collect();
@@ -155,7 +166,7 @@ fn write_csv(out: &mut dyn Write, suites: &[&Suite], to: Target) -> Result<(), E
             out,
             &[
                 s.code_hex().to_string(),
-                name(s, to),
+                name(s, naming),
                 protocols.join(" "),
                 s.kex().to_string(),
                 s.auth().to_string(),
