@@ -214,8 +214,9 @@ pub fn load(data: &Path, kb: &Kb) -> Result<Policies, Vec<String>> {
             }
         };
         let expected = list.len() + 1;
+        list.push(code);
         match row.get("position").parse::<usize>() {
-            Ok(p) if p == expected => list.push(code),
+            Ok(p) if p == expected => {}
             _ => errors.push(format!(
                 "{}: position {:?} should be {expected} (rows must be in published order)",
                 row.at(),

@@ -704,6 +704,8 @@ const ALIASES: &[(&str, &str)] = &[
 pub struct UnknownPolicy {
     input: String,
     suggestions: Vec<&'static str>,
+    /// The family the input names, when only its version is wrong.
+    family: Option<&'static str>,
 }
 
 impl UnknownPolicy {
@@ -716,6 +718,19 @@ impl UnknownPolicy {
 impl fmt::Display for UnknownPolicy {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "unknown policy {:?}", self.input)?;
+        if let Some(family) = self.family {
+            let versions: Vec<&str> = Policy::all()
+                .iter()
+                .filter(|p| p.family() == family)
+                .map(Policy::version)
+                .collect();
+            let newest = newest(family).map_or("", Policy::version);
+            return write!(
+                f,
+                ": {family} has versions {} (without a version: the newest, {newest})",
+                versions.join(", ")
+            );
+        }
         if !self.suggestions.is_empty() {
             write!(f, " (did you mean {}?)", self.suggestions.join(", "))?;
         }
@@ -757,9 +772,17 @@ impl FromStr for &'static Policy {
         if let Some(p) = newest(norm) {
             return Ok(p);
         }
+        let family = Policy::all()
+            .iter()
+            .map(Policy::family)
+            .filter(|f| {
+                norm.len() > f.len() + 1 && norm.starts_with(f) && norm[f.len()..].starts_with('-')
+            })
+            .max_by_key(|f| f.len());
         Err(UnknownPolicy {
             input: s.to_string(),
-            suggestions: suggest(norm),
+            suggestions: family.map_or_else(|| suggest(norm), |f| vec![f]),
+            family,
         })
     }
 }

@@ -133,7 +133,12 @@ fn mozilla_names_without_version_mean_the_newest() {
     assert_eq!(policy("mozilla-modern").name(), "mozilla-modern-6.0");
     // 6.0 has no old configuration: the newest that has it is 5.8.
     assert_eq!(policy("mozilla-old").name(), "mozilla-old-5.8");
-    assert!("mozilla-old-6.0".parse::<&Policy>().is_err());
+    let e = "mozilla-old-6.0".parse::<&Policy>().unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "unknown policy \"mozilla-old-6.0\": mozilla-old has versions 5.0, 5.1, 5.2, 5.3, 5.4, 5.5, 5.6, 5.7, 5.8 (without a version: the newest, 5.8)"
+    );
+    assert_eq!(e.suggestions(), ["mozilla-old"]);
     // The disagreement from the issue: 0x009E is in intermediate 5.7, not in 6.0.
     let dhe = Suite::from_code(0x009E).unwrap();
     assert!(policy("mozilla-intermediate-5.7").verdict(dhe).allowed);

@@ -170,7 +170,9 @@ fn list_policy_unknown_name_suggests() {
         .args(["list", "--policy", "bsi-tr-02102-2-2023-01"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("did you mean bsi-tr-02102-2"));
+        .stderr(predicate::str::contains(
+            "bsi-tr-02102-2 has versions 2024-01, 2025-01, 2026-01",
+        ));
 }
 
 #[test]
