@@ -139,7 +139,7 @@ impl MozillaConfig {
         self.level
     }
 
-    /// The release date, where known (5.8 and 6.0: 2026-04-06).
+    /// The release date (`2023-05-15` for 5.7), from the generator's changelog.
     pub fn date(&self) -> Option<&'static str> {
         (!self.date.is_empty()).then_some(self.date)
     }

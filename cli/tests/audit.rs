@@ -223,7 +223,7 @@ fn reads_a_list_file() {
             "0x0003  TLS_RSA_EXPORT_WITH_RC4_40_MD5",
         ))
         .stdout(predicate::str::contains(
-            "3 suites: 1 recommended, 1 weak, 1 insecure; mozilla-old-5.0 allows 2 of 3: FAIL",
+            "3 suites: 1 recommended, 1 weak, 1 insecure; mozilla-old-5.0 (2019-06-28) allows 2 of 3: FAIL",
         ));
 }
 
