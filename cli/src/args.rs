@@ -28,7 +28,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 #[command(
     name = "cipherdex",
     version,
-    after_help = "Examples:\n  cipherdex ECDHE-ECDSA-AES256-SHA\n  cipherdex convert --to iana ECDHE-ECDSA-AES256-SHA\n  cipherdex convert --to openssl 'TLS_AES_128_GCM_SHA256,TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256'\n  cipherdex list --kex ECDHE --aead --tls 1.2 --to openssl"
+    after_help = "Examples:\n  cipherdex ECDHE-ECDSA-AES256-SHA\n  cipherdex convert --to iana ECDHE-ECDSA-AES256-SHA\n  cipherdex convert --to openssl 'TLS_AES_128_GCM_SHA256,TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256'\n  cipherdex list --kex ECDHE --aead --tls 1.2 --to openssl\n  cipherdex audit --policy mozilla-intermediate @accepted-suites.txt"
 )]
 pub struct Cli {
     /// Print one JSON document instead of text.
@@ -47,7 +47,7 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Show everything known about each suite: names, parts, flags.
+    /// Show everything known about each suite: names, parts, flags, rating and policy verdicts.
     Show(ShowArgs),
     /// Print each suite's name in another scheme, one line per input.
     Convert(ConvertArgs),

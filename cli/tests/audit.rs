@@ -236,3 +236,23 @@ fn stdin_input() {
         .code(0)
         .stdout(predicate::str::contains("2 suites: 2 recommended: OK"));
 }
+
+#[test]
+fn audit_text_snapshot() {
+    let out = cipherdex()
+        .args([
+            "audit",
+            "--policy",
+            "mozilla-intermediate",
+            "TLS_AES_128_GCM_SHA256",
+            "ECDHE-RSA-AES128-GCM-SHA256",
+            "DHE-RSA-AES128-GCM-SHA256",
+            "DES-CBC3-SHA",
+            "RC4-SHA",
+            "TLS_EMPTY_RENEGOTIATION_INFO_SCSV",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    insta::assert_snapshot!(stdout_of(&out));
+}

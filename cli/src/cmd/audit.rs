@@ -25,6 +25,9 @@ struct Graded {
     /// The policy's verdict, with `--policy`.
     #[serde(skip_serializing_if = "Option::is_none")]
     policy: Option<Verdict>,
+    /// Signalling and GREASE values: no policy is about them.
+    #[serde(skip)]
+    signalling: bool,
 }
 
 /// Counts per level, and the policy's answer.
@@ -85,6 +88,7 @@ pub fn run(args: &AuditArgs, ctx: &mut Ctx) -> Result<Status, Error> {
                 rating: rating.level(),
                 reasons: rating.reasons(),
                 policy: args.policy.map(|p| p.verdict(s)),
+                signalling: s.is_signalling(),
             }
         })
         .collect();
@@ -99,12 +103,13 @@ pub fn run(args: &AuditArgs, ctx: &mut Ctx) -> Result<Status, Error> {
         }
     }
     if args.policy.is_some() {
-        let allowed = graded
-            .iter()
+        let judged = graded.iter().filter(|g| !g.signalling);
+        let allowed = judged
+            .clone()
             .filter(|g| g.policy.as_ref().is_some_and(|v| v.allowed))
             .count();
         summary.policy_allowed = Some(allowed);
-        summary.policy_denied = Some(graded.len() - allowed);
+        summary.policy_denied = Some(judged.count() - allowed);
     }
     summary.ok = summary.insecure == 0
         && summary.policy_denied.unwrap_or(0) == 0
@@ -145,7 +150,12 @@ fn write_text(
             g.rating.map_or("not rated", |l| l.as_str()).to_string(),
         ];
         if let Some(v) = &g.policy {
-            row.push(if v.allowed { "allowed" } else { "DENIED" }.to_string());
+            let answer = match (g.signalling, v.allowed) {
+                (true, _) => "-",
+                (false, true) => "allowed",
+                (false, false) => "DENIED",
+            };
+            row.push(answer.to_string());
         }
         row.push(if g.reasons.is_empty() {
             "-".to_string()
@@ -203,12 +213,12 @@ fn summary_line(s: &Summary, policy: Option<&'static Policy>) -> String {
             parts.join(", ")
         }
     );
-    if let (Some(p), Some(allowed)) = (policy, s.policy_allowed) {
+    if let (Some(p), Some(allowed), Some(denied)) = (policy, s.policy_allowed, s.policy_denied) {
         let date = p.date().map_or(String::new(), |d| format!(" ({d})"));
         line.push_str(&format!(
             "; {}{date} allows {allowed} of {}",
             p.name(),
-            s.suites
+            allowed + denied
         ));
     }
     if s.duplicates > 0 {
