@@ -589,18 +589,33 @@ fn config_lines() {
             (Protocol::Ssl3, false)
         ]
     );
-    assert_eq!(
-        r.entries[0].suite,
-        SuiteRef::OpensslString("HIGH:!aNULL:!MD5".into())
-    );
-    assert_eq!(r.entries[1].protocol, Some(Protocol::Tls13));
-    assert_eq!(r.entries[2].suite.code(), Some(0x1301));
+    // The cipher string goes through the OpenSSL evaluator (OpenSSL 3.0 target).
+    let high = cipherdex::openssl::evaluate("HIGH:!aNULL:!MD5", Default::default()).unwrap();
+    let n = high.suites().len();
+    assert!(n > 20);
+    let got: Vec<_> = r.entries[..n]
+        .iter()
+        .map(|e| e.suite.suite().unwrap())
+        .collect();
+    assert_eq!(got, high.suites());
+    assert!(got.iter().all(|s| !s.is_anonymous()));
+    assert_eq!(r.entries[n].protocol, Some(Protocol::Tls13));
+    assert_eq!(r.entries[n + 1].suite.code(), Some(0x1301));
 
     let haproxy = "global\n  ssl-default-bind-ciphers ECDHE+AESGCM:!SHA1\n  ssl-default-bind-ciphersuites TLS_AES_128_GCM_SHA256\n  ssl-default-bind-options ssl-min-ver TLSv1.2 no-tls-tickets\n";
     let r = parse(haproxy).unwrap();
-    assert_eq!(r.entries.len(), 2);
+    // OpenSSL 3.0's ECDHE+AESGCM: the four ECDHE AES-GCM suites, then the TLS 1.3 one.
+    let codes: BTreeSet<u32> = r.entries.iter().map(|e| e.suite.code().unwrap()).collect();
+    assert_eq!(
+        codes,
+        BTreeSet::from([0xC02B, 0xC02C, 0xC02F, 0xC030, 0x1301])
+    );
     assert!(r.protocols.contains(&(Protocol::Tls12, true)));
     assert!(r.protocols.contains(&(Protocol::Tls11, false)));
+
+    // A string OpenSSL rejects is an error that says which line.
+    let e = parse("ssl_ciphers 'RC4-MD5:RC4-SHA';").unwrap_err();
+    assert!(matches!(e, Error::CipherString { line: 1, .. }), "{e:?}");
 
     let e = parse("ssl_protocols TLSv1.2 TLS2;").unwrap_err();
     assert!(matches!(e, Error::Syntax { line: 1, .. }), "{e:?}");
@@ -614,7 +629,6 @@ fn detect_is_none_for_other_text() {
     for s in [
         "hello world",
         "ECDHE-RSA-AES128-GCM-SHA256:AES128-SHA",
-        "TLS_AES_128_GCM_SHA256\nTLS_AES_256_GCM_SHA384\n",
         "49195 49199",
         "<html><body>Accepted</body></html>",
         "{\"name\": \"x\"}",
@@ -627,6 +641,38 @@ fn detect_is_none_for_other_text() {
 }
 
 #[test]
+fn windows_listings_go_through_the_windows_parsers() {
+    let fl = "\r\nKeyType               : 0\r\nCertificate           : RSA\r\nMaximumExchangeLength : 65536\r\nMinimumExchangeLength : 0\r\nExchange              : ECDH\r\nHashLength            : 0\r\nHash                  : \r\nCipherBlockLength     : 16\r\nCipherLength          : 256\r\nBaseCipherSuite       : 49200\r\nCipherSuite           : 49200\r\nCipher                : AES\r\nName                  : TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384\r\nProtocols             : {771, 65277}\r\n\r\n";
+    assert_eq!(detect(fl), Some(Format::WindowsFormatList));
+    let r = parse(fl).unwrap();
+    assert_eq!(r.entries.len(), 1);
+    assert_eq!(r.entries[0].suite.code(), Some(0xC030));
+
+    let names =
+        "TLS_AES_256_GCM_SHA384\r\nTLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256\r\nTLS_FUTURE_SUITE\r\n";
+    assert_eq!(detect(names), Some(Format::WindowsNames));
+    let r = parse(names).unwrap();
+    assert_eq!(r.entries.len(), 3);
+    assert_eq!(r.entries[1].suite.code(), Some(0xC02F));
+    assert_eq!(r.unknown().count(), 1);
+
+    let gpo = "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384_P384,TLS_RSA_WITH_AES_128_CBC_SHA";
+    assert_eq!(detect(gpo), Some(Format::WindowsOrder));
+    let codes: Vec<u32> = parse(gpo)
+        .unwrap()
+        .entries
+        .iter()
+        .map(|e| e.suite.code().unwrap())
+        .collect();
+    assert_eq!(codes, [0xC02C, 0x002F]);
+    let reg = "HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Microsoft\\Cryptography\\Configuration\\SSL\\00010002\n    Functions    REG_SZ    TLS_AES_128_GCM_SHA256,TLS_RSA_WITH_AES_256_CBC_SHA\n";
+    assert_eq!(detect(reg), Some(Format::WindowsOrder));
+    assert_eq!(parse(reg).unwrap().entries.len(), 2);
+    let e = parse_as(Format::WindowsOrder, "TLS_RSA_WITH_AES_128_CBC_SHA,,X").unwrap_err();
+    assert!(matches!(e, Error::Windows(_)), "{e:?}");
+}
+
+#[test]
 fn forced_format_reports_what_it_expected() {
     let nginx = "ssl_ciphers HIGH;";
     for f in Format::ALL {
@@ -634,6 +680,10 @@ fn forced_format_reports_what_it_expected() {
             continue;
         }
         let e = parse_as(*f, nginx).unwrap_err();
+        if let Error::Windows(w) = &e {
+            assert_eq!(w.problems()[0].line, 1, "{f}: {e}");
+            continue;
+        }
         assert!(e.to_string().contains("expected"), "{f}: {e}");
     }
     for f in Format::ALL {

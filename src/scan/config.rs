@@ -1,18 +1,18 @@
 //! Server configuration lines: nginx, Apache httpd (mod_ssl) and HAProxy.
 //!
 //! TLS 1.2-and-older cipher strings (`ssl_ciphers`, `SSLCipherSuite`,
-//! `ssl-default-bind-ciphers`) are OpenSSL cipher strings. A string that is
-//! only a list of suite names is resolved here; one with keywords or
-//! operators (`HIGH:!aNULL`) is kept whole as [`SuiteRef::OpensslString`]
-//! until the OpenSSL cipher-string evaluator expands it. TLS 1.3 lists
-//! (`ssl_conf_command Ciphersuites`, `SSLCipherSuite TLSv1.3`,
-//! `ssl-default-bind-ciphersuites`) are plain name lists.
+//! `ssl-default-bind-ciphers`) are OpenSSL cipher strings: they are expanded
+//! by [`crate::openssl::evaluate`] for the default target (OpenSSL 3.0), as
+//! the server's OpenSSL would. TLS 1.3 lists (`ssl_conf_command
+//! Ciphersuites`, `SSLCipherSuite TLSv1.3`, `ssl-default-bind-ciphersuites`)
+//! are plain name lists; names cipherdex does not know are kept.
 
 use std::str::FromStr;
 
 use super::text::numbered;
 use super::{resolve, shorten, Error, Format, Report, SuiteRef};
 use crate::attrs::Protocol;
+use crate::openssl;
 
 /// The directives recognised, lower case, and what each holds.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -116,28 +116,18 @@ fn name_list(report: &mut Report, list: &str, protocol: Option<Protocol>, line: 
     }
 }
 
-/// True if every element of an OpenSSL cipher string is a suite name (no
-/// keywords such as `HIGH`, no `!`, `+`, `-` or `@` operators).
-fn explicit_names(list: &str) -> bool {
-    list.split(':').filter(|e| !e.trim().is_empty()).all(|e| {
-        let e = e.trim();
-        !e.starts_with(['!', '+', '-', '@'])
-            && (e.contains('-') || e.contains('_'))
-            && crate::lookup(e).is_some()
-    })
-}
-
-fn cipher_string(report: &mut Report, s: &str, line: u32) {
-    if explicit_names(s) {
-        name_list(report, s, None, line);
-    } else {
-        report.push(
-            None,
-            SuiteRef::OpensslString(s.to_string()),
-            false,
-            Some(line),
-        );
+/// Expands an OpenSSL cipher string the way the server's OpenSSL would.
+fn cipher_string(report: &mut Report, s: &str, line: u32) -> Result<(), Error> {
+    let x =
+        openssl::evaluate(s, openssl::Target::default()).map_err(|source| Error::CipherString {
+            line,
+            string: s.to_string(),
+            source,
+        })?;
+    for suite in x.suites() {
+        report.push(None, SuiteRef::Known(suite), false, Some(line));
     }
+    Ok(())
 }
 
 fn set_protocol(report: &mut Report, p: Protocol, on: bool) {
@@ -172,7 +162,7 @@ pub(crate) fn parse(input: &str) -> Result<Report, Error> {
             return Err(syntax("a value after the directive name"));
         }
         match kind {
-            Kind::Ciphers => cipher_string(&mut report, v, no),
+            Kind::Ciphers => cipher_string(&mut report, v, no)?,
             Kind::Tls13Suites => name_list(&mut report, v, Some(Protocol::Tls13), no),
             Kind::NginxConfCommand => {
                 let mut parts = v.splitn(2, char::is_whitespace);
@@ -181,7 +171,7 @@ pub(crate) fn parse(input: &str) -> Result<Report, Error> {
                 if cmd.eq_ignore_ascii_case("ciphersuites") {
                     name_list(&mut report, arg, Some(Protocol::Tls13), no);
                 } else if cmd.eq_ignore_ascii_case("cipherstring") {
-                    cipher_string(&mut report, arg, no);
+                    cipher_string(&mut report, arg, no)?;
                 }
             }
             Kind::ApacheCiphers => {
@@ -193,9 +183,9 @@ pub(crate) fn parse(input: &str) -> Result<Report, Error> {
                         name_list(&mut report, rest, Some(Protocol::Tls13), no)
                     }
                     Some(rest) if first.eq_ignore_ascii_case("SSL") => {
-                        cipher_string(&mut report, rest, no)
+                        cipher_string(&mut report, rest, no)?
                     }
-                    _ => cipher_string(&mut report, v, no),
+                    _ => cipher_string(&mut report, v, no)?,
                 }
             }
             Kind::NginxProtocols => {

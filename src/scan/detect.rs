@@ -12,9 +12,12 @@ const HEAD: usize = 64 * 1024;
 /// `"finding"` members, nmap's `| ssl-enum-ciphers:` block, testssl's
 /// `Hexcode  Cipher Suite Name` table header, sslscan's
 /// `Accepted  TLSv1.2  256 bits` cipher lines, configuration directives,
-/// `s_client -msg` block headers, and text made only of hex tokens (a
+/// `s_client -msg` block headers, text made only of hex tokens (a
 /// ClientHello when the bytes start like a TLS record or handshake message,
-/// otherwise a cipher-suite vector).
+/// otherwise a cipher-suite vector), and the Windows listings as
+/// [`crate::windows`] recognises them (`CipherSuite :` / `Name :` blocks, a
+/// `Functions` registry value or comma-separated Windows names, one Windows
+/// name per line).
 ///
 /// ```
 /// use cipherdex::scan::{detect, Format};
@@ -77,6 +80,12 @@ pub fn detect(input: &str) -> Option<Format> {
         Some(Format::SslscanText)
     } else if config {
         Some(Format::Config)
+    } else if crate::windows::looks_like_get_tls_cipher_suite(head) {
+        Some(Format::WindowsFormatList)
+    } else if crate::windows::looks_like_cipher_suite_order(head) {
+        Some(Format::WindowsOrder)
+    } else if crate::windows::looks_like_tls_cipher_suite_names(head) {
+        Some(Format::WindowsNames)
     } else {
         None
     }

@@ -13,8 +13,10 @@
 //! `--show-cipher-ids`) and XML, nmap `ssl-enum-ciphers` normal and XML
 //! output, testssl.sh text and JSON (`-e`, `-E`, every `--mapping`), a raw
 //! cipher-suite vector in hex, a TLS record or ClientHello in hex (as
-//! `openssl s_client -msg` prints it, or as one long hex stream), and
-//! nginx / Apache / HAProxy configuration lines.
+//! `openssl s_client -msg` prints it, or as one long hex stream),
+//! nginx / Apache / HAProxy configuration lines, and the Windows listings
+//! (`Get-TlsCipherSuite`, `(Get-TlsCipherSuite).Name`, the Group Policy
+//! string and the registry `Functions` value, read by [`crate::windows`]).
 //!
 //! ```
 //! use cipherdex::scan::{self, Format, SuiteRef};
@@ -86,6 +88,13 @@ pub enum Format {
     /// Server configuration lines: nginx `ssl_ciphers` / `ssl_protocols`, Apache
     /// `SSLCipherSuite` / `SSLProtocol`, HAProxy `ssl-default-bind-ciphers`.
     Config,
+    /// PowerShell `Get-TlsCipherSuite` output (Format-List blocks).
+    WindowsFormatList,
+    /// PowerShell `(Get-TlsCipherSuite).Name`: one name per line.
+    WindowsNames,
+    /// The Group Policy "SSL Cipher Suite Order" string or the registry
+    /// `Functions` value (plain, `reg query` or `.reg`).
+    WindowsOrder,
 }
 
 impl Format {
@@ -100,6 +109,9 @@ impl Format {
         Format::CipherVector,
         Format::ClientHello,
         Format::Config,
+        Format::WindowsFormatList,
+        Format::WindowsNames,
+        Format::WindowsOrder,
     ];
 
     /// The name `--input-format` takes: `sslscan-xml`.
@@ -114,6 +126,9 @@ impl Format {
             Format::CipherVector => "hex",
             Format::ClientHello => "clienthello",
             Format::Config => "config",
+            Format::WindowsFormatList => "get-tlsciphersuite",
+            Format::WindowsNames => "windows-names",
+            Format::WindowsOrder => "windows-order",
         }
     }
 
@@ -129,6 +144,11 @@ impl Format {
             Format::CipherVector => "cipher-suite vector in hex",
             Format::ClientHello => "TLS ClientHello in hex",
             Format::Config => "nginx/Apache/HAProxy configuration",
+            Format::WindowsFormatList => "Get-TlsCipherSuite output",
+            Format::WindowsNames => "(Get-TlsCipherSuite).Name output",
+            Format::WindowsOrder => {
+                "Windows cipher suite order (Group Policy string or registry Functions value)"
+            }
         }
     }
 
@@ -155,6 +175,13 @@ impl Format {
         ("nginx", Format::Config),
         ("apache", Format::Config),
         ("haproxy", Format::Config),
+        ("get-tlsciphersuite", Format::WindowsFormatList),
+        ("windows-list", Format::WindowsFormatList),
+        ("powershell", Format::WindowsFormatList),
+        ("windows-names", Format::WindowsNames),
+        ("windows-order", Format::WindowsOrder),
+        ("gpo", Format::WindowsOrder),
+        ("registry", Format::WindowsOrder),
     ];
 }
 
@@ -226,9 +253,6 @@ pub enum SuiteRef {
     },
     /// A GREASE value (RFC 8701), such as `0x0A0A`.
     Grease(u16),
-    /// An OpenSSL cipher string from a configuration line (`HIGH:!aNULL`), not
-    /// expanded here: the OpenSSL cipher-string evaluator does that.
-    OpensslString(String),
 }
 
 impl SuiteRef {
@@ -256,7 +280,6 @@ impl SuiteRef {
             SuiteRef::Known(s) => Some(s.code()),
             SuiteRef::Unknown { code, .. } => *code,
             SuiteRef::Grease(g) => Some(u32::from(*g)),
-            SuiteRef::OpensslString(_) => None,
         }
     }
 }
@@ -276,7 +299,6 @@ impl fmt::Display for SuiteRef {
                 Ok(())
             }
             SuiteRef::Grease(g) => write!(f, "GREASE 0x{g:04X}"),
-            SuiteRef::OpensslString(s) => write!(f, "OpenSSL cipher string {s:?}"),
         }
     }
 }
@@ -483,6 +505,18 @@ pub enum Error {
     },
     /// A ClientHello (or its record) that is cut off or corrupt.
     Hello(HelloError),
+    /// A configuration line's OpenSSL cipher string that OpenSSL would reject.
+    CipherString {
+        /// 1-based line number.
+        line: u32,
+        /// The cipher string.
+        string: String,
+        /// Why OpenSSL would reject it.
+        source: crate::openssl::Error,
+    },
+    /// A Windows listing (`Get-TlsCipherSuite`, policy string, registry value)
+    /// with malformed lines.
+    Windows(crate::windows::ParseError),
     /// The input has the format's markers but not the part that holds suites.
     Missing {
         /// The format being read.
@@ -548,6 +582,12 @@ impl fmt::Display for Error {
                 if *len == 1 { "" } else { "s" }
             ),
             Error::Hello(e) => e.fmt(f),
+            Error::CipherString {
+                line,
+                string,
+                source,
+            } => write!(f, "configuration line {line}: cipher string {string:?}: {source}"),
+            Error::Windows(e) => e.fmt(f),
             Error::Missing { format, expected } => {
                 write!(f, "{}: expected {expected}, found none", format.description())
             }
@@ -559,6 +599,8 @@ impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             Error::Hello(e) => Some(e),
+            Error::CipherString { source, .. } => Some(source),
+            Error::Windows(e) => Some(e),
             _ => None,
         }
     }
@@ -622,7 +664,35 @@ pub fn parse_as(format: Format, input: &str) -> Result<Report, Error> {
         Format::CipherVector => hex::parse_vector(input),
         Format::ClientHello => hex::parse_hello(input),
         Format::Config => config::parse(input),
+        Format::WindowsFormatList => {
+            windows(format, crate::windows::parse_get_tls_cipher_suite(input))
+        }
+        Format::WindowsNames => {
+            windows(format, crate::windows::parse_tls_cipher_suite_names(input))
+        }
+        Format::WindowsOrder => windows(format, crate::windows::parse_cipher_suite_order(input)),
     }
+}
+
+/// A report from one of the Windows listing parsers of [`crate::windows`].
+fn windows(
+    format: Format,
+    parsed: Result<Vec<crate::windows::Listed>, crate::windows::ParseError>,
+) -> Result<Report, Error> {
+    let list = parsed.map_err(Error::Windows)?;
+    let mut report = Report::new(format);
+    for l in list {
+        let suite = match l.suite() {
+            Some(s) => SuiteRef::Known(s),
+            None => SuiteRef::Unknown {
+                code: l.code(),
+                name: (!l.name().is_empty()).then(|| l.name().to_string()),
+            },
+        };
+        let line = u32::try_from(l.line()).ok();
+        report.push(None, suite, false, line);
+    }
+    Ok(report)
 }
 
 fn strip_bom(s: &str) -> &str {
