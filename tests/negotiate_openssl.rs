@@ -20,7 +20,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 
 use cipherdex::cert::CertKey;
-use cipherdex::negotiate::{negotiate, range, Peer, Preference};
+use cipherdex::negotiate::{
+    negotiate, range, Diagnosis, Failure, FailureKind, Peer, Preference, Side as PeerSide,
+};
 use cipherdex::{Protocol, Scheme, Suite};
 use common::{
     openssl_command, openssl_handshake, require_tool, run_with_timeout, self_signed,
@@ -306,6 +308,57 @@ fn seed() -> u64 {
         .unwrap_or(0x00C1_9E4D_E500_0005)
 }
 
+/// Does OpenSSL's failure reason tell the same story as cipherdex's failure?
+///
+/// * `no ciphers available`: the client refused to send anything, because it
+///   has no suite for its highest version.
+/// * alert 70 (`protocol version`) or `unsupported protocol`: no common version
+///   (or the server cannot take part in the only common one, TLS 1.3).
+/// * alert 40 (`handshake failure`): the server found no shared suite that its
+///   certificate fits, or refused for lack of suites for its own highest version,
+///   or (no common version) it went on in its own highest version and found no
+///   suite there before the client could object to the version.
+fn same_failure(reason: &str, f: &Failure) -> bool {
+    let refused_by = |side: PeerSide| {
+        f.diagnosis
+            .iter()
+            .any(|d| matches!(d, Diagnosis::NoSuiteForMaxVersion { side: s, .. } if *s == side))
+    };
+    if reason.contains("no ciphers available") {
+        return refused_by(PeerSide::Client);
+    }
+    if refused_by(PeerSide::Client) {
+        return false;
+    }
+    if reason.contains("protocol version") || reason.contains("unsupported protocol") {
+        return f.kind == FailureKind::NoCommonVersion
+            || f.diagnosis
+                .iter()
+                .any(|d| matches!(d, Diagnosis::ServerCannotUseTls13 { .. }));
+    }
+    if reason.contains("handshake failure") {
+        // Without a common version, a server whose highest version is below the
+        // client's answers in its own highest version and picks a suite there;
+        // when that fails first, the client sees alert 40 instead of its own
+        // version complaint.
+        let server_went_on = f.diagnosis.iter().any(|d| {
+            matches!(d, Diagnosis::VersionMismatch { client, server }
+                if client.max_tls() > server.max_tls())
+        });
+        if f.kind == FailureKind::NoCommonVersion {
+            return server_went_on;
+        }
+        return matches!(
+            f.kind,
+            FailureKind::NoSharedSuite | FailureKind::NoFittingCertificate
+        ) && !f
+            .diagnosis
+            .iter()
+            .any(|d| matches!(d, Diagnosis::ServerCannotUseTls13 { .. }));
+    }
+    false
+}
+
 fn describe_prediction(p: &cipherdex::negotiate::Negotiation<'_>) -> String {
     match &p.outcome {
         Ok(a) => format!("{} {}", a.version, a.suite.canonical_name()),
@@ -391,7 +444,7 @@ fn predictions_match_real_openssl_handshakes() {
                             v.parse::<Protocol>().ok() == Some(a.version)
                                 && cipherdex::lookup(name).map(Suite::code) == Some(a.suite.code())
                         }
-                        (Err(_), Err(_)) => true,
+                        (Err(reason), Err(f)) => same_failure(reason, f),
                         _ => false,
                     };
                     {
