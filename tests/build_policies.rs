@@ -11,6 +11,10 @@ mod attrs;
 mod derive;
 #[path = "../build/emit.rs"]
 mod emit;
+#[path = "../src/name_hash.rs"]
+mod name_hash;
+#[path = "../build/perfect.rs"]
+mod perfect;
 #[path = "../build/policies.rs"]
 mod policies;
 #[path = "../build/read.rs"]
