@@ -798,13 +798,31 @@ fn suggest(input: &str) -> Vec<&'static str> {
         }
     }
     let limit = (input.len() / 4).max(2);
-    let mut scored: Vec<(usize, &'static str)> = cands
+    // A misspelt start of a name ("mozila") is close to the start of it.
+    let near_prefix = |c: &str| {
+        input.len() >= 4
+            && c.get(..input.len())
+                .is_some_and(|p| distance(input, p) <= 1 + input.len() / 8)
+    };
+    // Close whole names first, then families whose start is close, then versions.
+    let mut scored: Vec<(usize, usize, &'static str)> = cands
         .into_iter()
-        .map(|c| (distance(input, c), c))
-        .filter(|(d, c)| *d <= limit || (input.len() >= 3 && c.starts_with(input)))
+        .filter_map(|c| {
+            let d = distance(input, c);
+            let versioned = Policy::all()
+                .iter()
+                .any(|p| p.name() == c && p.family() != c);
+            if d <= limit {
+                Some((d, d, c))
+            } else if near_prefix(c) {
+                Some((limit + 1 + usize::from(versioned), d, c))
+            } else {
+                None
+            }
+        })
         .collect();
     scored.sort();
-    scored.into_iter().take(3).map(|(_, c)| c).collect()
+    scored.into_iter().take(3).map(|(_, _, c)| c).collect()
 }
 
 /// Levenshtein distance over bytes.

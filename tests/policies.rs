@@ -325,6 +325,11 @@ fn unknown_policy_names_suggest_and_list() {
     ] {
         assert!(msg.contains(family), "{msg}");
     }
+    let e = "mozila".parse::<&Policy>().unwrap_err();
+    assert_eq!(
+        e.suggestions(),
+        ["mozilla-old", "mozilla-modern", "mozilla-intermediate"]
+    );
     assert!("".parse::<&Policy>().is_err());
     assert!("\u{0}\u{ffff}".parse::<&Policy>().is_err());
 }

@@ -184,16 +184,48 @@ pub struct AuditArgs {
     /// Also judge every suite by this policy (e.g. mozilla-intermediate,
     /// nist-800-52r2, bsi-tr-02102-2-2025-01; a name without a version means
     /// the newest).
-    #[arg(long, value_name = "NAME", value_parser = parse_policy)]
+    #[arg(long, value_name = "NAME", value_parser = PolicyParser, hide_possible_values = true)]
     pub policy: Option<&'static cipherdex::Policy>,
 
     #[command(flatten)]
     pub input: SuiteArgs,
 }
 
-/// Parses a policy name; the error suggests close names and lists the valid ones.
-pub fn parse_policy(s: &str) -> Result<&'static cipherdex::Policy, cipherdex::UnknownPolicy> {
-    s.parse()
+/// Parses a policy name; the error (the library's) suggests close names and
+/// lists the valid ones. Every family and name is offered to shell completion.
+#[derive(Debug, Clone, Copy)]
+pub struct PolicyParser;
+
+impl TypedValueParser for PolicyParser {
+    type Value = &'static cipherdex::Policy;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &OsStr,
+    ) -> Result<Self::Value, clap::Error> {
+        let s = value.to_string_lossy();
+        s.parse().map_err(|e: cipherdex::UnknownPolicy| {
+            let arg = arg.map_or_else(|| "--policy".to_string(), |a| a.to_string());
+            clap::Error::raw(
+                clap::error::ErrorKind::InvalidValue,
+                format!("invalid value '{s}' for '{arg}': {e}\n"),
+            )
+            .with_cmd(cmd)
+        })
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        let mut names: Vec<&'static str> = Vec::new();
+        for p in cipherdex::Policy::all() {
+            if !names.contains(&p.family()) {
+                names.push(p.family());
+            }
+        }
+        names.extend(cipherdex::Policy::all().iter().map(|p| p.name()));
+        Some(Box::new(names.into_iter().map(PossibleValue::new)))
+    }
 }
 
 /// Parses a rating level.
@@ -306,7 +338,7 @@ pub struct ListArgs {
 
     /// Only suites the policy allows, in the policy's order (e.g.
     /// mozilla-intermediate, mozilla-old-5.7, nist-800-52r2, bsi-tr-02102-2, http2).
-    #[arg(long, value_name = "NAME", value_parser = parse_policy)]
+    #[arg(long, value_name = "NAME", value_parser = PolicyParser, hide_possible_values = true)]
     pub policy: Option<&'static cipherdex::Policy>,
 
     /// The scheme of the names shown.
