@@ -94,6 +94,15 @@ pub struct Dormant {
     pub how: String,
 }
 
+/// A protocol version a peer supports but has not enabled, with the way to enable it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DormantVersion {
+    /// The version.
+    pub version: Protocol,
+    /// How to enable it, as one line.
+    pub how: String,
+}
+
 /// OpenSSL's default TLS 1.3 suites, in its order (`-ciphersuites` default).
 pub const OPENSSL_DEFAULT_TLS13: [&str; 3] = [
     "TLS_AES_256_GCM_SHA384",
@@ -129,6 +138,8 @@ pub struct Peer {
     pub preference: Preference,
     /// Suites supported but not enabled, with how to enable them (for diagnosis).
     pub dormant: Vec<Dormant>,
+    /// Versions supported but not enabled, with how to enable them (for diagnosis).
+    pub dormant_versions: Vec<DormantVersion>,
     /// Refuse every handshake when no suite can be used at this side's own
     /// highest enabled version, as OpenSSL clients and servers do ("no ciphers
     /// available": a server with TLS 1.3 enabled and `-ciphersuites ''`
@@ -158,6 +169,7 @@ impl Peer {
             certs: vec![CertKey::new(KeyType::Rsa)],
             preference: Preference::Server,
             dormant: Vec::new(),
+            dormant_versions: Vec::new(),
             refuse_without_max_version_suites: true,
         }
     }
@@ -501,6 +513,17 @@ pub enum Diagnosis {
         /// Why the server's certificate does not fit.
         reason: Reason,
     },
+    /// A side supports a version the other enables, but has not enabled it.
+    VersionNotEnabled {
+        /// The side that could enable it.
+        side: Side,
+        /// That side's name, if known.
+        peer: Option<String>,
+        /// The version.
+        version: Protocol,
+        /// How to enable it.
+        how: String,
+    },
     /// A side supports a suite the other offers, but has not enabled it.
     NotEnabled {
         /// The side that could enable it.
@@ -574,6 +597,19 @@ impl fmt::Display for Diagnosis {
                     Some(KeyType::None) | None => write!(f, " but {reason}"),
                     Some(k) => write!(f, " if its certificate were {k} ({reason})"),
                 }
+            }
+            Diagnosis::VersionNotEnabled {
+                side,
+                peer,
+                version,
+                how,
+            } => {
+                write!(f, "{version} is supported by ")?;
+                match peer {
+                    Some(p) => write!(f, "{p}")?,
+                    None => write!(f, "the {side}")?,
+                }
+                write!(f, " but not enabled; enable it with: {how}")
             }
             Diagnosis::NotEnabled {
                 side,
@@ -767,10 +803,27 @@ fn run(
         .find(|v| *v != Protocol::Tls13 || server_tls13);
     let Some(version) = version else {
         if common_all.is_empty() {
-            let d = vec![Diagnosis::VersionMismatch {
+            let mut d = vec![Diagnosis::VersionMismatch {
                 client: client_versions,
                 server: server_versions,
             }];
+            for (side, peer, other) in [
+                (Side::Server, server, client_versions),
+                (Side::Client, client, server_versions),
+            ] {
+                for dv in peer
+                    .dormant_versions
+                    .iter()
+                    .filter(|dv| other.contains(dv.version))
+                {
+                    d.push(Diagnosis::VersionNotEnabled {
+                        side,
+                        peer: peer.name.clone(),
+                        version: dv.version,
+                        how: dv.how.clone(),
+                    });
+                }
+            }
             return (None, fail(FailureKind::NoCommonVersion, None, d));
         }
         let key = server.cert_list().first().map_or(KeyType::None, |c| c.key);
@@ -1211,6 +1264,25 @@ mod tests {
         assert!(texts.iter().any(|t| t.starts_with(
             "TLS_RSA_WITH_3DES_EDE_CBC_SHA is supported by Example Server but not enabled; enable it with: Enable-TlsCipherSuite"
         )), "{texts:?}");
+    }
+
+    #[test]
+    fn dormant_versions_are_named() {
+        let mut client = peer(&["AES128-SHA"]);
+        client.versions = v("1.0");
+        client.name = Some("Old Printer".to_owned());
+        let mut server = peer(&["AES128-SHA"]);
+        server.versions = v("1.2");
+        client.dormant_versions.push(DormantVersion {
+            version: Protocol::Tls12,
+            how: "turn on TLS 1.2 in the web page".to_owned(),
+        });
+        let f = negotiate(&client, &server).outcome.unwrap_err();
+        assert_eq!(f.kind, FailureKind::NoCommonVersion);
+        assert_eq!(
+            f.diagnosis[1].to_string(),
+            "TLS1.2 is supported by Old Printer but not enabled; enable it with: turn on TLS 1.2 in the web page"
+        );
     }
 
     #[test]

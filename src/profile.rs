@@ -18,9 +18,11 @@
 
 use std::fmt;
 
-use crate::negotiate::{Dormant, Peer, Preference};
+use crate::attrs::Protocol;
+use crate::negotiate::{Dormant, DormantVersion, Peer, Preference};
 use crate::openssl;
 use crate::policy::{self, MozillaLevel};
+use crate::windows::ProtocolState;
 use crate::windows::{self, Release};
 
 /// Which side a profile plays (Windows releases differ by side).
@@ -131,6 +133,32 @@ pub fn windows_peer(release: Release, role: Role) -> Peer {
     peer.preference = Preference::Server;
     peer.name = Some(release.product().to_owned());
     peer.refuse_without_max_version_suites = false;
+    let side = if role == Role::Server {
+        "Server"
+    } else {
+        "Client"
+    };
+    for (version, label) in [
+        (Protocol::Ssl3, "SSL 3.0"),
+        (Protocol::Tls10, "TLS 1.0"),
+        (Protocol::Tls11, "TLS 1.1"),
+        (Protocol::Tls12, "TLS 1.2"),
+        (Protocol::Tls13, "TLS 1.3"),
+    ] {
+        if release.protocol_state(version, role == Role::Server) == ProtocolState::Disabled {
+            // Microsoft: a version is on when Enabled=1 and DisabledByDefault=0.
+            let key = format!(
+                "HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\{label}\\{side}"
+            );
+            peer.dormant_versions.push(DormantVersion {
+                version,
+                how: format!(
+                    "reg add \"{key}\" /v Enabled /t REG_DWORD /d 1 /f; \
+                     reg add \"{key}\" /v DisabledByDefault /t REG_DWORD /d 0 /f; then restart"
+                ),
+            });
+        }
+    }
     let offered = release.offered_suites();
     for suite in release.supported_suites() {
         if offered.iter().any(|o| o.code() == suite.code()) {
@@ -250,6 +278,24 @@ mod tests {
         assert!(
             how.contains("Enable-TlsCipherSuite -Name TLS_RSA_WITH_3DES_EDE_CBC_SHA"),
             "{how}"
+        );
+    }
+
+    #[test]
+    fn windows_7_client_names_disabled_tls12() {
+        let client = resolve("windows:7", Role::Client).unwrap().unwrap();
+        let mut server = Peer::from_names(["ECDHE-RSA-AES128-GCM-SHA256", "AES128-SHA"]).unwrap();
+        server.versions = parse_versions("1.2").unwrap();
+        let f = negotiate(&client.peer, &server).outcome.unwrap_err();
+        let text: Vec<String> = f.diagnosis.iter().map(ToString::to_string).collect();
+        assert!(
+            text.iter().any(
+                |t| t.starts_with("TLS1.2 is supported by Windows 7 but not enabled")
+                    && t.contains(
+                        "SCHANNEL\\Protocols\\TLS 1.2\\Client\" /v Enabled /t REG_DWORD /d 1"
+                    )
+            ),
+            "{text:?}"
         );
     }
 

@@ -78,6 +78,27 @@ fn json_shape_on_failure_and_windows_diagnosis() {
 }
 
 #[test]
+fn windows_7_client_against_a_tls12_only_server() {
+    // Windows 7 supports TLS 1.2 but leaves it off by default (Microsoft's protocols page).
+    cipherdex()
+        .args([
+            "negotiate",
+            "--client",
+            "windows:7",
+            "--server",
+            "ECDHE-RSA-AES128-GCM-SHA256",
+        ])
+        .args(["--server-versions", "1.2"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("no common protocol version").and(
+            predicate::str::contains(
+                "TLS1.2 is supported by Windows 7 but not enabled; enable it with: reg add",
+            ),
+        ));
+}
+
+#[test]
 fn defaults_preference_certificates_and_empty_tls13() {
     // Defaults: TLS 1.0-1.3 and OpenSSL's TLS 1.3 list on both sides, server order.
     cipherdex()
