@@ -520,6 +520,50 @@ pub fn valid_options<S: AsRef<str>>(argv: &[S]) -> (String, Vec<String>) {
     (cmd.get_name().to_string(), options)
 }
 
+/// The subcommand a mistyped word probably meant (`lsit` → `list`), if any.
+///
+/// Only plain words qualify: anything with digits, separators or `-` in it is
+/// a suite name or code, never a command.
+pub fn similar_command(word: &str) -> Option<String> {
+    use clap::CommandFactory;
+    if word.len() < 3 || !word.chars().all(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let word = word.to_ascii_lowercase();
+    let cli = Cli::command();
+    cli.get_subcommands()
+        .map(|c| c.get_name())
+        .filter(|name| *name != "help")
+        .map(|name| (edit_distance(&word, name), name))
+        .filter(|&(d, name)| d <= 1 + name.len() / 4)
+        .min()
+        .map(|(_, name)| name.to_string())
+}
+
+/// Levenshtein distance with adjacent transpositions counted as one edit.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+    for (i, row) in d.iter_mut().enumerate() {
+        row[0] = i;
+    }
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            d[i][j] = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+            }
+        }
+    }
+    d[a.len()][b.len()]
+}
+
 fn invalid_value(
     cmd: &clap::Command,
     arg: Option<&clap::Arg>,
@@ -607,6 +651,17 @@ mod tests {
         let (name, opts) = valid_options(&["cipherdex", "--bogus"]);
         assert_eq!(name, "cipherdex");
         assert!(opts.iter().any(|x| x == "--version"));
+    }
+
+    #[test]
+    fn mistyped_commands() {
+        assert_eq!(similar_command("lsit").as_deref(), Some("list"));
+        assert_eq!(similar_command("Convret").as_deref(), Some("convert"));
+        assert_eq!(similar_command("shwo").as_deref(), Some("show"));
+        assert_eq!(similar_command("negotiat").as_deref(), Some("negotiate"));
+        assert_eq!(similar_command("AES128-SHA"), None);
+        assert_eq!(similar_command("RC4"), None);
+        assert_eq!(similar_command("banana"), None);
     }
 
     #[test]

@@ -55,6 +55,13 @@ fn clap_exit(e: &clap::Error) -> ExitCode {
                 let argv: Vec<String> = std::env::args().collect();
                 let (name, options) = args::valid_options(&argv);
                 let _ = writeln!(stderr, "Valid options of '{name}': {}", options.join(", "));
+                let typo = argv.get(1).and_then(|w| args::similar_command(w));
+                if let (Some(cmd), Some(word)) = (typo, argv.get(1)) {
+                    let _ = writeln!(
+                        stderr,
+                        "{word:?} is not a command; did you mean 'cipherdex {cmd}'?"
+                    );
+                }
             }
             ExitCode::from(2)
         }

@@ -126,3 +126,39 @@ fn list_into_head_exits_zero_quietly() {
     assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 1);
     assert!(out.stderr.is_empty(), "{out:?}");
 }
+
+#[test]
+fn mistyped_command_gets_a_hint() {
+    cipherdex().arg("lsit").assert().code(1).stderr(
+        predicate::str::contains("\"lsit\" is not a command; did you mean 'cipherdex list'?")
+            .and(predicate::str::contains("unknown suite \"lsit\"")),
+    );
+    cipherdex()
+        .args(["lsit", "--kex", "ECDHE"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("did you mean 'cipherdex list'?"));
+}
+
+#[test]
+fn terminal_stdin_and_no_suites_is_a_usage_error_not_a_hang() {
+    // `script` gives cipherdex a terminal as standard input.
+    let bin = assert_cmd::cargo::cargo_bin("cipherdex");
+    let script = std::path::Path::new("/usr/bin/script");
+    if !script.exists() {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "`script` (util-linux) is missing under CI"
+        );
+        eprintln!("SKIPPED: `script` (util-linux) not found; install util-linux");
+        return;
+    }
+    let out = StdCommand::new(script)
+        .args(["-qec", &format!("'{}' show", bin.display()), "/dev/null"])
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(2), "{text}");
+    assert!(text.contains("cipherdex: error: no suites given"), "{text}");
+}

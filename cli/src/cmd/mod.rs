@@ -56,6 +56,22 @@ pub struct Ctx<'a> {
     pub json: bool,
 }
 
+/// Bare `cipherdex lsit`: if the first word is no suite but close to a
+/// command's name, say so before `show` reports it as unknown.
+fn hint_command(suites: &[String], err: &mut dyn Write) -> Result<(), Error> {
+    if let Some(first) = suites.first() {
+        if cipherdex::lookup(first).is_none() {
+            if let Some(cmd) = crate::args::similar_command(first) {
+                writeln!(
+                    err,
+                    "cipherdex: note: {first:?} is not a command; did you mean 'cipherdex {cmd}'?"
+                )?;
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Runs the command line's subcommand (`show` when none is given).
 pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Status, Error> {
     let mut ctx = Ctx {
@@ -64,7 +80,10 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Status,
         json: cli.json,
     };
     match cli.command {
-        None => show::run(&cli.show, &mut ctx),
+        None => {
+            hint_command(&cli.show.input.suites, ctx.err)?;
+            show::run(&cli.show, &mut ctx)
+        }
         Some(Command::Show(a)) => show::run(&a, &mut ctx),
         Some(Command::Convert(a)) => convert::run(&a, &mut ctx),
         Some(Command::List(a)) => list::run(&a, &mut ctx),
