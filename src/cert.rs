@@ -29,6 +29,12 @@ use crate::attrs::{Authentication, KeyExchange, Protocol};
 use crate::suite::Suite;
 
 /// The kind of public key in a certificate.
+///
+/// ```
+/// use cipherdex::cert::KeyType;
+/// assert_eq!(KeyType::RsaPss.to_string(), "RSA-PSS");
+/// assert!(KeyType::Ed25519.can_sign() && !KeyType::Dh.can_sign());
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum KeyType {
@@ -107,6 +113,12 @@ impl fmt::Display for KeyType {
 }
 
 /// The named curve of an elliptic-curve key.
+///
+/// ```
+/// use cipherdex::cert::NamedCurve;
+/// assert!(NamedCurve::P384.tls13_ok());
+/// assert!(!NamedCurve::Secp256k1.tls13_ok()); // no TLS 1.3 signature scheme
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum NamedCurve {
@@ -199,6 +211,12 @@ impl fmt::Display for NamedCurve {
 }
 
 /// The keyUsage bits that matter to TLS (RFC 5280 section 4.2.1.3).
+///
+/// ```
+/// use cipherdex::cert::KeyUsage;
+/// let u = KeyUsage { digital_signature: true, ..KeyUsage::default() };
+/// assert_eq!(u.to_string(), "digitalSignature");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct KeyUsage {
     /// `digitalSignature`: the key may sign handshake messages ((EC)DHE, TLS 1.3).
@@ -510,6 +528,11 @@ impl fmt::Display for CertKey {
 }
 
 /// Why a certificate could not be read or named.
+///
+/// ```
+/// let err = "rsa2048".parse::<cipherdex::cert::CertKey>().unwrap_err();
+/// assert!(err.to_string().contains("did you mean rsa"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum CertError {
@@ -677,6 +700,10 @@ impl fmt::Display for Need {
 }
 
 /// Which keyUsage bit a suite needs.
+///
+/// ```
+/// assert_eq!(cipherdex::cert::UsageBit::KeyEncipherment.to_string(), "keyEncipherment");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum UsageBit {
@@ -699,6 +726,13 @@ impl fmt::Display for UsageBit {
 }
 
 /// One reason in a [`Fit`]: why a certificate serves a suite, or why it does not.
+///
+/// ```
+/// use cipherdex::cert::{fits, CertKey, Reason};
+/// let s = cipherdex::lookup("DHE-DSS-AES128-SHA").unwrap();
+/// let fit = fits(s, &"dsa".parse().unwrap(), cipherdex::Protocol::Tls12);
+/// assert!(matches!(fit.reasons[0], Reason::Serves { .. }));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Reason {
@@ -811,6 +845,14 @@ impl fmt::Display for Reason {
 }
 
 /// The answer of [`fits`]: whether a certificate can serve a suite, and why.
+///
+/// ```
+/// use cipherdex::cert::fits;
+/// let s = cipherdex::lookup("AES128-SHA").unwrap();
+/// let fit = fits(s, &"rsa-pss".parse().unwrap(), cipherdex::Protocol::Tls12);
+/// assert!(!fit.ok);
+/// assert!(fit.to_string().starts_with("does not fit: an RSA-PSS key can only sign"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Fit {
     /// True if the certificate can serve the suite at that version.
@@ -1023,6 +1065,12 @@ pub(crate) const fn version_at_least_12(v: Protocol) -> bool {
 /// True if a server holding `cert` can take part in TLS 1.3 at all (it has a
 /// key that signs in TLS 1.3). OpenSSL and other servers skip TLS 1.3 in
 /// version negotiation when they have no such certificate.
+///
+/// ```
+/// use cipherdex::cert::serves_tls13;
+/// assert!(serves_tls13(&"ecdsa-p256".parse().unwrap()));
+/// assert!(!serves_tls13(&"dsa".parse().unwrap()));
+/// ```
 pub fn serves_tls13(cert: &CertKey) -> bool {
     let usage_ok = cert.key_usage.map_or(true, |u| u.digital_signature);
     usage_ok

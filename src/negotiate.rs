@@ -44,6 +44,12 @@ use crate::cert::{self, CertKey, KeyType, Need, Reason};
 use crate::suite::Suite;
 
 /// Whose order decides among the shared suites.
+///
+/// ```
+/// use cipherdex::negotiate::Preference;
+/// assert_eq!("client".parse::<Preference>().unwrap(), Preference::Client);
+/// assert_eq!(Preference::default(), Preference::Server);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Preference {
     /// The server's order wins (OpenSSL `-serverpref`, SChannel, most servers).
@@ -86,6 +92,19 @@ impl FromStr for Preference {
 ///
 /// Profiles fill this in (for example the Windows releases: supported by the
 /// release, not enabled by default, enabled with `Enable-TlsCipherSuite`).
+///
+/// ```
+/// use cipherdex::negotiate::{negotiate, Diagnosis, Dormant, Peer};
+/// let client = Peer::from_names(["DES-CBC3-SHA"]).unwrap();
+/// let mut server = Peer::from_names(["AES128-SHA"]).unwrap();
+/// server.versions = cipherdex::negotiate::parse_versions("1.2").unwrap();
+/// server.dormant.push(Dormant {
+///     suite: cipherdex::lookup("DES-CBC3-SHA").unwrap(),
+///     how: "add DES-CBC3-SHA to ssl_ciphers".to_string(),
+/// });
+/// let f = negotiate(&client, &server).outcome.unwrap_err();
+/// assert!(f.diagnosis.iter().any(|d| matches!(d, Diagnosis::NotEnabled { .. })));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Dormant {
     /// The suite.
@@ -95,6 +114,20 @@ pub struct Dormant {
 }
 
 /// A protocol version a peer supports but has not enabled, with the way to enable it.
+///
+/// ```
+/// use cipherdex::negotiate::{negotiate, parse_versions, DormantVersion, Peer};
+/// let mut client = Peer::from_names(["AES128-SHA"]).unwrap();
+/// client.versions = parse_versions("1.0").unwrap();
+/// client.dormant_versions.push(DormantVersion {
+///     version: cipherdex::Protocol::Tls12,
+///     how: "set MinProtocol".to_string(),
+/// });
+/// let mut server = client.clone();
+/// server.versions = parse_versions("1.2").unwrap();
+/// let f = negotiate(&client, &server).outcome.unwrap_err();
+/// assert!(f.diagnosis[1].to_string().contains("set MinProtocol"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DormantVersion {
     /// The version.
@@ -237,6 +270,10 @@ impl Peer {
 }
 
 /// Which side of the handshake.
+///
+/// ```
+/// assert_eq!(cipherdex::negotiate::Side::Server.to_string(), "server");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Side {
     /// The client.
@@ -255,6 +292,12 @@ impl fmt::Display for Side {
 }
 
 /// The versions from `lo` to `hi` (inclusive) among SSL 3.0 to TLS 1.3.
+///
+/// ```
+/// use cipherdex::Protocol;
+/// let r = cipherdex::negotiate::range(Protocol::Tls11, Protocol::Tls13);
+/// assert_eq!(r.to_string(), "TLS1.1 TLS1.2 TLS1.3");
+/// ```
 pub fn range(lo: Protocol, hi: Protocol) -> Protocols {
     TLS_VERSIONS
         .iter()
@@ -333,6 +376,16 @@ fn highest(p: Protocols) -> Option<Protocol> {
 }
 
 /// What they agree on.
+///
+/// ```
+/// use cipherdex::negotiate::{negotiate, Peer};
+/// let mut server = Peer::from_names(["AES128-SHA"]).unwrap();
+/// server.certs = vec!["ecdsa".parse().unwrap(), "rsa".parse().unwrap()];
+/// let mut client = Peer::from_names(["AES128-SHA"]).unwrap();
+/// client.versions = cipherdex::negotiate::parse_versions("1.2").unwrap();
+/// let a = negotiate(&client, &server).outcome.unwrap();
+/// assert_eq!(a.cert, Some(1)); // the RSA certificate
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Agreement {
     /// The protocol version.
@@ -345,6 +398,12 @@ pub struct Agreement {
 }
 
 /// The three ways a negotiation fails.
+///
+/// ```
+/// use cipherdex::negotiate::FailureKind;
+/// assert_eq!(FailureKind::NoSharedSuite.as_str(), "no_shared_suite");
+/// assert_eq!(FailureKind::NoSharedSuite.to_string(), "no shared cipher suite");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum FailureKind {
     /// The sides enable no common protocol version (that the server can use).
@@ -377,6 +436,17 @@ impl fmt::Display for FailureKind {
 }
 
 /// Why they cannot agree.
+///
+/// ```
+/// use cipherdex::negotiate::{negotiate, parse_versions, FailureKind, Peer};
+/// let mut client = Peer::from_names(["AES128-SHA"]).unwrap();
+/// client.versions = parse_versions("1.0").unwrap();
+/// let mut server = client.clone();
+/// server.versions = parse_versions("1.2-1.3").unwrap();
+/// let f = negotiate(&client, &server).outcome.unwrap_err();
+/// assert_eq!(f.kind, FailureKind::NoCommonVersion);
+/// assert!(f.to_string().starts_with("no common protocol version\n  - the client offers TLS1.0"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Failure {
     /// What failed.
@@ -401,6 +471,12 @@ impl fmt::Display for Failure {
 }
 
 /// A group of suites described by one shared feature, for diagnosis.
+///
+/// ```
+/// use cipherdex::negotiate::Family;
+/// use cipherdex::{Mac, Mode};
+/// assert_eq!(Family::ModeMac(Mode::Cbc, Mac::Sha1).to_string(), "CBC-SHA");
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Family {
     /// All use this cipher (`3DES`, `RC4`, ...).
@@ -440,6 +516,16 @@ impl fmt::Display for Family {
 
 /// One finding about a failed (or fragile) negotiation: what is closest to
 /// working and what would change the outcome.
+///
+/// ```
+/// use cipherdex::negotiate::{negotiate, parse_versions, Diagnosis, Peer};
+/// let client = Peer::from_names(["AES128-SHA", "AES256-SHA"]).unwrap();
+/// let mut server = Peer::from_names(["ECDHE-RSA-AES128-GCM-SHA256"]).unwrap();
+/// server.versions = parse_versions("1.2").unwrap();
+/// let f = negotiate(&client, &server).outcome.unwrap_err();
+/// let text: Vec<String> = f.diagnosis.iter().map(ToString::to_string).collect();
+/// assert_eq!(text[0], "the client offers only CBC-SHA suites; the server allows none");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Diagnosis {
@@ -637,6 +723,16 @@ fn or_none(p: Protocols) -> String {
 }
 
 /// The result of [`negotiate`]: the agreement or the failure, and the shared suites.
+///
+/// ```
+/// use cipherdex::negotiate::{negotiate, Peer, Preference};
+/// let client = Peer::from_names(["TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384"]).unwrap();
+/// let mut server = Peer::from_names(["TLS_AES_256_GCM_SHA384", "TLS_AES_128_GCM_SHA256"]).unwrap();
+/// server.preference = Preference::Client;
+/// let n = negotiate(&client, &server);
+/// assert_eq!(n.suite().unwrap().canonical_name(), "TLS_AES_128_GCM_SHA256");
+/// assert_eq!(n.shared().count(), 2);
+/// ```
 #[derive(Debug, Clone)]
 pub struct Negotiation<'a> {
     client: &'a Peer,
@@ -997,6 +1093,11 @@ fn only_family(client: &[&'static Suite], server: &[&'static Suite]) -> Option<F
 }
 
 /// Why negotiation input could not be read.
+///
+/// ```
+/// let e = cipherdex::negotiate::parse_versions("1.5").unwrap_err();
+/// assert!(e.to_string().contains("1.0-1.3"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum NegotiateInputError {
@@ -1018,6 +1119,11 @@ pub enum NegotiateInputError {
 }
 
 /// A name that is no known suite, with close names.
+///
+/// ```
+/// let u = cipherdex::negotiate::UnknownSuite::new("AES128-SHAA");
+/// assert!(u.to_string().contains("did you mean AES128-SHA"));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnknownSuite {
     /// The name as given.

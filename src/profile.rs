@@ -124,6 +124,13 @@ pub fn resolve(spec: &str, role: Role) -> Result<Option<Profile>, ProfileError> 
 /// A Windows release as one side: the suites it offers by default in its
 /// priority order, its default protocol versions for that side, server order,
 /// and every supported-but-disabled suite with the command that enables it.
+///
+/// ```
+/// use cipherdex::profile::{windows_peer, Role};
+/// let r: cipherdex::windows::Release = "server-2025".parse().unwrap();
+/// let p = windows_peer(r, Role::Server);
+/// assert!(p.tls12_suites.len() > 10 && !p.dormant.is_empty());
+/// ```
 pub fn windows_peer(release: Release, role: Role) -> Peer {
     let mut peer = Peer::from_suites(release.offered_suites());
     if !release.offered_suites().iter().any(|s| s.is_tls13()) {
@@ -176,6 +183,12 @@ pub fn windows_peer(release: Release, role: Role) -> Peer {
 }
 
 /// Why a profile name could not be resolved.
+///
+/// ```
+/// use cipherdex::profile::{resolve, Role};
+/// let e = resolve("windows:server-2099", Role::Server).unwrap_err();
+/// assert!(e.to_string().starts_with("windows:"));
+/// ```
 #[derive(Debug, Clone)]
 #[non_exhaustive]
 pub enum ProfileError {
