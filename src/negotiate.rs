@@ -3,7 +3,10 @@
 //! The rules, in the order real stacks apply them (checked against OpenSSL
 //! 3.0 handshakes in `tests/negotiate_openssl.rs`):
 //!
-//! 1. **Version**: the highest version both sides enable. A server skips TLS
+//! 1. **Version**: a client that enables TLS 1.3 lists its versions, and the
+//!    server takes the highest both enable; an older client announces only its
+//!    highest version, the server answers with it or the highest it has below
+//!    it (RFC 5246 E.1), and the client must have enabled the answer. A server skips TLS
 //!    1.3 only when it has no certificate that can sign in TLS 1.3 (a DSA-only
 //!    or anonymous-only server then speaks TLS 1.2). It does *not* skip TLS
 //!    1.3 for lack of shared TLS 1.3 suites: once TLS 1.3 is chosen and no TLS
@@ -536,6 +539,15 @@ pub enum Diagnosis {
         /// Server versions.
         server: Protocols,
     },
+    /// Both enable a common version, but a pre-TLS 1.3 client announces only its
+    /// highest one, and the server's answer is not one the client enabled.
+    LegacyVersionMismatch {
+        /// The version the client announces (its highest).
+        announced: Protocol,
+        /// The server's answer: the announced version or the highest it has
+        /// below it (`None`: it has nothing that low).
+        answer: Option<Protocol>,
+    },
     /// A side has no suite for its own highest version and refuses every handshake.
     NoSuiteForMaxVersion {
         /// Which side.
@@ -632,6 +644,19 @@ impl fmt::Display for Diagnosis {
                 or_none(*client),
                 or_none(*server)
             ),
+            Diagnosis::LegacyVersionMismatch { announced, answer } => {
+                write!(
+                    f,
+                    "without TLS 1.3 the client announces only its highest version, {announced}; "
+                )?;
+                match answer {
+                    Some(a) => write!(
+                        f,
+                        "the server answers {a}, which the client has not enabled; enable the versions between on the client"
+                    ),
+                    None => write!(f, "the server has nothing at or below it"),
+                }
+            }
             Diagnosis::NoSuiteForMaxVersion { side, version } => write!(
                 f,
                 "the {side} enables {version} but has no suite for it, so it refuses every handshake \
@@ -891,12 +916,38 @@ fn run(
     }
     let common_all = Protocols::from_bits(client_versions.bits() & server_versions.bits());
     let server_tls13 = server.cert_list().iter().any(cert::serves_tls13);
-    let version = TLS_VERSIONS
-        .iter()
-        .rev()
-        .copied()
-        .filter(|v| common_all.contains(*v))
-        .find(|v| *v != Protocol::Tls13 || server_tls13);
+    let version = if client_versions.contains(Protocol::Tls13) {
+        // The client lists its versions (supported_versions): the server takes
+        // the highest it shares.
+        TLS_VERSIONS
+            .iter()
+            .rev()
+            .copied()
+            .filter(|v| common_all.contains(*v))
+            .find(|v| *v != Protocol::Tls13 || server_tls13)
+    } else {
+        // Before TLS 1.3 the client announces only its highest version; the
+        // server answers with that one or the highest it has below it, and the
+        // client must have enabled the answer.
+        let answer = highest(client_versions).and_then(|cmax| {
+            TLS_VERSIONS
+                .iter()
+                .rev()
+                .copied()
+                .find(|v| rank(*v) <= rank(cmax) && server_versions.contains(*v))
+        });
+        match answer {
+            Some(v) if client_versions.contains(v) => Some(v),
+            _ if common_all.is_empty() => None,
+            _ => {
+                let d = vec![Diagnosis::LegacyVersionMismatch {
+                    announced: highest(client_versions).unwrap_or(Protocol::Tls12),
+                    answer,
+                }];
+                return (None, fail(FailureKind::NoCommonVersion, None, d));
+            }
+        }
+    };
     let Some(version) = version else {
         if common_all.is_empty() {
             let mut d = vec![Diagnosis::VersionMismatch {
@@ -1370,6 +1421,33 @@ mod tests {
         assert!(texts.iter().any(|t| t.starts_with(
             "TLS_RSA_WITH_3DES_EDE_CBC_SHA is supported by Example Server but not enabled; enable it with: Enable-TlsCipherSuite"
         )), "{texts:?}");
+    }
+
+    #[test]
+    fn pre_tls13_clients_announce_only_their_highest_version() {
+        // Client with a hole: TLS 1.0 and 1.2. The server's answer to "1.2" is 1.1.
+        let mut client = peer(&["AES128-SHA"]);
+        client.versions = v("1.0").with(Protocol::Tls12);
+        let mut server = peer(&["AES128-SHA"]);
+        server.versions = v("1.0-1.1");
+        let f = negotiate(&client, &server).outcome.unwrap_err();
+        assert_eq!(f.kind, FailureKind::NoCommonVersion);
+        assert_eq!(
+            f.diagnosis[0],
+            Diagnosis::LegacyVersionMismatch {
+                announced: Protocol::Tls12,
+                answer: Some(Protocol::Tls11)
+            }
+        );
+        // A server with a hole answers the highest version it has below the announced one.
+        let mut client = peer(&["AES128-SHA"]);
+        client.versions = v("1.0-1.1");
+        server.versions = v("1.0").with(Protocol::Tls12);
+        assert_eq!(negotiate(&client, &server).version(), Some(Protocol::Tls10));
+        // With TLS 1.3 the client lists every version, so holes do not matter.
+        client.versions = v("1.0").with(Protocol::Tls13);
+        server.versions = v("1.0-1.2");
+        assert_eq!(negotiate(&client, &server).version(), Some(Protocol::Tls10));
     }
 
     #[test]
