@@ -16,6 +16,7 @@ pub mod list;
 pub mod man;
 pub mod negotiate;
 pub mod show;
+pub mod windows;
 
 /// What a command answered (an error is a [`Error`] instead).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -94,5 +95,6 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Status,
         Some(Command::Man(a)) => man::run(&a, &mut ctx),
         Some(Command::CheckCert(a)) => check_cert::run(&a, &mut ctx),
         Some(Command::Negotiate(a)) => negotiate::run(&a, &mut ctx),
+        Some(Command::Windows(a)) => windows::run(&a, &mut ctx),
     }
 }

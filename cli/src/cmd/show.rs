@@ -29,6 +29,7 @@ pub fn run(args: &ShowArgs, ctx: &mut Ctx) -> Result<Status, Error> {
                 input,
                 suite,
                 policies: policy_verdicts(suite),
+                windows: crate::cmd::windows::windows_json(suite),
             })
             .collect();
         table::write_json(ctx.out, &cards)?;
@@ -55,7 +56,8 @@ struct CardJson<'a> {
     suite: &'static Suite,
     /// The newest version of every policy family, with its verdict.
     policies: Vec<PolicyJson>,
-    // EXTENSION POINT (Windows releases, issue 6): per-release support and default.
+    /// Windows releases that support the suite and enable it by default.
+    windows: crate::cmd::windows::WindowsJson,
 }
 
 /// One policy's verdict in `--json`: `{"policy", "title", "date", "allowed", "reasons"}`.
@@ -89,7 +91,7 @@ fn policy_verdicts(s: &Suite) -> Vec<PolicyJson> {
 /// Width of the label column of a card.
 const LABEL: usize = 18;
 
-fn write_card(out: &mut dyn Write, s: &Suite) -> std::io::Result<()> {
+fn write_card(out: &mut dyn Write, s: &'static Suite) -> std::io::Result<()> {
     writeln!(out, "{}  {}", s.canonical_name(), s.code_hex())?;
     write_names(out, s)?;
     field(out, "Protocols", &or_none(s.protocols().to_string()))?;
@@ -115,8 +117,7 @@ fn write_card(out: &mut dyn Write, s: &Suite) -> std::io::Result<()> {
         field(out, "Note", note)?;
     }
     write_rating(out, s)?;
-    // EXTENSION POINT (Windows releases, issue 6): a "Windows" section: which
-    // releases support the suite and which enable it by default.
+    crate::cmd::windows::write_card_section(out, s, LABEL)?;
     Ok(())
 }
 
