@@ -371,8 +371,8 @@ fn ecdhe_rsa_gcm_client_against_2012r2_and_2016() {
 
 #[test]
 fn des3_rc4_client_against_2025_and_the_diagnosis() {
-    // The negotiation module is not on main yet: this checks the shared set
-    // and the diagnosis helper directly.
+    // The shared set and the diagnosis helper directly; the same answer
+    // through the negotiation engine is in `through_negotiate` below.
     let r = release("server-2025");
     let client = ["DES-CBC3-SHA", "RC4-SHA"];
     assert_eq!(server_pick(r, &client), None);
@@ -711,4 +711,63 @@ fn name_lists_policy_strings_and_registry_values() {
     let err = parse_cipher_suite_order("A_B,,C_D\nTLS_X,bad name").unwrap_err();
     let lines: Vec<usize> = err.problems().iter().map(|p| p.line).collect();
     assert_eq!(lines, [1, 2], "{err}");
+}
+
+/// The answers through the negotiation engine and the Windows
+/// profiles (`cipherdex::profile`), which build on this module.
+mod through_negotiate {
+    use cipherdex::negotiate::{negotiate, parse_versions, Diagnosis, Peer};
+    use cipherdex::profile::{resolve, Role};
+
+    fn server(name: &str) -> Peer {
+        resolve(name, Role::Server)
+            .expect("profile")
+            .expect("a profile")
+            .peer
+    }
+
+    #[test]
+    fn ecdhe_rsa_gcm_only_client() {
+        let client =
+            Peer::from_names(["ECDHE-RSA-AES128-GCM-SHA256", "ECDHE-RSA-AES256-GCM-SHA384"])
+                .expect("names");
+        let s2012r2 = server("windows:server-2012r2");
+        let n = negotiate(&client, &s2012r2);
+        assert!(!n.is_ok(), "Server 2012 R2 has no ECDHE-RSA-GCM suite");
+        let s2016 = server("windows:server-2016");
+        let n = negotiate(&client, &s2016);
+        assert_eq!(
+            n.suite().map(|s| s.canonical_name()),
+            Some("TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384")
+        );
+    }
+
+    #[test]
+    fn des3_rc4_client_against_server_2025() {
+        let mut client = Peer::from_names(["DES-CBC3-SHA", "RC4-SHA"]).expect("names");
+        client.versions = parse_versions("1.0-1.2").expect("versions");
+        let s2025 = server("windows:server-2025");
+        let n = negotiate(&client, &s2025);
+        let failure = n.outcome.expect_err("nothing shared");
+        let how = failure
+            .diagnosis
+            .iter()
+            .find_map(|d| match d {
+                Diagnosis::NotEnabled { suite, how, .. } if suite.code() == 0x000A => {
+                    Some(how.clone())
+                }
+                _ => None,
+            })
+            .expect("3DES named as supported but not enabled");
+        assert_eq!(
+            how,
+            "Enable-TlsCipherSuite -Name TLS_RSA_WITH_3DES_EDE_CBC_SHA"
+        );
+        let text: Vec<String> = failure.diagnosis.iter().map(ToString::to_string).collect();
+        assert!(
+            text.iter()
+                .any(|t| t.contains("TLS_RSA_WITH_3DES_EDE_CBC_SHA")),
+            "{text:?}"
+        );
+    }
 }
