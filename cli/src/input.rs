@@ -49,7 +49,7 @@ pub fn read(args: &SuiteArgs, err: &mut dyn Write) -> Result<Input, Error> {
                 what: path.to_string(),
                 source,
             })?;
-            read_source(&String::from_utf8_lossy(&text), path, &mut input, err)?;
+            read_source(&decode(&text), path, &mut input, err)?;
         } else {
             read_source(arg, &format!("argument {}", n + 1), &mut input, err)?;
         }
@@ -74,7 +74,24 @@ fn read_stdin() -> Result<String, Error> {
             what: "standard input".to_string(),
             source,
         })?;
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
+    Ok(decode(&bytes))
+}
+
+/// Text from a file or standard input: UTF-8, with or without a byte-order
+/// mark, or UTF-16 with one (what Windows PowerShell 5.1 writes for
+/// `(Get-TlsCipherSuite).Name > suites.txt`). Invalid sequences become U+FFFD,
+/// so a damaged file still yields its readable items.
+fn decode(bytes: &[u8]) -> String {
+    let utf16 = |rest: &[u8], unit: fn([u8; 2]) -> u16| {
+        let units: Vec<u16> = rest.chunks_exact(2).map(|c| unit([c[0], c[1]])).collect();
+        String::from_utf16_lossy(&units)
+    };
+    match bytes {
+        [0xFF, 0xFE, rest @ ..] => utf16(rest, u16::from_le_bytes),
+        [0xFE, 0xFF, rest @ ..] => utf16(rest, u16::from_be_bytes),
+        [0xEF, 0xBB, 0xBF, rest @ ..] => String::from_utf8_lossy(rest).into_owned(),
+        _ => String::from_utf8_lossy(bytes).into_owned(),
+    }
 }
 
 fn read_source(
@@ -106,5 +123,30 @@ pub fn report_unknown(item: &Item, err: &mut dyn Write) -> io::Result<()> {
             item.input(),
             suggestions.join(", ")
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::decode;
+
+    fn utf16(s: &str, bom: [u8; 2], unit: fn(u16) -> [u8; 2]) -> Vec<u8> {
+        let mut v = bom.to_vec();
+        v.extend(s.encode_utf16().flat_map(unit));
+        v
+    }
+
+    #[test]
+    fn decodes_utf8_with_and_without_bom() {
+        assert_eq!(decode(b"AES128-SHA\r\n"), "AES128-SHA\r\n");
+        assert_eq!(decode(b"\xEF\xBB\xBFAES128-SHA"), "AES128-SHA");
+        assert_eq!(decode(b"AES\xFF128"), "AES\u{FFFD}128");
+    }
+
+    #[test]
+    fn decodes_utf16_with_bom() {
+        let text = "TLS_AES_256_GCM_SHA384\r\nTLS_AES_128_GCM_SHA256\r\n";
+        assert_eq!(decode(&utf16(text, [0xFF, 0xFE], u16::to_le_bytes)), text);
+        assert_eq!(decode(&utf16(text, [0xFE, 0xFF], u16::to_be_bytes)), text);
     }
 }

@@ -136,6 +136,32 @@ fn at_file_reads_a_file_with_comments() {
 }
 
 #[test]
+fn windows_powershell_utf16_file() {
+    // Windows PowerShell 5.1: `(Get-TlsCipherSuite).Name > suites.txt` writes
+    // UTF-16LE with a byte-order mark and CRLF line ends.
+    let text =
+        "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384\r\nTLS_ECDHE_RSA_WITH_AES_128_CBC_SHA_P256\r\n";
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    let mut f = tempfile::NamedTempFile::new().unwrap();
+    f.write_all(&bytes).unwrap();
+    f.flush().unwrap();
+    cipherdex()
+        .args(["convert", "--to", "openssl"])
+        .arg(format!("@{}", f.path().display()))
+        .assert()
+        .success()
+        .stdout("ECDHE-RSA-AES256-GCM-SHA384\nECDHE-RSA-AES128-SHA\n");
+    // The same bytes on standard input.
+    cipherdex()
+        .args(["convert", "--to", "openssl"])
+        .write_stdin(bytes)
+        .assert()
+        .success()
+        .stdout("ECDHE-RSA-AES256-GCM-SHA384\nECDHE-RSA-AES128-SHA\n");
+}
+
+#[test]
 fn missing_file_is_an_input_error() {
     convert_iana()
         .arg("@/nonexistent/cipherdex-suites.txt")
