@@ -324,3 +324,70 @@ fn gpo_needs_a_release() {
         .assert()
         .code(2);
 }
+
+/// The README's printer story, step by step.
+#[test]
+fn readme_printer_story() {
+    let printer = "DHE-RSA-AES256-SHA\nDHE-RSA-AES128-SHA\nDHE-RSA-DES-CBC3-SHA\nRC4-MD5\n";
+    let dir = tempfile::tempdir().unwrap();
+    let printer_file = dir.path().join("printer.txt");
+    std::fs::write(&printer_file, printer).unwrap();
+    let at = format!("@{}", printer_file.display());
+    cipherdex()
+        .args([
+            "negotiate",
+            "--client",
+            &at,
+            "--client-versions",
+            "1.0-1.2",
+            "--server",
+            "windows:server-2022",
+        ])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "Enable-TlsCipherSuite -Name TLS_DHE_RSA_WITH_AES_256_CBC_SHA",
+        ));
+    // The default order plus the printer's best suite, as a policy string.
+    let csv = stdout_of(
+        &cipherdex()
+            .args(["windows", "server-2022", "--format", "csv"])
+            .output()
+            .unwrap(),
+    );
+    let mut order: Vec<&str> = csv
+        .lines()
+        .skip(1)
+        .map(|l| l.split(',').nth(1).unwrap())
+        .collect();
+    order.push("DHE-RSA-AES256-SHA");
+    let out = cipherdex()
+        .args(["windows", "server-2022", "--gpo", "-"])
+        .write_stdin(order.join("\n"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let gpo = stdout_of(&out);
+    assert!(
+        gpo.trim_end()
+            .ends_with(",TLS_DHE_RSA_WITH_AES_256_CBC_SHA"),
+        "{gpo}"
+    );
+    let gpo_file = dir.path().join("gpo.txt");
+    std::fs::write(&gpo_file, &gpo).unwrap();
+    cipherdex()
+        .args([
+            "negotiate",
+            "--client",
+            &at,
+            "--client-versions",
+            "1.0-1.2",
+            "--server",
+        ])
+        .arg(format!("@{}", gpo_file.display()))
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "TLS1.2  TLS_DHE_RSA_WITH_AES_256_CBC_SHA",
+        ));
+}
