@@ -328,11 +328,11 @@ fn show_release(
             }
             writeln!(
                 ctx.out,
-                "{} suites:",
+                "{}:",
                 if all {
-                    "Supported"
+                    "Supported suites (enabled ones first, in priority order)"
                 } else {
-                    "Enabled by default, in priority order,"
+                    "Suites enabled by default, in priority order"
                 }
             )?;
             let mut rows = vec![
