@@ -771,3 +771,49 @@ mod through_negotiate {
         );
     }
 }
+
+/// What cipherdex writes, Windows' own formats read back: the policy string
+/// of every release's default order parses to the same names and suites.
+#[test]
+fn policy_strings_read_back_for_every_release() {
+    for r in Release::all() {
+        let names: Vec<&str> = r
+            .enabled_suites()
+            .iter()
+            .map(|s| s.canonical_name())
+            .collect();
+        let sel = r.select(&names).expect("known names");
+        let Ok(gpo) = sel.gpo_string() else {
+            continue; // over the limit: covered elsewhere
+        };
+        let back = parse_cipher_suite_order(&gpo).expect("reads back");
+        let back_names: Vec<&str> = back.iter().map(|l| l.name()).collect();
+        assert_eq!(back_names, sel.names(), "{r}");
+        for (l, n) in back.iter().zip(sel.names()) {
+            assert_eq!(
+                l.suite().map(|s| s.code()),
+                cipherdex::lookup(n).map(|s| s.code()),
+                "{r} {n}"
+            );
+        }
+        // As `reg query` prints the registry value, too.
+        let reg = format!(
+            "\r\nHKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Microsoft\\Cryptography\\Configuration\\SSL\\00010002\r\n    Functions    REG_SZ    {gpo}\r\n"
+        );
+        assert_eq!(
+            parse_cipher_suite_order(&reg).expect("reg").len(),
+            back.len(),
+            "{r}"
+        );
+        // And one name per line, as `(Get-TlsCipherSuite).Name` prints.
+        let lines = sel.names().join("\r\n");
+        assert!(
+            cipherdex::windows::looks_like_tls_cipher_suite_names(&lines),
+            "{r}"
+        );
+        assert_eq!(
+            parse_tls_cipher_suite_names(&lines).expect("names").len(),
+            back.len()
+        );
+    }
+}
