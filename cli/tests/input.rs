@@ -214,3 +214,52 @@ fn batch_of_ten_thousand_lines_in_order() {
         .lines()
         .all(|l| l.starts_with("cipherdex: error: unknown suite \"NO-SUCH-SUITE-")));
 }
+
+#[test]
+fn garbage_input_never_panics() {
+    // Deterministic pseudo-random text over separators, braces, hex digits,
+    // letters and non-ASCII: every command that reads suites reports and goes on.
+    let alphabet: Vec<char> = "{}0xXc2bF9,: \n\t#@-_ABCDEHRSTW13é€\u{0}\u{FEFF}"
+        .chars()
+        .collect();
+    let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+    let text: String = (0..4000)
+        .map(|_| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            alphabet[(state % alphabet.len() as u64) as usize]
+        })
+        .collect();
+    for args in [
+        vec!["show"],
+        vec!["convert", "--to", "openssl"],
+        vec!["convert", "--to", "hex", "--format", "csv"],
+        vec!["--json", "show"],
+    ] {
+        let out = cipherdex()
+            .args(&args)
+            .write_stdin(text.clone())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            matches!(out.status.code(), Some(0..=2)),
+            "{args:?}: {:?}",
+            out.status
+        );
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert!(stderr.contains("unknown suite"), "{args:?}");
+    }
+    // Raw bytes that are not UTF-8 at all.
+    let bytes: Vec<u8> = (0..4000u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8)
+        .collect();
+    let out = cipherdex()
+        .args(["convert", "--to", "iana"])
+        .write_stdin(bytes)
+        .output()
+        .unwrap();
+    assert!(matches!(out.status.code(), Some(1..=2)), "{:?}", out.status);
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
+}
