@@ -381,8 +381,19 @@ impl Format for Plain {
 ///
 /// Modules that read a format add it here (one line each).
 static FORMATS: &[&dyn Format] = &[
-    // Issue 8 (scanner reports, hex dumps, Windows output, config lines)
-    // registers its formats here.
+    // Issue 8: scanner reports, hex dumps, Windows output, config lines.
+    &crate::scan::SSLSCAN_XML,
+    &crate::scan::NMAP_XML,
+    &crate::scan::TESTSSL_JSON,
+    &crate::scan::NMAP,
+    &crate::scan::TESTSSL,
+    &crate::scan::SSLSCAN,
+    &crate::scan::CLIENTHELLO,
+    &crate::scan::HEX,
+    &crate::scan::CONFIG,
+    &crate::scan::WINDOWS_FORMAT_LIST,
+    &crate::scan::WINDOWS_ORDER,
+    &crate::scan::WINDOWS_NAMES,
     &crate::openssl::OpensslString,
     &Plain,
 ];
@@ -432,9 +443,13 @@ pub fn read(text: &str) -> Result<List, FormatError> {
 /// # Ok::<(), cipherdex::list::ReadError>(())
 /// ```
 pub fn read_as(text: &str, name: &str) -> Result<List, ReadError> {
+    // The scan formats' aliases (`gpo`, `nginx`, `hello`) name their format too.
+    let canonical = name
+        .parse::<crate::scan::Format>()
+        .map_or(name, |f| f.as_str());
     let f = FORMATS
         .iter()
-        .find(|f| f.name().eq_ignore_ascii_case(name))
+        .find(|f| f.name().eq_ignore_ascii_case(canonical))
         .ok_or_else(|| ReadError::UnknownFormat(name.to_string()))?;
     let body = f
         .prefix()

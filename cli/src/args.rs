@@ -71,6 +71,19 @@ pub enum Command {
     CheckCert(CheckCertArgs),
     /// Predict what a client and a server negotiate, or why they cannot.
     Negotiate(NegotiateArgs),
+    /// Show what a ClientHello or a cipher-suite vector in hex holds.
+    Decode(DecodeArgs),
+}
+
+/// `cipherdex decode`.
+#[derive(Debug, Clone, Args)]
+#[command(
+    after_help = "HEX: a TLS record or ClientHello (16 03 01 00 5e 01 00 00 5a ...), a whole 'openssl s_client -msg' output, a hex stream as Wireshark copies it, or a cipher-suite vector (c0 2b c0 2f, 0xC02B,0xC02F). Several arguments are joined; '-' reads standard input, @FILE a file.\nExit status: 0 decoded, 1 decoded but some suite codes are unknown, 2 when the input is not such hex or is cut off or corrupt (the message names the field and byte offset).\n\nExample:\n  cipherdex decode 16 03 01 00 2f 01 00 00 2b 03 03 ..."
+)]
+pub struct DecodeArgs {
+    /// The hex, '-' for standard input, or @FILE.
+    #[arg(value_name = "HEX", required = true, allow_hyphen_values = true)]
+    pub hex: Vec<String>,
 }
 
 /// `cipherdex check-cert`.
@@ -144,8 +157,16 @@ pub struct NegotiateArgs {
 #[derive(Debug, Clone, Args, Default)]
 pub struct SuiteArgs {
     /// Suite names or codes, lists ('A:B', 'A,B'), '-' for standard input, @FILE for a file.
+    /// Files and standard input may also be scanner reports (sslscan, nmap, testssl.sh),
+    /// a ClientHello or cipher vector in hex, Windows listings or nginx/Apache/HAProxy lines.
     #[arg(value_name = "SUITE")]
     pub suites: Vec<String>,
+
+    /// Read every input as this format instead of recognising it: sslscan, sslscan-xml,
+    /// nmap, nmap-xml, testssl, testssl-json, hex, clienthello, config,
+    /// get-tlsciphersuite, windows-names, windows-order, openssl or plain.
+    #[arg(long, value_name = "NAME")]
+    pub input_format: Option<String>,
 }
 
 /// `cipherdex show`.

@@ -29,6 +29,10 @@ pub enum Error {
         /// What the format reader said.
         source: cipherdex::list::FormatError,
     },
+    /// `--input-format` names no known format.
+    InputFormat(cipherdex::list::ReadError),
+    /// `decode` input that is not a ClientHello or cipher vector in hex.
+    Decode(cipherdex::scan::Error),
     /// An option that only makes sense with another option's value.
     Needs {
         /// The option as typed.
@@ -97,6 +101,8 @@ impl fmt::Display for Error {
                  input, or @FILE)"
             ),
             Error::Format { what, source } => write!(f, "{what}: {source}"),
+            Error::InputFormat(e) => write!(f, "--input-format: {e}"),
+            Error::Decode(e) => write!(f, "{e}"),
             Error::Needs { option, needs } => write!(f, "{option} needs {needs}"),
             Error::Json(e) => write!(f, "cannot write JSON: {e}"),
             Error::Openssl(e) => write!(f, "{e}"),

@@ -35,12 +35,12 @@ pub fn read(args: &SuiteArgs, err: &mut dyn Write) -> Result<Input, Error> {
         if stdin.is_terminal() {
             return Err(Error::NoInput);
         }
-        read_source(&read_stdin()?, "standard input", &mut input, err)?;
+        read_source(&read_stdin()?, "standard input", args, &mut input, err)?;
         return non_empty(input);
     }
     for (n, arg) in args.suites.iter().enumerate() {
         if arg == "-" {
-            read_source(&read_stdin()?, "standard input", &mut input, err)?;
+            read_source(&read_stdin()?, "standard input", args, &mut input, err)?;
         } else if let Some(path) = arg.strip_prefix('@') {
             if path.is_empty() {
                 return Err(Error::EmptyFileName);
@@ -49,9 +49,9 @@ pub fn read(args: &SuiteArgs, err: &mut dyn Write) -> Result<Input, Error> {
                 what: path.to_string(),
                 source,
             })?;
-            read_source(&decode(&text), path, &mut input, err)?;
+            read_source(&decode(&text), path, args, &mut input, err)?;
         } else {
-            read_source(arg, &format!("argument {}", n + 1), &mut input, err)?;
+            read_source(arg, &format!("argument {}", n + 1), args, &mut input, err)?;
         }
     }
     non_empty(input)
@@ -65,7 +65,7 @@ fn non_empty(input: Input) -> Result<Input, Error> {
     }
 }
 
-fn read_stdin() -> Result<String, Error> {
+pub(crate) fn read_stdin() -> Result<String, Error> {
     let mut bytes = Vec::new();
     io::stdin()
         .lock()
@@ -81,7 +81,7 @@ fn read_stdin() -> Result<String, Error> {
 /// mark, or UTF-16 with one (what Windows PowerShell 5.1 writes for
 /// `(Get-TlsCipherSuite).Name > suites.txt`). Invalid sequences become U+FFFD,
 /// so a damaged file still yields its readable items.
-fn decode(bytes: &[u8]) -> String {
+pub(crate) fn decode(bytes: &[u8]) -> String {
     let utf16 = |rest: &[u8], unit: fn([u8; 2]) -> u16| {
         let units: Vec<u16> = rest.chunks_exact(2).map(|c| unit([c[0], c[1]])).collect();
         String::from_utf16_lossy(&units)
@@ -97,13 +97,23 @@ fn decode(bytes: &[u8]) -> String {
 fn read_source(
     text: &str,
     what: &str,
+    args: &SuiteArgs,
     input: &mut Input,
     err: &mut dyn Write,
 ) -> Result<(), Error> {
-    let list = list::read(text).map_err(|source| Error::Format {
-        what: what.to_string(),
-        source,
-    })?;
+    let list = match &args.input_format {
+        None => list::read(text).map_err(|source| Error::Format {
+            what: what.to_string(),
+            source,
+        })?,
+        Some(name) => list::read_as(text, name).map_err(|source| match source {
+            list::ReadError::Format(source) => Error::Format {
+                what: what.to_string(),
+                source,
+            },
+            other => Error::InputFormat(other),
+        })?,
+    };
     for note in &list.notes {
         writeln!(err, "cipherdex: note: {what}: {note}")?;
     }

@@ -29,6 +29,7 @@
 //! # Ok::<(), scan::Error>(())
 //! ```
 
+mod as_list;
 mod clienthello;
 mod config;
 mod detect;
@@ -45,6 +46,10 @@ use std::str::FromStr;
 use crate::attrs::Protocol;
 use crate::suite::Suite;
 
+pub use as_list::{
+    ListFormat, CLIENTHELLO, CONFIG, HEX, NMAP, NMAP_XML, SSLSCAN, SSLSCAN_XML, TESTSSL,
+    TESTSSL_JSON, WINDOWS_FORMAT_LIST, WINDOWS_NAMES, WINDOWS_ORDER,
+};
 pub use clienthello::{
     decode_bytes, extension_name, group_name, signature_scheme_name, version_name, ClientHello,
     Extension, HelloError, HelloErrorKind,

@@ -11,6 +11,7 @@ pub mod check_cert;
 pub mod compile;
 pub mod completions;
 pub mod convert;
+pub mod decode;
 pub mod expand;
 pub mod list;
 pub mod man;
@@ -96,5 +97,6 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Status,
         Some(Command::CheckCert(a)) => check_cert::run(&a, &mut ctx),
         Some(Command::Negotiate(a)) => negotiate::run(&a, &mut ctx),
         Some(Command::Windows(a)) => windows::run(&a, &mut ctx),
+        Some(Command::Decode(a)) => decode::run(&a, &mut ctx),
     }
 }

@@ -72,6 +72,7 @@ fn side(
 fn suites(list: &str, option: &'static str, ctx: &mut Ctx) -> Result<Vec<&'static Suite>, Error> {
     let args = SuiteArgs {
         suites: vec![list.to_string()],
+        ..SuiteArgs::default()
     };
     let items = input::read(&args, ctx.err)?.items;
     let mut out = Vec::new();

@@ -596,6 +596,7 @@ fn suite_status(
 fn chosen(suites: &[String], ctx: &mut Ctx) -> Result<Option<Vec<String>>, Error> {
     let args = SuiteArgs {
         suites: suites.to_vec(),
+        ..SuiteArgs::default()
     };
     let input = input::read(&args, ctx.err)?;
     let mut out = Vec::new();

@@ -1,0 +1,334 @@
+//! `cipherdex decode HEX...`: what a ClientHello or a cipher-suite vector holds.
+
+use cipherdex::scan::{self, ClientHello, Format, Report, SuiteRef};
+use cipherdex::Scheme;
+use serde::Serialize;
+
+use crate::args::DecodeArgs;
+use crate::cmd::{Ctx, Status};
+use crate::error::Error;
+use crate::input;
+
+/// Decodes the hex; exit 1 when some suite codes are unknown.
+pub fn run(args: &DecodeArgs, ctx: &mut Ctx) -> Result<Status, Error> {
+    let text = gather(&args.hex)?;
+    let format = match scan::detect(&text) {
+        Some(Format::ClientHello) => Format::ClientHello,
+        _ => Format::CipherVector,
+    };
+    let report = scan::parse_as(format, &text).map_err(Error::Decode)?;
+    let unknown = report.unknown().count();
+    if ctx.json {
+        serde_json::to_writer_pretty(&mut *ctx.out, &ReportJson::new(&report))?;
+        writeln!(ctx.out)?;
+    } else {
+        write_text(&report, ctx)?;
+    }
+    for e in report.unknown() {
+        writeln!(
+            ctx.err,
+            "cipherdex: note: {} is not a cipher suite cipherdex knows",
+            e.suite
+        )?;
+    }
+    Ok(Status::negative_if(unknown > 0))
+}
+
+/// The arguments joined; `-` is standard input, `@FILE` a file.
+fn gather(args: &[String]) -> Result<String, Error> {
+    let mut parts = Vec::new();
+    for a in args {
+        if a == "-" {
+            parts.push(input::read_stdin()?);
+        } else if let Some(path) = a.strip_prefix('@') {
+            if path.is_empty() {
+                return Err(Error::EmptyFileName);
+            }
+            let bytes = std::fs::read(path).map_err(|source| Error::ReadInput {
+                what: path.to_string(),
+                source,
+            })?;
+            parts.push(input::decode(&bytes));
+        } else {
+            parts.push(a.clone());
+        }
+    }
+    // Separate arguments (`16 03 01 ...` typed as words) stay on one line so
+    // error columns count across them; files and standard input keep their lines.
+    let sep = if parts.iter().any(|p| p.contains('\n')) {
+        "\n"
+    } else {
+        " "
+    };
+    Ok(parts.join(sep))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn code_line(r: &SuiteRef) -> String {
+    match r {
+        SuiteRef::Known(s) => {
+            let mut line = format!("{}  {}", s.code_hex(), s.canonical_name());
+            if let Some(o) = s.name(Scheme::OpenSsl).filter(|o| *o != s.canonical_name()) {
+                line.push_str(&format!("  ({o})"));
+            }
+            line
+        }
+        SuiteRef::Grease(g) => format!("0x{g:04X}  GREASE"),
+        SuiteRef::Unknown { code, .. } => match code {
+            Some(c) if *c > 0xFFFF => format!("0x{c:06X}  unknown"),
+            Some(c) => format!("0x{c:04X}  unknown"),
+            None => "unknown".into(),
+        },
+        _ => r.to_string(),
+    }
+}
+
+fn named(v: u16, name: Option<&str>) -> String {
+    match name {
+        Some(n) => format!("{n} (0x{v:04x})"),
+        None => format!("unknown (0x{v:04x})"),
+    }
+}
+
+fn write_text(report: &Report, ctx: &mut Ctx) -> Result<(), Error> {
+    let out = &mut *ctx.out;
+    let Some(h) = &report.client_hello else {
+        writeln!(out, "cipher-suite vector: {} suites", report.entries.len())?;
+        for e in &report.entries {
+            writeln!(out, "  {}", code_line(&e.suite))?;
+        }
+        return Ok(());
+    };
+    let kind = if h.sslv2_format {
+        "SSL 2.0-format ClientHello"
+    } else if h.record_version.is_some() {
+        "ClientHello in a TLS record"
+    } else {
+        "ClientHello"
+    };
+    writeln!(out, "{kind}")?;
+    if let Some(v) = h.record_version {
+        writeln!(
+            out,
+            "  record version:        {}",
+            named(v, scan::version_name(v))
+        )?;
+    }
+    let lv = h.legacy_version;
+    writeln!(
+        out,
+        "  legacy_version:        {}",
+        named(lv, scan::version_name(lv))
+    )?;
+    if !h.supported_versions.is_empty() {
+        let v: Vec<String> = h
+            .supported_versions
+            .iter()
+            .map(|&v| named(v, scan::version_name(v)))
+            .collect();
+        writeln!(out, "  supported_versions:    {}", v.join(", "))?;
+    }
+    match &h.server_name {
+        Some(n) => writeln!(out, "  server_name (SNI):     {n}")?,
+        None => writeln!(out, "  server_name (SNI):     none")?,
+    }
+    writeln!(out, "  random:                {}", hex(&h.random))?;
+    writeln!(
+        out,
+        "  session_id:            {}",
+        if h.session_id.is_empty() {
+            "empty".to_string()
+        } else {
+            hex(&h.session_id)
+        }
+    )?;
+    writeln!(out, "  cipher suites ({}):", report.entries.len())?;
+    for e in &report.entries {
+        writeln!(out, "    {}", code_line(&e.suite))?;
+    }
+    if !h.sslv2_format {
+        let c: Vec<String> = h
+            .compression_methods
+            .iter()
+            .map(|&m| {
+                if m == 0 {
+                    "null".into()
+                } else {
+                    format!("{m}")
+                }
+            })
+            .collect();
+        writeln!(out, "  compression_methods:   {}", c.join(", "))?;
+    }
+    if !h.supported_groups.is_empty() {
+        let g: Vec<String> = h
+            .supported_groups
+            .iter()
+            .map(|&g| named(g, scan::group_name(g)))
+            .collect();
+        writeln!(out, "  supported_groups:      {}", g.join(", "))?;
+    }
+    if !h.signature_algorithms.is_empty() {
+        let s: Vec<String> = h
+            .signature_algorithms
+            .iter()
+            .map(|&s| named(s, scan::signature_scheme_name(s)))
+            .collect();
+        writeln!(out, "  signature_algorithms:  {}", s.join(", "))?;
+    }
+    if !h.alpn.is_empty() {
+        writeln!(out, "  alpn:                  {}", h.alpn.join(", "))?;
+    }
+    writeln!(out, "  extensions ({}):", h.extensions.len())?;
+    for x in &h.extensions {
+        writeln!(
+            out,
+            "    {:<5} {}  ({} bytes)",
+            x.kind,
+            x.name().unwrap_or("unknown"),
+            x.data.len()
+        )?;
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct Named {
+    code: String,
+    name: Option<&'static str>,
+}
+
+fn named_json(v: u16, name: Option<&'static str>) -> Named {
+    Named {
+        code: format!("0x{v:04X}"),
+        name,
+    }
+}
+
+#[derive(Serialize)]
+struct SuiteJson {
+    code: Option<String>,
+    name: Option<&'static str>,
+    openssl: Option<&'static str>,
+    known: bool,
+    grease: bool,
+}
+
+impl SuiteJson {
+    fn new(r: &SuiteRef) -> SuiteJson {
+        let code = r.code().map(|c| cipherdex::CodeHex(c).to_string());
+        match r {
+            SuiteRef::Known(s) => SuiteJson {
+                code,
+                name: Some(s.canonical_name()),
+                openssl: s.name(Scheme::OpenSsl),
+                known: true,
+                grease: false,
+            },
+            SuiteRef::Grease(_) => SuiteJson {
+                code,
+                name: None,
+                openssl: None,
+                known: false,
+                grease: true,
+            },
+            _ => SuiteJson {
+                code,
+                name: None,
+                openssl: None,
+                known: false,
+                grease: false,
+            },
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct ExtensionJson {
+    #[serde(rename = "type")]
+    kind: u16,
+    name: Option<&'static str>,
+    offset: usize,
+    length: usize,
+    data: String,
+}
+
+#[derive(Serialize)]
+struct HelloJson {
+    record_version: Option<Named>,
+    sslv2_format: bool,
+    legacy_version: Named,
+    supported_versions: Vec<Named>,
+    server_name: Option<String>,
+    random: String,
+    session_id: String,
+    compression_methods: Vec<u8>,
+    supported_groups: Vec<Named>,
+    signature_algorithms: Vec<Named>,
+    alpn: Vec<String>,
+    extensions: Vec<ExtensionJson>,
+}
+
+impl HelloJson {
+    fn new(h: &ClientHello) -> HelloJson {
+        HelloJson {
+            record_version: h
+                .record_version
+                .map(|v| named_json(v, scan::version_name(v))),
+            sslv2_format: h.sslv2_format,
+            legacy_version: named_json(h.legacy_version, scan::version_name(h.legacy_version)),
+            supported_versions: h
+                .supported_versions
+                .iter()
+                .map(|&v| named_json(v, scan::version_name(v)))
+                .collect(),
+            server_name: h.server_name.clone(),
+            random: hex(&h.random),
+            session_id: hex(&h.session_id),
+            compression_methods: h.compression_methods.clone(),
+            supported_groups: h
+                .supported_groups
+                .iter()
+                .map(|&g| named_json(g, scan::group_name(g)))
+                .collect(),
+            signature_algorithms: h
+                .signature_algorithms
+                .iter()
+                .map(|&s| named_json(s, scan::signature_scheme_name(s)))
+                .collect(),
+            alpn: h.alpn.clone(),
+            extensions: h
+                .extensions
+                .iter()
+                .map(|x| ExtensionJson {
+                    kind: x.kind,
+                    name: x.name(),
+                    offset: x.offset,
+                    length: x.data.len(),
+                    data: hex(&x.data),
+                })
+                .collect(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct ReportJson {
+    kind: &'static str,
+    cipher_suites: Vec<SuiteJson>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    client_hello: Option<HelloJson>,
+}
+
+impl ReportJson {
+    fn new(r: &Report) -> ReportJson {
+        ReportJson {
+            kind: r.source.as_str(),
+            cipher_suites: r.entries.iter().map(|e| SuiteJson::new(&e.suite)).collect(),
+            client_hello: r.client_hello.as_ref().map(HelloJson::new),
+        }
+    }
+}
