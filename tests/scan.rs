@@ -790,3 +790,45 @@ fn names_cipherdex_does_not_know_are_kept() {
         }
     );
 }
+
+#[test]
+fn cut_or_corrupted_fixtures_never_panic() {
+    // Every fixture, cut at 64 places and with bytes overwritten at 64 places:
+    // parse answers Ok or a typed error, and a detected format stays readable.
+    let names = [
+        "sslscan_openssl-rsa-ec.txt",
+        "sslscan_openssl-rsa-ec.xml",
+        "nmap_ssl-enum-ciphers_openssl-rsa-ec.nmap",
+        "nmap_ssl-enum-ciphers_openssl-rsa-ec.xml",
+        "testssl_E_openssl-rsa-ec.txt",
+        "testssl_E_openssl-rsa-ec.json",
+        "scan/openssl_s_client-msg_tls13_nosni.txt",
+        "scan/field-report_clienthello_hexstream.txt",
+    ];
+    let mut state = 0x9E37_79B9_7F4A_7C15u64;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for name in names {
+        let text = fixture(name);
+        let bytes = text.as_bytes();
+        for _ in 0..64 {
+            let cut = (next() as usize) % bytes.len();
+            let t = String::from_utf8_lossy(&bytes[..cut]);
+            let _ = parse(&t);
+            if let Some(f) = detect(&t) {
+                let _ = parse_as(f, &t);
+            }
+            let mut b = bytes.to_vec();
+            for _ in 0..4 {
+                let i = (next() as usize) % b.len();
+                b[i] = b"<>\"'x0:|\n "[(next() % 10) as usize];
+            }
+            let t = String::from_utf8_lossy(&b);
+            let _ = parse(&t);
+        }
+    }
+}

@@ -176,6 +176,29 @@ fn sslscan_and_nmap_read_back_a_random_server_list() {
     assert_eq!(x.source, Format::SslscanXml);
     assert_eq!(codes_in(&x, Protocol::Tls12), want, "sslscan XML");
 
+    // sslscan as most people run it: colours on, no id column (names only).
+    let out = run_with_timeout(
+        std::process::Command::new("sslscan")
+            .args(["--no-groups", "--no-heartbleed", "--no-renegotiation"])
+            .args(["--no-compression", "--no-fallback"])
+            .arg(&target),
+        Duration::from_secs(60),
+    )
+    .expect("sslscan runs");
+    assert!(
+        out.success() && !out.timed_out,
+        "sslscan: {}",
+        out.combined()
+    );
+    assert!(!out.stdout.contains(" 0xC0"), "no id column expected");
+    let plain = scan::parse(&out.stdout).expect("sslscan text without ids");
+    assert_eq!(plain.source, Format::SslscanText);
+    assert_eq!(
+        codes_in(&plain, Protocol::Tls12),
+        want,
+        "sslscan text without ids"
+    );
+
     // nmap: normal and XML output of one run.
     let nmap_x = dir.path().join("nmap.xml");
     let nmap_n = dir.path().join("nmap.nmap");
