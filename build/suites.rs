@@ -719,6 +719,28 @@ pub fn emit(kb: &Kb) -> String {
         targets.len(),
         targets
     );
+    // Every distinct spelling once (as a source writes it), shortest first:
+    // what `suggest` searches, a window of lengths at a time.
+    let mut spellings: BTreeMap<String, &str> = BTreeMap::new();
+    for s in &kb.suites {
+        for a in &s.aliases {
+            spellings
+                .entry(a.name.to_ascii_uppercase())
+                .or_insert(a.name.as_str());
+        }
+    }
+    let mut names: Vec<&str> = spellings.into_values().collect();
+    names.sort_by(|a, b| a.len().cmp(&b.len()).then(a.cmp(b)));
+    let _ = writeln!(
+        o,
+        "/// Every distinct name (any case counts once), sorted by length then name."
+    );
+    let _ = writeln!(
+        o,
+        "pub(crate) static SUGGEST_NAMES: [&str; {}] = {:?};\n",
+        names.len(),
+        names
+    );
     match crate::perfect::emit("BY_NAME", &entries) {
         Ok(index) => o.push_str(&index),
         Err(e) => {

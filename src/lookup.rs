@@ -177,20 +177,18 @@ pub fn suggest(input: &str, max: usize) -> Vec<&'static str> {
         return Vec::new();
     }
     let limit = (needle.len() / 3).clamp(1, 8);
-    let mut found: Vec<(usize, &'static str)> = Vec::new();
-    let mut seen = std::collections::HashSet::new();
-    for suite in Suite::all() {
-        for alias in suite.aliases() {
-            let name = alias.name();
-            if name.len().abs_diff(needle.len()) > limit || !seen.insert(name.to_ascii_uppercase())
-            {
-                continue;
-            }
-            if let Some(d) = distance(&needle, name.as_bytes(), limit) {
-                found.push((d, name));
-            }
-        }
-    }
+    // Names are sorted by length: only the window within `limit` can be close.
+    let names = &tables::SUGGEST_NAMES[..];
+    let lo = names.partition_point(|n| n.len() + limit < needle.len());
+    let hi = names.partition_point(|n| n.len() <= needle.len() + limit);
+    let mut rows = Rows::default();
+    let mut found: Vec<(usize, &'static str)> = names[lo..hi]
+        .iter()
+        .filter_map(|name| {
+            rows.distance(&needle, name.as_bytes(), limit)
+                .map(|d| (d, *name))
+        })
+        .collect();
     found.sort_by(|a, b| {
         a.0.cmp(&b.0)
             .then(a.1.len().cmp(&b.1.len()))
@@ -199,32 +197,46 @@ pub fn suggest(input: &str, max: usize) -> Vec<&'static str> {
     found.into_iter().take(max).map(|(_, n)| n).collect()
 }
 
-/// Optimal-string-alignment distance between `a` (upper case) and `b`
-/// (compared upper-cased), or `None` once it must exceed `limit`.
-fn distance(a: &[u8], b: &[u8], limit: usize) -> Option<usize> {
-    let n = b.len();
-    let mut prev2 = vec![0usize; n + 1];
-    let mut prev: Vec<usize> = (0..=n).collect();
-    let mut cur = vec![0usize; n + 1];
-    for i in 1..=a.len() {
-        cur[0] = i;
-        let mut row_min = cur[0];
-        for j in 1..=n {
-            let bj = b[j - 1].to_ascii_uppercase();
-            let cost = usize::from(a[i - 1] != bj);
-            let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2].to_ascii_uppercase() && a[i - 2] == bj {
-                v = v.min(prev2[j - 2] + 1);
+/// Three rows of the edit-distance table, reused from name to name.
+#[derive(Default)]
+struct Rows {
+    prev2: Vec<usize>,
+    prev: Vec<usize>,
+    cur: Vec<usize>,
+}
+
+impl Rows {
+    /// Optimal-string-alignment distance between `a` (upper case) and `b`
+    /// (compared upper-cased), or `None` once it must exceed `limit`.
+    fn distance(&mut self, a: &[u8], b: &[u8], limit: usize) -> Option<usize> {
+        let n = b.len();
+        let Rows { prev2, prev, cur } = self;
+        prev2.clear();
+        prev2.resize(n + 1, 0);
+        prev.clear();
+        prev.extend(0..=n);
+        cur.clear();
+        cur.resize(n + 1, 0);
+        for i in 1..=a.len() {
+            cur[0] = i;
+            let mut row_min = cur[0];
+            for j in 1..=n {
+                let bj = b[j - 1].to_ascii_uppercase();
+                let cost = usize::from(a[i - 1] != bj);
+                let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2].to_ascii_uppercase() && a[i - 2] == bj {
+                    v = v.min(prev2[j - 2] + 1);
+                }
+                cur[j] = v;
+                row_min = row_min.min(v);
             }
-            cur[j] = v;
-            row_min = row_min.min(v);
+            if row_min > limit {
+                return None;
+            }
+            std::mem::swap(prev2, prev);
+            std::mem::swap(prev, cur);
         }
-        if row_min > limit {
-            return None;
-        }
-        std::mem::swap(&mut prev2, &mut prev);
-        std::mem::swap(&mut prev, &mut cur);
+        let d = prev[n];
+        (d <= limit).then_some(d)
     }
-    let d = prev[n];
-    (d <= limit).then_some(d)
 }
