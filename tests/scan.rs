@@ -832,3 +832,22 @@ fn cut_or_corrupted_fixtures_never_panic() {
         }
     }
 }
+
+#[test]
+fn testssl_pretty_json_and_no_iana_text() {
+    // The server offered its -cipher string's four suites plus OpenSSL's three
+    // default TLS 1.3 suites (fixtures/scan/README.md).
+    let want: BTreeSet<u32> =
+        BTreeSet::from([0x1302, 0x1303, 0x1301, 0xC030, 0x0067, 0x002F, 0x0084]);
+    let txt = fixture("scan/testssl_e_fast_no-iana_pretty.txt");
+    let json = fixture("scan/testssl_e_fast_no-iana_pretty.json");
+    assert_eq!(detect(&txt), Some(Format::TestsslText));
+    assert_eq!(detect(&json), Some(Format::TestsslJson));
+    let a = parse(&txt).unwrap();
+    let b = parse(&json).unwrap();
+    assert_all_known(&a);
+    assert_eq!(triples(&a), triples(&b));
+    let got: BTreeSet<u32> = a.entries.iter().map(|e| e.suite.code().unwrap()).collect();
+    assert_eq!(got, want);
+    assert_eq!(a.entries.len(), 7);
+}
