@@ -733,7 +733,26 @@ impl fmt::Display for Diagnosis {
                     Some(p) => write!(f, "{p}")?,
                     None => write!(f, "the {side}")?,
                 }
-                write!(f, " but not enabled; enable it with: {how}")
+                write!(f, " but not enabled; enable it with: {how}")?;
+                // Never suggest enabling a broken suite without saying so.
+                let rating = suite.rating();
+                match rating.level() {
+                    Some(level @ (crate::Level::Insecure | crate::Level::Weak)) => {
+                        let severe = if level == crate::Level::Insecure {
+                            crate::Severity::Insecure
+                        } else {
+                            crate::Severity::Weak
+                        };
+                        let ids: Vec<&str> = rating
+                            .reasons()
+                            .iter()
+                            .filter(|w| w.severity() == severe)
+                            .map(|w| w.id())
+                            .collect();
+                        write!(f, " (but it is rated {level}: {})", ids.join(", "))
+                    }
+                    _ => Ok(()),
+                }
             }
         }
     }
