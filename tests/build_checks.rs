@@ -1,6 +1,9 @@
 //! The build script's data checks: bad rows fail with `file:line: message`,
 //! every bad row at once. The build modules are compiled here as they are in
-//! build/main.rs and run on corrupted copies of data/.
+//! build/main.rs and run on corrupted copies of data/: suites and names,
+//! SChannel tables, and policies (`build/policies.rs`: a policy row whose code
+//! is not a suite, or whose name does not name its code, fails with
+//! `data/policies/FILE:LINE`).
 
 #![allow(dead_code, unreachable_pub)]
 
@@ -14,6 +17,8 @@ mod emit;
 mod name_hash;
 #[path = "../build/perfect.rs"]
 mod perfect;
+#[path = "../build/policies.rs"]
+mod policies;
 #[path = "../build/read.rs"]
 mod read;
 #[path = "../src/windows/shared.rs"]
@@ -44,10 +49,15 @@ impl DataCopy {
         fs::write(&p, f(text)).unwrap();
     }
 
+    /// Every error the build would report, from every stage that can run.
     fn errors(&self) -> Vec<String> {
         match suites::load(&self.0) {
             Err(e) => e,
-            Ok(kb) => windows::load(&self.0, &kb).err().unwrap_or_default(),
+            Ok(kb) => {
+                let mut e = windows::load(&self.0, &kb).err().unwrap_or_default();
+                e.extend(policies::load(&self.0, &kb).err().unwrap_or_default());
+                e
+            }
         }
     }
 }
@@ -228,4 +238,79 @@ fn name_index_rejects_names_that_differ_only_in_case() {
     assert!(perfect::emit("BY_NAME", &ok)
         .unwrap()
         .contains("static BY_NAME: NameIndex"));
+}
+
+// Policies (build/policies.rs).
+
+#[test]
+fn unknown_codes_and_wrong_names_fail_with_file_and_line() {
+    let d = DataCopy::new("bad");
+    // Line 2 of the block list: an unassigned code.
+    d.edit("policies/http2-blocklist.csv", |t| {
+        t.replacen(
+            "0000,TLS_NULL_WITH_NULL_NULL",
+            "1234,TLS_NULL_WITH_NULL_NULL",
+            1,
+        )
+    });
+    // Line 3 of NIST's list: a name that belongs to another suite.
+    d.edit("policies/nist-sp800-52r2.csv", |t| {
+        t.replacen(
+            "C02C,TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",
+            "C02C,TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",
+            1,
+        )
+    });
+    // A Mozilla row out of published order.
+    d.edit("policies/mozilla.csv", |t| {
+        t.replacen(
+            "5.0,modern,TLSv1.3,tls13_ciphersuites,2,",
+            "5.0,modern,TLSv1.3,tls13_ciphersuites,7,",
+            1,
+        )
+    });
+    let errors = d.errors();
+    let has = |needle: &str| errors.iter().any(|e| e.contains(needle));
+    assert!(
+        has("data/policies/http2-blocklist.csv:2: code 1234 is not a suite in data/suites.csv"),
+        "{errors:#?}"
+    );
+    assert!(
+        has("data/policies/nist-sp800-52r2.csv:3: iana_name \"TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384\" is not a name of C02C"),
+        "{errors:#?}"
+    );
+    assert!(
+        has("data/policies/mozilla.csv:3: position \"7\" should be 2"),
+        "{errors:#?}"
+    );
+    assert_eq!(
+        errors.len(),
+        3,
+        "every bad row, and only those: {errors:#?}"
+    );
+}
+
+#[test]
+fn bad_years_and_unknown_rules_fail() {
+    let d = DataCopy::new("years");
+    d.edit("policies/bsi-tr-02102-2.csv", |t| {
+        t.replacen(",2030+,", ",soon,", 1)
+    });
+    d.edit("policies/policies.csv", |t| {
+        t.replacen(",nist,", ",nist-2,", 1)
+    });
+    let errors = d.errors();
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.starts_with("data/policies/bsi-tr-02102-2.csv:2: column use_until")),
+        "{errors:#?}"
+    );
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("data/policies/policies.csv:")
+                && e.contains("unknown rule \"nist-2\"")),
+        "{errors:#?}"
+    );
 }
