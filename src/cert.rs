@@ -485,7 +485,8 @@ fn suggest_type(input: &str) -> Vec<&'static str> {
         .copied()
         .filter(|name| {
             (!input.is_empty() && (name.starts_with(input) || input.starts_with(name)))
-                || edit_distance(name.as_bytes(), input.as_bytes()) <= 2
+                || (name.len().abs_diff(input.len()) <= 2
+                    && edit_distance(name.as_bytes(), input.as_bytes()) <= 2)
         })
         .take(4)
         .collect()

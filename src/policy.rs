@@ -808,7 +808,14 @@ fn suggest(input: &str) -> Vec<&'static str> {
     let mut scored: Vec<(usize, usize, &'static str)> = cands
         .into_iter()
         .filter_map(|c| {
-            let d = distance(input, c);
+            // Lengths further apart than the limit are further apart in
+            // edits too: skipping them keeps a megabyte of input from
+            // costing minutes.
+            let d = if c.len().abs_diff(input.len()) <= limit {
+                distance(input, c)
+            } else {
+                usize::MAX
+            };
             let versioned = Policy::all()
                 .iter()
                 .any(|p| p.name() == c && p.family() != c);

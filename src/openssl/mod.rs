@@ -442,12 +442,15 @@ fn suggest(target: Target, word: &str) -> Option<String> {
         )
         .chain(keywords::SUITEB.iter().map(|(n, _)| *n));
     let mut best: Option<(usize, &str)> = None;
+    let upper = word.to_ascii_uppercase();
     for n in names {
         if n.eq_ignore_ascii_case(word) {
             return Some(n.to_string());
         }
-        if word.len() > 2 {
-            let d = edit_distance(&word.to_ascii_uppercase(), &n.to_ascii_uppercase());
+        // Lengths that differ by more than two are more than two edits apart:
+        // skipping them keeps a megabyte-long word from costing minutes.
+        if word.len() > 2 && n.len().abs_diff(word.len()) <= 2 {
+            let d = edit_distance(&upper, &n.to_ascii_uppercase());
             if d <= 2 && best.map_or(true, |(bd, _)| d < bd) {
                 best = Some((d, n));
             }

@@ -503,9 +503,16 @@ impl Release {
     pub fn suggest(name: &str, max: usize) -> Vec<&'static str> {
         let n = normalize_release(name);
         let mut scored: Vec<(usize, &'static str, usize)> = Vec::new();
+        let limit = (n.len() / 3).max(1);
         for (alias, profile) in WINDOWS_ALIASES.iter() {
+            let contained = n.len() >= 2 && alias.contains(n.as_str());
+            // Lengths further apart than the limit are further apart in edits
+            // too: skipping them keeps a megabyte of input from costing minutes.
+            if !contained && n.len().abs_diff(alias.len()) > limit {
+                continue;
+            }
             let d = edit_distance(&n, alias);
-            if d <= (n.len() / 3).max(1) || (n.len() >= 2 && alias.contains(n.as_str())) {
+            if d <= limit || contained {
                 scored.push((d, WINDOWS_PROFILES[*profile].0, *profile));
             }
         }
