@@ -822,7 +822,8 @@ fn suggest(input: &str) -> Vec<&'static str> {
             if d <= limit {
                 Some((d, d, c))
             } else if near_prefix(c) {
-                Some((limit + 1 + usize::from(versioned), d, c))
+                // Here `c` is at least as long as `input`: cheap to compare.
+                Some((limit + 1 + usize::from(versioned), distance(input, c), c))
             } else {
                 None
             }
