@@ -213,3 +213,10 @@ fn huge_inputs_are_answered() {
     assert_eq!(list::parse(&million).len(), 1_000_000);
     let _ = openssl::evaluate(&million, Target::OpenSsl30);
 }
+
+#[test]
+fn a_multibyte_character_after_three_bytes_of_a_protocol_word_is_no_panic() {
+    // Found by text_parsers_never_panic: scan::config sliced `[..4]` inside `𒴟`.
+    let _ = scan::parse_as(scan::Format::Config, "SSLProtocol R\u{12d1f}\u{aa}");
+    let _ = list::read("ssl_protocols R\u{12d1f}\u{aa};");
+}

@@ -85,8 +85,10 @@ fn value(raw: &str) -> &str {
 /// Protocol names in configuration files: `TLSv1`, `TLSv1.2`, `SSLv3`.
 fn protocol(word: &str) -> Option<Protocol> {
     let w = word.trim_matches(|c| c == '"' || c == '\'');
-    if !(w.len() >= 4
-        && (w[..4].eq_ignore_ascii_case("tlsv") || w[..4].eq_ignore_ascii_case("sslv")))
+    // `get`, not `[..4]`: the fourth byte may fall inside a multi-byte character.
+    if !w
+        .get(..4)
+        .is_some_and(|p| p.eq_ignore_ascii_case("tlsv") || p.eq_ignore_ascii_case("sslv"))
     {
         return None;
     }
