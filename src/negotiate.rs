@@ -738,15 +738,11 @@ impl fmt::Display for Diagnosis {
                 let rating = suite.rating();
                 match rating.level() {
                     Some(level @ (crate::Level::Insecure | crate::Level::Weak)) => {
-                        let severe = if level == crate::Level::Insecure {
-                            crate::Severity::Insecure
-                        } else {
-                            crate::Severity::Weak
-                        };
+                        let top = rating.reasons().max_severity();
                         let ids: Vec<&str> = rating
                             .reasons()
                             .iter()
-                            .filter(|w| w.severity() == severe)
+                            .filter(|w| Some(w.severity()) == top)
                             .map(|w| w.id())
                             .collect();
                         write!(f, " (but it is rated {level}: {})", ids.join(", "))
