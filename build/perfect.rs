@@ -2,24 +2,26 @@
 //! seed and one displacement per bucket such that every key lands in a slot
 //! of its own, then emits the index as Rust source.
 //!
-//! Hash-and-displace: keys are grouped into buckets by their hash, the
-//! fullest buckets are placed first, and each bucket tries displacements
-//! until all its keys fall into free slots. With about three keys per bucket
-//! and a quarter of the slots spare this succeeds at the first seed in a few
-//! milliseconds; the search is deterministic, so the output is reproducible.
+//! Hash-and-displace: keys are grouped into buckets by the top bits of their
+//! hash, the fullest buckets are placed first, and each bucket tries pilots
+//! (displacement `pilot * PILOT`, xored into the other half of the hash)
+//! until all its keys fall into free slots. With about four keys per bucket
+//! and a tenth or more of the slots spare this succeeds at one of the first
+//! seeds in milliseconds; the search is deterministic, so the output is
+//! reproducible.
 
 use std::fmt::Write as _;
 
-use crate::name_hash::{bucket, hash, key_words, slot, MAX_LEN};
+use crate::name_hash::{bucket, hash, slot, words, Record, Slot, MAX_LEN, NOT_LONG, PILOT};
 
 /// Emits `pub(crate) static {name}: NameIndex` mapping each key (any case) to
-/// its value `(start, len)`. Keys must be distinct ignoring ASCII case.
-pub fn emit(name: &str, entries: &[(String, (u16, u8))]) -> Result<String, String> {
+/// its value `(start, count, first)`. Keys must be distinct ignoring ASCII case.
+pub fn emit(name: &str, entries: &[(String, (u16, u8, u16))]) -> Result<String, String> {
     let mut keys: Vec<&[u8]> = Vec::with_capacity(entries.len());
     for (k, _) in entries {
-        if k.is_empty() || k.len() > MAX_LEN || k.len() > usize::from(u8::MAX) {
+        if k.is_empty() || k.len() > MAX_LEN {
             return Err(format!(
-                "name {k:?} is empty or longer than {MAX_LEN} bytes: raise MAX_LEN in src/name_hash.rs"
+                "name {k:?} is empty or longer than {MAX_LEN} bytes, the most the name index holds (MAX_LEN in src/name_hash.rs)"
             ));
         }
         keys.push(k.as_bytes());
@@ -36,83 +38,138 @@ pub fn emit(name: &str, entries: &[(String, (u16, u8))]) -> Result<String, Strin
         ));
     }
 
-    let n = keys.len().max(1);
-    let slots = n + n / 4 + 1;
-    let buckets = n.div_ceil(3);
-    let (seed, displacements, placement) = (0..1000u64)
-        .find_map(|seed| place(&keys, seed, buckets, slots).map(|(d, p)| (seed, d, p)))
-        .ok_or("no perfect hash found for the names in 1000 seeds")?;
-
-    // Key words, each key's words in a row; slot table pointing into them.
-    let mut words: Vec<(u64, u64)> = Vec::new();
-    let mut table = vec![(0usize, 0usize, 0u16, 0u8); slots];
+    // Powers of two: about four keys per bucket, at least a tenth of the
+    // slots spare (twice as many slots if no seed works).
+    let n = keys.len();
+    let buckets = n.div_ceil(4).next_power_of_two().max(2);
+    let min_slots = (n + n / 10 + 1).next_power_of_two().max(2);
+    let (seed, slots, pilots, placement) = [min_slots, 2 * min_slots]
+        .into_iter()
+        .flat_map(|slots| (0..200u64).map(move |seed| (seed, slots)))
+        .find_map(|(seed, slots)| {
+            place(&keys, seed, buckets, slots).map(|(d, p)| (seed, slots, d, p))
+        })
+        .ok_or_else(|| no_hash_found(&keys))?;
+    let mut table = vec![None; slots];
     for (i, (key, (_, value))) in keys.iter().zip(entries).enumerate() {
-        let start = words.len();
-        words.extend(key_words(key));
-        table[placement[i]] = (start, key.len(), value.0, value.1);
+        table[placement[i]] = Some((*key, *value));
     }
-    if words.len() > usize::from(u16::MAX) {
-        return Err("the name index outgrew u16 word offsets".into());
-    }
-    let max_len = keys.iter().map(|k| k.len()).max().unwrap_or(0);
 
     let mut o = String::new();
     let _ = writeln!(
         o,
-        "/// Every spelling (any case) -> (start, len) in `NAME_TARGETS`: a perfect hash\n\
-         /// over upper-cased names, searched by build/perfect.rs (seed {seed},\n\
-         /// {} keys, {buckets} buckets, {slots} slots).",
-        keys.len()
+        "/// Every spelling (any case) -> its slot: a perfect hash ignoring ASCII case,\n\
+         /// searched by build/perfect.rs (seed {seed}, {n} keys, {buckets} buckets,\n\
+         /// {slots} slots).",
     );
     let _ = writeln!(
         o,
-        "pub(crate) static {name}: NameIndex = NameIndex {{\n    seed: {seed},\n    max_len: {max_len},"
+        "pub(crate) static {name}: NameIndex<{buckets}, {slots}> = NameIndex {{\n    seed: {seed},"
     );
-    let _ = writeln!(o, "    displacements: &{displacements:?},");
-    let _ = writeln!(o, "    slots: &[");
-    for (start, len, v0, v1) in &table {
-        let _ = writeln!(o, "        ({start}, {len}, {v0}, {v1}),");
-    }
-    let _ = writeln!(o, "    ],");
-    let _ = write!(o, "    words: &[");
-    for (i, (w, mask)) in words.iter().enumerate() {
-        if i % 2 == 0 {
-            o.push_str("\n        ");
+    let _ = write!(o, "    displacements: &[");
+    for (i, p) in pilots.iter().enumerate() {
+        if i % 4 == 0 {
+            o.push_str("\n       ");
         }
-        let _ = write!(o, "(0x{w:016x}, 0x{mask:016x}), ");
+        let _ = write!(o, " 0x{:016x},", p.wrapping_mul(PILOT));
     }
-    let _ = writeln!(o, "\n    ],\n}};");
+    // One slot per line: the suite `lookup` returns and the key's length.
+    let _ = writeln!(o, "\n    ],\n    slots: &[");
+    for entry in &table {
+        let slot = entry.map_or(Slot::EMPTY, |(key, (_, _, first))| Slot {
+            first,
+            len: key.len() as u8,
+        });
+        let _ = writeln!(
+            o,
+            "        Slot {{ first: {}, len: {} }},",
+            slot.first, slot.len
+        );
+    }
+    // One record per slot, after the name it holds: the name's words
+    // (overlapping), their masks (0xDF: a letter) and its value.
+    let _ = writeln!(o, "    ],\n    records: &[");
+    let mut long: Vec<&str> = Vec::new();
+    for (i, entry) in table.iter().enumerate() {
+        let Some((key, (start, count, _))) = entry else {
+            let _ = writeln!(o, "        Record::EMPTY,");
+            continue;
+        };
+        let text = std::str::from_utf8(key).map_err(|e| e.to_string())?;
+        let r = Record::new(key, (*start, *count), long.len() as u16);
+        if r.long != NOT_LONG {
+            long.push(text);
+        }
+        let _ = writeln!(o, "        // {i}: {text}");
+        let _ = writeln!(
+            o,
+            "        Record {{ key: *b\"{}\", mask: *b\"{}\", count: {}, start: {}, long: {} }},",
+            escaped(&r.key),
+            escaped(&r.mask),
+            r.count,
+            r.start,
+            r.long
+        );
+    }
+    let _ = writeln!(o, "    ],\n    long: &{long:?},\n}};");
     Ok(o)
 }
 
-/// One displacement per bucket and the slot of every key, or `None` if some
-/// bucket cannot be placed under this seed.
+/// Bytes as the inside of a byte-string literal.
+fn escaped(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| b.escape_ascii().to_string()).collect()
+}
+
+/// The error when no seed works: names the first two keys whose hashes are
+/// equal under every seed (the fold of their words collides), if any.
+fn no_hash_found(keys: &[&[u8]]) -> String {
+    let mut hashes: Vec<(u64, &[u8])> = keys.iter().map(|k| (key_hash(k, 0), *k)).collect();
+    hashes.sort_unstable();
+    match hashes.windows(2).find(|w| w[0].0 == w[1].0) {
+        Some(w) => format!(
+            "names {:?} and {:?} hash alike: change `hash` in src/name_hash.rs",
+            String::from_utf8_lossy(w[0].1),
+            String::from_utf8_lossy(w[1].1)
+        ),
+        None => "no perfect hash found for the names in 400 tries".into(),
+    }
+}
+
+/// The hash a key is looked up by.
+fn key_hash(key: &[u8], seed: u64) -> u64 {
+    hash(&words(key), key.len(), seed)
+}
+
+/// One pilot per bucket and the slot of every key, or `None` if some bucket
+/// cannot be placed under this seed.
 fn place(
     keys: &[&[u8]],
     seed: u64,
     buckets: usize,
     slots: usize,
-) -> Option<(Vec<u16>, Vec<usize>)> {
-    let hashes: Vec<u64> = keys.iter().map(|k| hash(k, seed)).collect();
+) -> Option<(Vec<u64>, Vec<usize>)> {
+    let bucket_shift = 64 - buckets.trailing_zeros();
+    let slot_shift = 64 - slots.trailing_zeros();
+    let hashes: Vec<u64> = keys.iter().map(|k| key_hash(k, seed)).collect();
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); buckets];
     for (i, &h) in hashes.iter().enumerate() {
-        members[bucket(h, buckets)].push(i);
+        members[bucket(h, bucket_shift)].push(i);
     }
     let mut order: Vec<usize> = (0..buckets).collect();
     order.sort_by_key(|&b| (std::cmp::Reverse(members[b].len()), b));
 
     let mut taken = vec![false; slots];
-    let mut displacements = vec![0u16; buckets];
+    let mut pilots = vec![0u64; buckets];
     let mut placement = vec![usize::MAX; keys.len()];
     let mut tried: Vec<usize> = Vec::new();
     for b in order {
         if members[b].is_empty() {
             break;
         }
-        let found = (0..=u16::MAX).find(|&d| {
+        let found = (0..=u64::from(u16::MAX)).find(|&p| {
             tried.clear();
             for &i in &members[b] {
-                let s = slot(hashes[i], d, slots);
+                let s = slot(hashes[i], p.wrapping_mul(PILOT), slot_shift);
                 if taken[s] || tried.contains(&s) {
                     return false;
                 }
@@ -120,12 +177,12 @@ fn place(
             }
             true
         })?;
-        displacements[b] = found;
+        pilots[b] = found;
         for &i in &members[b] {
-            let s = slot(hashes[i], found, slots);
+            let s = slot(hashes[i], found.wrapping_mul(PILOT), slot_shift);
             taken[s] = true;
             placement[i] = s;
         }
     }
-    Some((displacements, placement))
+    Some((pilots, placement))
 }

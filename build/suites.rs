@@ -702,11 +702,16 @@ pub fn emit(kb: &Kb) -> String {
     }
     let _ = writeln!(o, "];\n");
 
-    // Name map: case-insensitive perfect hash (build/perfect.rs) -> (start, len) in NAME_TARGETS.
+    // Name map: case-insensitive perfect hash (build/perfect.rs) -> (start, len) in
+    // NAME_TARGETS and the first target.
     let mut targets: Vec<usize> = Vec::new();
     let mut entries = Vec::new();
     for (spelling, list) in &kb.by_name {
-        entries.push((spelling.clone(), (targets.len() as u16, list.len() as u8)));
+        let first = list.first().copied().unwrap_or(0) as u16;
+        entries.push((
+            spelling.clone(),
+            (targets.len() as u16, list.len() as u8, first),
+        ));
         targets.extend(list.iter().copied());
     }
     let _ = writeln!(

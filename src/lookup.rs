@@ -25,31 +25,27 @@ use crate::tables;
 /// ```
 #[inline]
 pub fn lookup(input: &str) -> Option<&'static Suite> {
-    if !is_trimmed(input) {
-        return lookup_trimmed(input.trim());
-    }
-    lookup_trimmed(input)
-}
-
-/// [`lookup`] of input without surrounding white space. The name index comes
-/// first and code spellings are read only on a miss, out of line, so the
-/// common path stays small.
-#[inline]
-fn lookup_trimmed(s: &str) -> Option<&'static Suite> {
-    match tables::BY_NAME.get(s) {
-        Some((start, _)) => Some(&tables::SUITES[tables::NAME_TARGETS[start as usize] as usize]),
-        None => lookup_code(s),
+    match tables::BY_NAME.get(input) {
+        Some((slot, _)) => tables::SUITES.get(usize::from(slot.first)),
+        None => lookup_cold(input),
     }
 }
 
+/// [`lookup`] of what the name index does not hold as given: surrounding white
+/// space, or a code. Out of line, so the common path stays small.
 #[inline(never)]
-fn lookup_code(s: &str) -> Option<&'static Suite> {
+fn lookup_cold(input: &str) -> Option<&'static Suite> {
+    let s = input.trim();
+    if s.len() != input.len() {
+        if let Some((slot, _)) = tables::BY_NAME.get(s) {
+            return tables::SUITES.get(usize::from(slot.first));
+        }
+    }
     parse_code(s).and_then(Suite::from_code)
 }
 
 /// Whether `s` needs no trimming: both ends are visible ASCII, as in every
-/// name. Checking this first skips `str::trim`'s Unicode-aware scan, which
-/// cost more than the hash in `lookup`.
+/// name. Checking this first skips `str::trim`'s Unicode-aware scan.
 #[inline]
 fn is_trimmed(s: &str) -> bool {
     matches!(s.as_bytes(), [first, .., last] if first.is_ascii_graphic() && last.is_ascii_graphic())
@@ -75,10 +71,13 @@ fn trim(s: &str) -> &str {
 /// ```
 pub fn lookup_all(input: &str) -> impl Iterator<Item = &'static Suite> {
     let s = trim(input);
-    let targets: &'static [u16] = match tables::BY_NAME.get(s) {
-        Some((start, len)) => &tables::NAME_TARGETS[start as usize..start as usize + len as usize],
-        None => &[],
-    };
+    let targets: &'static [u16] = tables::BY_NAME
+        .get(s)
+        .and_then(|(_, found)| {
+            let start = usize::from(found.start);
+            tables::NAME_TARGETS.get(start..start + usize::from(found.count))
+        })
+        .unwrap_or(&[]);
     let by_code = if targets.is_empty() {
         parse_code(s).and_then(Suite::from_code)
     } else {

@@ -1,179 +1,288 @@
-//! The name index: a static perfect hash over ASCII-upper-cased names.
+//! The name index: a static perfect hash over names, ignoring ASCII case.
 //!
 //! This file is compiled twice: into the library, where [`NameIndex::get`]
 //! answers `lookup`, and into the build script (`build/perfect.rs`), which
-//! uses the same [`hash`] to search a seed and one displacement per bucket
-//! so that every known spelling gets a slot of its own. At run time a name
-//! costs: hashing eight bytes at a time (bit 5 of each byte set, so letter
-//! case does not count), two multiplications to find the slot, and one
-//! comparison with the stored key, word by word, where only the letters'
-//! case bit may differ. No allocation, no false positives: a slot matches
-//! only if the stored name equals the input ignoring ASCII case.
+//! uses the same [`words`] and [`hash`] to search a seed and one displacement
+//! per bucket so that every known spelling gets a slot of its own, and to
+//! lay out each slot's [`Record`].
+//!
+//! A lookup of a name of 8 to 48 bytes (nearly all of them) runs straight
+//! through, with no data-dependent branch: in a stream of names of varying
+//! length a mispredicted branch costs more than the arithmetic.
+//!
+//! 1. [`words`]: the name as three overlapping 16-byte words, at bytes 0,
+//!    `(len - 16) / 2` and `len - 16`, which together hold every byte (names
+//!    of 8 to 15 bytes: the first and last eight bytes, three times);
+//! 2. [`hash`]: the words folded by xor with bit 5 of every byte set (so
+//!    letter case does not count), then mixed with the length and the seed
+//!    by one 64x64->128-bit multiplication;
+//! 3. the bucket and the slot from the top bits of the hash (bucket and slot
+//!    counts are powers of two), one displacement read in between;
+//! 4. the slot's [`Record`] holds its key's words and, for each byte, a mask
+//!    with bit 5 clear for letters: the input matches if every word equals
+//!    the key's where the mask is set, and the lengths are equal.
+//!
+//! Names under 8 bytes pack into one word, and longer ones (49 to 64 bytes)
+//! are also compared in full; both take the same steps out of line. No
+//! allocation, no false positives.
 //!
 //! Why not `phf`: its SipHash-1-3 over an `UncasedStr` folds and hashes one
 //! byte at a time, and cost several times more per lookup than an exact-case
 //! `match` in the peer crates (see `benches/README.md`).
 
-/// The longest name the index can hold, in bytes (the longest known name is
-/// far shorter; the build script checks).
-#[allow(dead_code)] // used by the build script
-pub(crate) const MAX_LEN: usize = 96;
+/// The longest name the index can hold, in bytes.
+pub(crate) const MAX_LEN: usize = 64;
 
-/// FxHash's multiplier (rustc's hasher): odd, with well-spread bits.
-const K: u64 = 0x517c_c1b7_2722_0a95;
+/// The lengths [`NameIndex::get`] handles without a branch.
+const FAST: std::ops::RangeInclusive<usize> = 8..=48;
+
+/// A name (or its masks) as [`words`] reads it: three 16-byte words as six
+/// little-endian halves.
+pub(crate) type Words = [u64; 6];
 
 /// Bit 5 of every byte: the bit that tells an ASCII letter's cases apart.
 const CASE: u64 = 0x2020_2020_2020_2020;
 
-/// Eight bytes as a little-endian word.
-#[inline]
-fn load(chunk: &[u8]) -> u64 {
-    let mut b = [0u8; 8];
-    b.copy_from_slice(chunk);
-    u64::from_le_bytes(b)
+/// The multiplier that mixes the fold (odd, well-spread bits: FxHash's).
+const MIX: u64 = 0x517c_c1b7_2722_0a95;
+
+/// The multiplier that spreads a bucket's pilot over the slot bits.
+#[allow(dead_code)] // used by the build script
+pub(crate) const PILOT: u64 = 0x9e37_79b9_7f4a_7c15;
+
+/// `Record::long` of a key no longer than 48 bytes.
+pub(crate) const NOT_LONG: u16 = u16::MAX;
+
+/// `N` bytes of `s` from `p`, if they are there.
+#[inline(always)]
+fn chunk<const N: usize>(s: &[u8], p: usize) -> Option<&[u8; N]> {
+    s.get(p..).and_then(<[u8]>::first_chunk::<N>)
 }
 
-/// The last, partial word of `s` (its last `s.len() % 8` bytes, zero-padded),
-/// or `None` if `s` is a whole number of words. Branch-light: overlapping
-/// loads instead of a loop over bytes.
-#[inline]
-fn tail(s: &[u8]) -> Option<u64> {
+/// A name of 0 to 7 bytes packed into half 0: the first and last four bytes
+/// (4 to 7), or the first, middle and last byte (1 to 3). Together with the
+/// length this says every byte.
+#[inline(never)]
+fn short(s: &[u8]) -> Words {
     let n = s.len();
-    let rest = n % 8;
-    if rest == 0 {
-        return None;
-    }
-    Some(if n >= 8 {
-        // The last eight bytes, shifted so the ones already read fall out.
-        load(&s[n - 8..]) >> (8 * (8 - rest))
-    } else if n >= 4 {
-        // Two four-byte loads that overlap on identical bytes.
-        let lo = u64::from(u32::from_le_bytes([s[0], s[1], s[2], s[3]]));
-        let hi = u64::from(u32::from_le_bytes([s[n - 4], s[n - 3], s[n - 2], s[n - 1]]));
-        lo | (hi << (8 * (n - 4)))
+    let four = |p: usize| chunk::<4>(s, p).map_or(0, |c| u64::from(u32::from_le_bytes(*c)));
+    let byte = |p: usize| s.get(p).map_or(0, |&b| u64::from(b));
+    let packed = if n >= 4 {
+        four(0) | (four(n - 4) << 32)
+    } else if n > 0 {
+        byte(0) | (byte(n / 2) << 8) | (byte(n - 1) << 16)
     } else {
-        // One to three bytes: first, middle and last (which may coincide).
-        u64::from(s[0])
-            | (u64::from(s[n / 2]) << (8 * (n / 2)))
-            | (u64::from(s[n - 1]) << (8 * (n - 1)))
-    })
+        0
+    };
+    [packed, 0, 0, 0, 0, 0]
 }
 
-/// Word `i` (eight bytes, little-endian) of `s`, zero-padded past its end.
-#[cfg(test)]
-fn word(s: &[u8], i: usize) -> u64 {
-    match s.get(i * 8..i * 8 + 8) {
-        Some(chunk) => load(chunk),
-        None => tail(s).unwrap_or(0),
-    }
+/// The three words of `s`, as halves. For 16 bytes or more: 16 bytes each
+/// at bytes 0, `(len - 16) / 2` and `len - 16`, which hold every byte of a
+/// name of up to 48 bytes (of a longer one, all but some in the middle).
+/// For 8 to 15 bytes, each word is the first and the last eight bytes; a
+/// shorter name packs into half 0 (see [`short`]). Branch-free from 8 bytes
+/// up: the positions are clamped, not chosen. For a fixed length up to 48
+/// bytes, equal words mean equal names.
+#[inline(always)]
+pub(crate) fn words(s: &[u8]) -> Words {
+    let Some((_, tail)) = s.split_last_chunk::<8>() else {
+        return short(s);
+    };
+    let from = s.len().saturating_sub(16); // start of word 2
+    let mid = from / 2; // start of word 1
+                        // The eight bytes at `p`, or the last eight if `p` is past them: a
+                        // choice between two valid addresses, which compiles to a conditional
+                        // move rather than a bounds check.
+    let at = |p: usize| {
+        let c = s.get(p..p + 8).and_then(|c| <&[u8; 8]>::try_from(c).ok());
+        u64::from_le_bytes(*c.unwrap_or(tail))
+    };
+    [
+        at(0),
+        at(8),
+        at(mid),
+        at(mid + 8),
+        at(from),
+        u64::from_le_bytes(*tail),
+    ]
 }
 
-/// The mask of bit 5 in every byte of `w` that is an ASCII letter.
-#[inline]
-pub(crate) fn letters(w: u64) -> u64 {
-    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let up = (w & LOW7) & !CASE; // fold to upper case; bytes stay <= 0x5f, no carries
-    let from_a = up + 0x3f3f_3f3f_3f3f_3f3f; // high bit set where byte >= b'A'
-    let past_z = up + 0x2525_2525_2525_2525; // high bit set where byte > b'Z'
-    ((from_a & !past_z & !w & HIGH) >> 2) & CASE
+/// The hash of a name of `len` bytes from its [`words`], ignoring ASCII case,
+/// under `seed`. The halves, with bit 5 of every byte set, are folded by
+/// xor into two, word `i`'s rotated by `3 i` bits: the words overlap by
+/// whole bytes, so the same byte read by two of them never lands on itself
+/// and cancels, and there are three terms, so that the fold of a name whose
+/// words are all equal loses nothing. One multiplication mixes the fold, the
+/// length and the seed. The build checks that no two names hash alike.
+#[inline(always)]
+pub(crate) fn hash(w: &Words, len: usize, seed: u64) -> u64 {
+    let h = |i: usize| w[i] | CASE;
+    let lo = h(0) ^ h(3).rotate_left(3) ^ h(4).rotate_left(6);
+    let hi = h(1) ^ h(2).rotate_left(3) ^ h(5).rotate_left(6);
+    let p = u128::from(lo ^ seed) * u128::from(hi ^ MIX ^ len as u64);
+    (p as u64) ^ ((p >> 64) as u64)
 }
 
-/// The hash of `s` ignoring ASCII case, under `seed`: FxHash's
-/// rotate-xor-multiply over eight bytes at a time with bit 5 of every byte
-/// set (so both cases of a letter hash alike), length first.
-#[inline]
-pub(crate) fn hash(s: &[u8], seed: u64) -> u64 {
-    let step = |h: u64, w: u64| (h.rotate_left(5) ^ (w | CASE)).wrapping_mul(K);
-    let mut h = (seed ^ s.len() as u64).wrapping_mul(K);
-    for chunk in s.chunks_exact(8) {
-        h = step(h, load(chunk));
-    }
-    match tail(s) {
-        Some(w) => step(h, w),
-        None => h,
-    }
+/// The bucket of a hash: its top `64 - shift` bits.
+#[inline(always)]
+pub(crate) fn bucket(h: u64, shift: u32) -> usize {
+    h.checked_shr(shift).unwrap_or(0) as usize
 }
 
-/// The stored form of a key: its words, zero-padded, and for each word the
-/// mask of its letters (see [`letters`]).
-#[allow(dead_code)] // used by the build script and the tests
-pub(crate) fn key_words(s: &[u8]) -> Vec<(u64, u64)> {
-    s.chunks_exact(8)
-        .map(load)
-        .chain(tail(s))
-        .map(|w| (w, letters(w)))
-        .collect()
+/// The slot of a hash in its bucket, given the bucket's displacement: the
+/// top bits of the hash's other half, xored with the displacement.
+#[inline(always)]
+pub(crate) fn slot(h: u64, displacement: u64, shift: u32) -> usize {
+    (h.rotate_left(32) ^ displacement)
+        .checked_shr(shift)
+        .unwrap_or(0) as usize
 }
 
-/// Whether `s` equals the key stored as `key` (see [`key_words`]) ignoring
-/// ASCII case: word by word, bytes must be equal except in bit 5 of letters.
-/// `key` must hold `s.len().div_ceil(8)` words (the caller checked the
-/// lengths are equal).
-#[inline]
-fn equals(s: &[u8], key: &[(u64, u64)]) -> bool {
-    // An early exit per word: cheaper than comparing all (and keeps the
-    // compiler from vectorising a loop that runs two to eight times).
-    for (chunk, &(w, mask)) in s.chunks_exact(8).zip(key) {
-        if (load(chunk) ^ w) & !mask != 0 {
-            return false;
+/// What a slot holds for the common answer: which suite, for a key of which
+/// length. Four bytes, so that the table of them stays in the first-level
+/// cache and the answer does not wait on the (larger) record.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Slot {
+    /// `NAME_TARGETS[start]` of the record: the suite `lookup` returns.
+    pub(crate) first: u16,
+    /// The key's length in bytes; 0 for an empty slot.
+    pub(crate) len: u8,
+}
+
+impl Slot {
+    /// An empty slot.
+    #[allow(dead_code)] // used by the generated tables
+    pub(crate) const EMPTY: Slot = Slot { first: 0, len: 0 };
+}
+
+/// What else a slot holds: its key's [`words`] and their masks, to compare
+/// with, and its whole value. Two cache lines, aligned, read together.
+#[derive(Debug, Clone, Copy)]
+#[repr(C, align(64))]
+pub(crate) struct Record {
+    /// The key's words, little-endian.
+    pub(crate) key: [u8; 48],
+    /// For each byte of `key`: `0xDF` where it is an ASCII letter (whose
+    /// case may differ), `0xFF` elsewhere, `0x00` where `key` is padding.
+    pub(crate) mask: [u8; 48],
+    /// The value: how many entries of `NAME_TARGETS` it spans...
+    pub(crate) count: u8,
+    /// ...from here.
+    pub(crate) start: u16,
+    /// For a key of more than 48 bytes, its index in `NameIndex::long`:
+    /// the words do not hold all of it. Otherwise [`NOT_LONG`].
+    pub(crate) long: u16,
+}
+
+impl Record {
+    /// An empty slot.
+    #[allow(dead_code)] // used by the generated tables
+    pub(crate) const EMPTY: Record = Record {
+        key: [0; 48],
+        mask: [0; 48],
+        count: 0,
+        start: 0,
+        long: NOT_LONG,
+    };
+
+    /// The record of `key` (at most [`MAX_LEN`] bytes) with its value
+    /// `(start, count)`, and `long` its index among the long keys if it is
+    /// one.
+    #[allow(dead_code)] // used by the build script and the tests
+    pub(crate) fn new(key: &[u8], (start, count): (u16, u8), long: u16) -> Record {
+        let masks: Vec<u8> = key
+            .iter()
+            .map(|b| if b.is_ascii_alphabetic() { 0xDF } else { 0xFF })
+            .collect();
+        let mut r = Record {
+            count,
+            start,
+            long: if key.len() > *FAST.end() {
+                long
+            } else {
+                NOT_LONG
+            },
+            ..Record::EMPTY
+        };
+        for (i, (k, m)) in words(key).iter().zip(words(&masks)).enumerate() {
+            r.key[8 * i..8 * i + 8].copy_from_slice(&k.to_le_bytes());
+            r.mask[8 * i..8 * i + 8].copy_from_slice(&m.to_le_bytes());
         }
+        r
     }
-    match (tail(s), key.last()) {
-        (Some(t), Some(&(w, mask))) => (t ^ w) & !mask == 0,
-        _ => true,
+
+    /// Whether `w`, the words of a name as long as the key, equal the key's
+    /// ignoring the case of letters. Every word, no early exit.
+    #[inline(always)]
+    fn matches(&self, w: &Words) -> bool {
+        let half = |bytes: &[u8; 48], i: usize| {
+            chunk::<8>(bytes, 8 * i).map_or(0, |c| u64::from_le_bytes(*c))
+        };
+        let differs = |i: usize| (w[i] ^ half(&self.key, i)) & half(&self.mask, i);
+        (0..6).fold(0, |d, i| d | differs(i)) == 0
     }
 }
 
-/// The bucket of a hash among `buckets`: its high bits, by multiply-shift.
-#[inline]
-pub(crate) fn bucket(h: u64, buckets: usize) -> usize {
-    ((u128::from(h) * buckets as u128) >> 64) as usize
-}
-
-/// The slot of a hash among `slots`, given its bucket's displacement.
-#[inline]
-pub(crate) fn slot(h: u64, displacement: u16, slots: usize) -> usize {
-    let mixed = (h ^ u64::from(displacement).wrapping_mul(0x9e37_79b9_7f4a_7c15))
-        .wrapping_mul(0xd6e8_feb8_6659_fd93);
-    ((u128::from(mixed ^ (mixed >> 32)) * slots as u128) >> 64) as usize
-}
-
-/// One slot of the index: where its key's words start in [`NameIndex::words`],
-/// the key's length in bytes (0: empty slot), and the value (`(start, len)`
-/// in `NAME_TARGETS`).
-pub(crate) type Slot = (u16, u8, u16, u8);
-
-/// A case-insensitive perfect-hash map from names to `(start, len)` in
-/// `NAME_TARGETS`, generated by the build script.
+/// A case-insensitive perfect-hash map from names to [`Slot`]s and
+/// [`Record`]s, generated by the build script, with `B` buckets and `S`
+/// slots (powers of two). The counts are type parameters so that the bucket
+/// and slot arithmetic compiles to constant shifts with no bounds checks,
+/// also where `lookup` is inlined into another crate.
 #[derive(Debug)]
-pub(crate) struct NameIndex {
+pub(crate) struct NameIndex<const B: usize, const S: usize> {
     pub(crate) seed: u64,
-    /// The longest key, in bytes: longer input is no key.
-    pub(crate) max_len: usize,
-    pub(crate) displacements: &'static [u16],
-    pub(crate) slots: &'static [Slot],
-    /// Every key's words with their letter masks, key after key.
-    pub(crate) words: &'static [(u64, u64)],
+    pub(crate) displacements: &'static [u64; B],
+    /// One slot and one record per slot.
+    pub(crate) slots: &'static [Slot; S],
+    pub(crate) records: &'static [Record; S],
+    /// The keys longer than 48 bytes, whole.
+    pub(crate) long: &'static [&'static str],
 }
 
-impl NameIndex {
-    /// The value stored under `name`, compared ignoring ASCII case.
-    #[inline]
-    pub(crate) fn get(&self, name: &str) -> Option<(u16, u8)> {
+impl<const B: usize, const S: usize> NameIndex<B, S> {
+    /// `64 - log2(B)`: the shift that leaves a hash's bucket.
+    const BUCKET_SHIFT: u32 = 64 - B.trailing_zeros();
+    /// `64 - log2(S)`: the shift that leaves a slot.
+    const SLOT_SHIFT: u32 = 64 - S.trailing_zeros();
+
+    /// The slot and record of `name`, compared ignoring ASCII case.
+    #[inline(always)]
+    pub(crate) fn get(&self, name: &str) -> Option<(&'static Slot, &'static Record)> {
         let s = name.as_bytes();
-        if s.is_empty() || s.len() > self.max_len {
+        if !FAST.contains(&s.len()) {
+            return self.get_cold(name);
+        }
+        let w = words(s);
+        let (slot, r) = self.slot(hash(&w, s.len(), self.seed))?;
+        (r.matches(&w) && usize::from(slot.len) == s.len()).then_some((slot, r))
+    }
+
+    /// [`get`](Self::get) for names shorter than 8 or longer than 48 bytes.
+    #[inline(never)]
+    fn get_cold(&self, name: &str) -> Option<(&'static Slot, &'static Record)> {
+        let s = name.as_bytes();
+        if s.is_empty() || s.len() > MAX_LEN {
             return None;
         }
-        let h = hash(s, self.seed);
-        let d = self.displacements[bucket(h, self.displacements.len())];
-        let (start, len, v_start, v_len) = self.slots[slot(h, d, self.slots.len())];
-        if usize::from(len) != s.len() {
+        let w = words(s);
+        let (slot, r) = self.slot(hash(&w, s.len(), self.seed))?;
+        if !r.matches(&w) || usize::from(slot.len) != s.len() {
             return None;
         }
-        let start = usize::from(start);
-        let key = self.words.get(start..start + s.len().div_ceil(8))?;
-        equals(s, key).then_some((v_start, v_len))
+        if s.len() > *FAST.end() {
+            let key = self.long.get(usize::from(r.long))?;
+            return key.eq_ignore_ascii_case(name).then_some((slot, r));
+        }
+        Some((slot, r))
+    }
+
+    /// The slot and record a hash leads to.
+    #[inline(always)]
+    fn slot(&self, h: u64) -> Option<(&'static Slot, &'static Record)> {
+        let d = *self.displacements.get(bucket(h, Self::BUCKET_SHIFT))?;
+        let i = slot(h, d, Self::SLOT_SHIFT);
+        Some((self.slots.get(i)?, self.records.get(i)?))
     }
 }
 
@@ -181,64 +290,111 @@ impl NameIndex {
 mod tests {
     use super::*;
 
+    /// A one-key index.
+    fn index_of(key: &str) -> NameIndex<1, 1> {
+        let long: &'static [&'static str] = Box::leak(Box::new([&*key.to_string().leak()]));
+        let records: &'static [Record; 1] =
+            Box::leak(Box::new([Record::new(key.as_bytes(), (7, 1), 0)]));
+        let slots: &'static [Slot; 1] = Box::leak(Box::new([Slot {
+            first: 9,
+            len: key.len() as u8,
+        }]));
+        NameIndex {
+            seed: 1,
+            displacements: &[0],
+            slots,
+            records,
+            long,
+        }
+    }
+
+    fn found(index: &NameIndex<1, 1>, s: &str) -> Option<(u16, u8, u16)> {
+        index.get(s).map(|(slot, r)| (r.start, r.count, slot.first))
+    }
+
+    /// Every length the index handles, from 1 to 64 bytes.
+    const TEXT: &str = "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA_P384_and_some_more_text_64b";
+
     #[test]
-    fn letters_marks_exactly_the_ascii_letters_in_every_lane() {
-        for b in 0..=255u8 {
-            for lane in 0..8 {
-                // Neighbours of every kind, which must not disturb the lane.
-                let mut bytes = *b"a-Z_9\xffz{";
-                bytes[lane] = b;
-                let got = letters(u64::from_le_bytes(bytes)).to_le_bytes();
-                let want = bytes.map(|c| if c.is_ascii_alphabetic() { 0x20 } else { 0 });
-                assert_eq!(got, want, "byte {b:#04x} in lane {lane}");
+    fn matches_exactly_what_eq_ignore_ascii_case_matches() {
+        assert_eq!(TEXT.len(), MAX_LEN);
+        for len in 1..=TEXT.len() {
+            let key = &TEXT[..len];
+            let index = index_of(key);
+            let hit = Some((7, 1, 9));
+            assert_eq!(found(&index, key), hit, "length {len}");
+            assert_eq!(found(&index, &key.to_ascii_lowercase()), hit);
+            assert_eq!(found(&index, &key.to_ascii_uppercase()), hit);
+            // Bit 5 flipped in each byte in turn: a letter's case may
+            // differ, nothing else ('_' 0x5F would become DEL 0x7F, '1'
+            // 0x11, '-' 0x0D).
+            for i in 0..len {
+                let mut b = key.as_bytes().to_vec();
+                b[i] ^= 0x20;
+                let flipped = String::from_utf8(b).unwrap();
+                let want = flipped.eq_ignore_ascii_case(key).then_some((7, 1, 9));
+                assert_eq!(found(&index, &flipped), want, "length {len}, byte {i}");
+                assert_eq!(
+                    hash(&words(flipped.as_bytes()), len, 3),
+                    hash(&words(key.as_bytes()), len, 3),
+                    "the hash ignores bit 5 of every byte: length {len}, byte {i}"
+                );
+                // Any other change to any byte is a miss.
+                let mut b = key.as_bytes().to_vec();
+                b[i] = if b[i] == b'#' { b'%' } else { b'#' };
+                assert_eq!(found(&index, &String::from_utf8(b).unwrap()), None);
+            }
+            // One byte more or less, and the same bytes repeated.
+            assert_eq!(found(&index, &TEXT[..len - 1]), None, "length {len}");
+            assert_eq!(found(&index, &format!("{key}{}", &key[len - 1..])), None);
+        }
+        assert_eq!(found(&index_of("RSA"), ""), None);
+        let long = "A".repeat(MAX_LEN + 1);
+        assert_eq!(found(&index_of(&long[..MAX_LEN]), &long), None);
+    }
+
+    #[test]
+    fn words_hold_every_byte_up_to_48() {
+        for len in 8..=48 {
+            let s = &TEXT.as_bytes()[..len];
+            let (from, last) = (len.saturating_sub(16), len - 8);
+            let starts = [0, 8, from / 2, from / 2 + 8, from, last].map(|p: usize| p.min(last));
+            let mut seen = vec![false; len];
+            for (w, p) in words(s).iter().zip(starts) {
+                assert_eq!(w.to_le_bytes(), s[p..p + 8], "length {len}, at {p}");
+                seen[p..p + 8].iter_mut().for_each(|b| *b = true);
+            }
+            assert!(seen.iter().all(|&b| b), "length {len}");
+        }
+        // Under 8 bytes: distinct for every length and content that differ.
+        let mut seen = std::collections::HashSet::new();
+        for len in 1..8 {
+            for s in [&TEXT[..len], &TEXT[1..=len], &TEXT[2..len + 2]] {
+                assert!(seen.insert((len, words(s.as_bytes()))), "{s:?}");
             }
         }
     }
 
     #[test]
-    fn words_are_zero_padded_for_every_length() {
-        let text = b"TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA_P384";
-        for len in 0..=text.len() {
-            let s = &text[..len];
-            let mut padded = s.to_vec();
-            padded.resize(len.div_ceil(8) * 8, 0);
-            for i in 0..len.div_ceil(8) {
-                let want = u64::from_le_bytes(padded[i * 8..i * 8 + 8].try_into().unwrap());
-                assert_eq!(word(s, i), want, "length {len}, word {i}");
-            }
-        }
+    fn records_hold_words_masks_and_value() {
+        let r = Record::new(b"Ab1", (1, 2), 0);
+        assert_eq!(&r.key[..3], b"Ab1");
+        // Word 0 of the masks: first, middle and last byte of "Ab1".
+        assert_eq!(&r.mask[..3], &[0xDF, 0xDF, 0xFF]);
+        assert!(r.key[3..].iter().chain(&r.mask[3..]).all(|&b| b == 0));
+        assert_eq!((r.start, r.count, r.long), (1, 2, NOT_LONG));
+        assert_eq!(Record::new(TEXT.as_bytes(), (1, 2), 5).long, 5);
+        assert_eq!(std::mem::size_of::<Record>(), 128);
     }
 
     #[test]
-    fn equality_ignores_case_of_letters_and_nothing_else() {
-        let key = key_words(b"TLS_RSA_WITH_AES_128_CBC_SHA");
-        assert!(equals(b"tls_rsa_with_aes_128_cbc_sha", &key));
-        assert!(equals(b"Tls_Rsa_With_Aes_128_Cbc_Sha", &key));
-        // Bit 5 flipped in a non-letter: '_' (0x5f) -> DEL (0x7f), '1' -> 0x11.
-        assert!(!equals(b"TLS\x7fRSA_WITH_AES_128_CBC_SHA", &key));
-        assert!(!equals(b"TLS_RSA_WITH_AES_\x1128_CBC_SHA", &key));
-        assert!(!equals(b"TLS_RSA_WITH_AES_128_CBC_SHB", &key));
-        let h = |s: &[u8]| hash(s, 7);
-        assert_eq!(
-            h(b"ecdhe-rsa-aes128-gcm-sha256"),
-            h(b"ECDHE-RSA-AES128-GCM-SHA256")
-        );
-        assert_ne!(
-            h(b"ECDHE-RSA-AES128-GCM-SHA256"),
-            h(b"ECDHE-RSA-AES128-GCM-SHA256\0")
-        );
-    }
-
-    #[test]
-    fn slot_and_bucket_stay_in_range() {
-        for (i, h) in [0, 1, u64::MAX, K, 0x8000_0000_0000_0000]
-            .into_iter()
-            .enumerate()
-        {
-            for n in [1usize, 2, 7, 1000, 4096] {
-                assert!(bucket(h, n) < n, "{i}");
-                for d in [0, 1, u16::MAX] {
-                    assert!(slot(h, d, n) < n, "{i}");
+    fn bucket_and_slot_stay_in_range() {
+        for h in [0, 1, u64::MAX, MIX, 0x8000_0000_0000_0000] {
+            for bits in [0u32, 1, 5, 11] {
+                let shift = 64 - bits;
+                assert!(bucket(h, shift) < 1 << bits);
+                for d in [0, 1, PILOT, u64::MAX] {
+                    assert!(slot(h, d, shift) < 1 << bits);
                 }
             }
         }

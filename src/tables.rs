@@ -8,7 +8,7 @@ use crate::attrs::{
     Authentication, Cipher, Curve, KeyExchange, Mac, Mode, NameKind, Origin, Prf, Protocol,
     Protocols, Recommended, Scheme,
 };
-use crate::name_hash::NameIndex;
+use crate::name_hash::{NameIndex, Record, Slot};
 use crate::suite::{Alias, Suite};
 use crate::windows::ProtocolState;
 
