@@ -82,18 +82,19 @@ fn short(s: &[u8]) -> Words {
 /// name of up to 48 bytes (of a longer one, all but some in the middle).
 /// For 8 to 15 bytes, each word is the first and the last eight bytes; a
 /// shorter name packs into half 0 (see [`short`]). Branch-free from 8 bytes
-/// up: the positions are clamped, not chosen. For a fixed length up to 48
-/// bytes, equal words mean equal names.
+/// up: a half past the end is the last eight bytes instead. For a fixed
+/// length up to 48 bytes, equal words mean equal names.
 #[inline(always)]
 pub(crate) fn words(s: &[u8]) -> Words {
     let Some((_, tail)) = s.split_last_chunk::<8>() else {
         return short(s);
     };
-    let from = s.len().saturating_sub(16); // start of word 2
-    let mid = from / 2; // start of word 1
-                        // The eight bytes at `p`, or the last eight if `p` is past them: a
-                        // choice between two valid addresses, which compiles to a conditional
-                        // move rather than a bounds check.
+    // Where words 2 and 1 start.
+    let from = s.len().saturating_sub(16);
+    let mid = from / 2;
+    // The eight bytes at `p`, or the last eight if `p` is past them: a
+    // choice between two valid addresses, which compiles to a conditional
+    // move rather than a bounds check.
     let at = |p: usize| {
         let c = s.get(p..p + 8).and_then(|c| <&[u8; 8]>::try_from(c).ok());
         u64::from_le_bytes(*c.unwrap_or(tail))
