@@ -249,6 +249,19 @@ impl Record {
         (0..6).fold(0, |d, i| d | differs(i)) == 0
     }
 
+    /// Whether `w` equals the key's first word, ignoring the case of
+    /// letters: all of [`matches`](Self::matches) for a name of 8 to 15
+    /// bytes, whose three words are the same.
+    #[inline(always)]
+    fn matches_first(&self, w: u128) -> bool {
+        let word = |bytes: &[u8; 48]| {
+            bytes
+                .first_chunk::<16>()
+                .map_or(0, |c| u128::from_le_bytes(*c))
+        };
+        (w ^ word(&self.key)) & word(&self.mask) == 0
+    }
+
     /// [`matches`](Self::matches) for the words of a name of 16 bytes or
     /// more, as three 16-byte values (see [`wide_words`]).
     #[inline(always)]
@@ -295,9 +308,12 @@ impl<const B: usize, const S: usize> NameIndex<B, S> {
             return (r.matches_wide(&wide) && usize::from(slot.len) == s.len())
                 .then_some((slot, r));
         }
+        // 8 to 15 bytes: the three words are the same (first and last eight
+        // bytes), in the input and in any record of a key this long.
         let w = words(s);
         let (slot, r) = self.slot(hash(&w, s.len(), self.seed))?;
-        (r.matches(&w) && usize::from(slot.len) == s.len()).then_some((slot, r))
+        let word = u128::from(w[0]) | (u128::from(w[1]) << 64);
+        (r.matches_first(word) && usize::from(slot.len) == s.len()).then_some((slot, r))
     }
 
     /// [`get`](Self::get) for names shorter than 8 or longer than 48 bytes.
