@@ -322,30 +322,11 @@ pub struct Entry {
     pub line: Option<u32>,
 }
 
-/// Whose order a server follows, as a scanner reports it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Preference {
-    /// The server picks by its own order.
-    Server,
-    /// The server follows the client's order.
-    Client,
-}
-
-impl Preference {
-    /// `"server"` or `"client"`.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            Preference::Server => "server",
-            Preference::Client => "client",
-        }
-    }
-}
-
-impl fmt::Display for Preference {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+/// Whose order a server follows, as a scanner reports it: the negotiation
+/// engine's own type, so a report's preference feeds a [`Peer`] as it is.
+///
+/// [`Peer`]: crate::negotiate::Peer
+pub use crate::negotiate::Preference;
 
 /// One per-protocol section of a report (nmap's `TLSv1.2:` block, testssl's
 /// `TLS 1.2` heading).
