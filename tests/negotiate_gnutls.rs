@@ -13,6 +13,7 @@ use std::collections::HashMap;
 
 use cipherdex::negotiate::{negotiate, Peer, Preference};
 use cipherdex::{Protocol, Protocols, Suite};
+use common::rng::{seed, Rng};
 use common::{
     gnutls_handshakes, require_netns, require_tools, run_with_timeout, self_signed, KeyKind,
     TempDir, TOOL_TIMEOUT,
@@ -107,33 +108,12 @@ const CLIENTS: &[&str] = &[
     "NORMAL",
 ];
 
-/// A small deterministic generator (SplitMix64).
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    /// 1 to `max` distinct items of `pool`, in random order.
-    fn some<'a>(&mut self, pool: &[&'a str], max: usize) -> Vec<&'a str> {
-        let mut v: Vec<&str> = pool.to_vec();
-        for i in (1..v.len()).rev() {
-            let j = self.below(i + 1);
-            v.swap(i, j);
-        }
-        let n = 1 + self.below(max.min(v.len()));
-        v.truncate(n);
-        v
-    }
+/// 1 to `max` distinct items of `pool`, in random order.
+fn some<'a>(rng: &mut Rng, pool: &[&'a str], max: usize) -> Vec<&'a str> {
+    let mut v = rng.shuffled(pool);
+    let n = 1 + rng.below(max.min(v.len()));
+    v.truncate(n);
+    v
 }
 
 /// A random GnuTLS priority string of legacy-capable algorithms, in random order.
@@ -148,9 +128,10 @@ fn random_priority(rng: &mut Rng, wide: bool) -> String {
         VERSIONS[a.min(b)..=a.max(b)].to_vec()
     } else {
         // Clients may have holes: they announce only their highest version.
-        rng.some(&VERSIONS, 3)
+        some(rng, &VERSIONS, 3)
     };
-    let ciphers = rng.some(
+    let ciphers = some(
+        rng,
         &[
             "ARCFOUR-128",
             "3DES-CBC",
@@ -161,8 +142,8 @@ fn random_priority(rng: &mut Rng, wide: bool) -> String {
         ],
         k,
     );
-    let macs = rng.some(&["SHA1", "MD5", "SHA256"], if wide { 3 } else { 2 });
-    let kx = rng.some(&["RSA", "DHE-RSA", "ECDHE-RSA", "ECDHE-ECDSA"], k);
+    let macs = some(rng, &["SHA1", "MD5", "SHA256"], if wide { 3 } else { 2 });
+    let kx = some(rng, &["RSA", "DHE-RSA", "ECDHE-RSA", "ECDHE-ECDSA"], k);
     let mut p = String::from("NONE");
     for part in versions
         .iter()
@@ -176,13 +157,6 @@ fn random_priority(rng: &mut Rng, wide: bool) -> String {
     }
     p.push_str(":+SIGN-ALL:+COMP-NULL:+GROUP-ALL");
     p
-}
-
-fn seed() -> u64 {
-    std::env::var("CIPHERDEX_NEGOTIATE_SEED")
-        .ok()
-        .and_then(|s| s.trim().parse().ok())
-        .unwrap_or(0x00C1_9E4D_E500_0005)
 }
 
 #[test]

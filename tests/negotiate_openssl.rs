@@ -24,47 +24,11 @@ use cipherdex::negotiate::{
     negotiate, range, Diagnosis, Failure, FailureKind, Peer, Preference, Side as PeerSide,
 };
 use cipherdex::{Protocol, Scheme, Suite};
+use common::rng::{seed, Rng};
 use common::{
     openssl_command, openssl_handshake, require_tool, run_with_timeout, self_signed,
     CertKey as Files, KeyKind, OpensslClient, OpensslServer, TempDir, TlsVersion, TOOL_TIMEOUT,
 };
-
-/// A small deterministic generator (SplitMix64).
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    fn chance(&mut self, percent: u64) -> bool {
-        self.next() % 100 < percent
-    }
-
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
-    }
-
-    /// `n` distinct items of `pool`, in random order.
-    fn sample<T: Copy>(&mut self, pool: &[T], n: usize) -> Vec<T> {
-        let mut idx: Vec<usize> = (0..pool.len()).collect();
-        for i in (1..idx.len()).rev() {
-            idx.swap(i, self.below(i + 1));
-        }
-        idx.into_iter()
-            .take(n.min(pool.len()))
-            .map(|i| pool[i])
-            .collect()
-    }
-}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum CertSet {
@@ -181,12 +145,19 @@ fn random_range(rng: &mut Rng) -> (TlsVersion, TlsVersion) {
     (VERSIONS[a], VERSIONS[b])
 }
 
+/// `n` distinct items of `pool`, in random order.
+fn sample<T: Copy>(rng: &mut Rng, pool: &[T], n: usize) -> Vec<T> {
+    let mut v = rng.shuffled(pool);
+    v.truncate(n);
+    v
+}
+
 fn random_tls13(rng: &mut Rng, pool: &[&'static Suite]) -> Vec<&'static Suite> {
     if rng.chance(20) {
         return Vec::new();
     }
     let n = 1 + rng.below(pool.len());
-    rng.sample(pool, n)
+    sample(rng, pool, n)
 }
 
 struct Pools {
@@ -211,10 +182,10 @@ fn random_group(rng: &mut Rng, pools: &Pools) -> Group {
         .filter(|s| certs.matches(s))
         .collect();
     let n = 1 + rng.below(6);
-    let mut server_list = rng.sample(&pools.tls12, n);
+    let mut server_list = sample(rng, &pools.tls12, n);
     if rng.chance(70) {
         let n = 1 + rng.below(4);
-        let extra = rng.sample(&fitting, n);
+        let extra = sample(rng, &fitting, n);
         for s in extra {
             if !server_list.contains(&s) {
                 let at = rng.below(server_list.len() + 1);
@@ -232,10 +203,10 @@ fn random_group(rng: &mut Rng, pools: &Pools) -> Group {
     let clients = (0..4)
         .map(|_| {
             let n = rng.below(5);
-            let mut list = rng.sample(&pools.tls12, n);
+            let mut list = sample(rng, &pools.tls12, n);
             if rng.chance(75) {
                 let n = 1 + rng.below(3);
-                for s in rng.sample(&server_list, n) {
+                for s in sample(rng, &server_list, n) {
                     if !list.contains(&s) {
                         let at = rng.below(list.len() + 1);
                         list.insert(at, s);
@@ -299,13 +270,6 @@ fn openssl_pool() -> Pools {
     .map(|n| cipherdex::lookup(n).unwrap())
     .collect();
     Pools { tls12, tls13 }
-}
-
-fn seed() -> u64 {
-    std::env::var("CIPHERDEX_NEGOTIATE_SEED")
-        .ok()
-        .and_then(|s| s.trim().parse().ok())
-        .unwrap_or(0x00C1_9E4D_E500_0005)
 }
 
 /// Does OpenSSL's failure reason tell the same story as cipherdex's failure?

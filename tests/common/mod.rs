@@ -16,6 +16,8 @@
 
 #![allow(dead_code)] // each test binary uses a different part of the harness
 
+pub mod rng;
+
 use std::ffi::OsStr;
 use std::fmt;
 use std::fs;
