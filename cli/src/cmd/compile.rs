@@ -5,7 +5,7 @@ use cipherdex::openssl::write::{compile, Format as Dialect};
 use cipherdex::openssl::Target;
 use serde::Serialize;
 
-use crate::args::{CompileArgs, Format};
+use crate::args::{CompileArgs, OutputFormat};
 use crate::cmd::{Ctx, Status};
 use crate::error::Error;
 use crate::input;
@@ -46,7 +46,7 @@ pub fn run(args: &CompileArgs, ctx: &mut Ctx) -> Result<Status, Error> {
         )?;
     }
     match args.format.with_json(ctx.json) {
-        Format::Json => table::write_json(
+        OutputFormat::Json => table::write_json(
             ctx.out,
             &Doc {
                 target: args.target.to_string(),

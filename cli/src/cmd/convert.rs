@@ -5,7 +5,7 @@ use cipherdex::windows::Release;
 use cipherdex::{Scheme, Suite};
 use serde::Serialize;
 
-use crate::args::{ConvertArgs, Format, Target};
+use crate::args::{ConvertArgs, OutputFormat, Target};
 use crate::cmd::{Ctx, Status};
 use crate::error::Error;
 use crate::input;
@@ -53,12 +53,12 @@ pub fn run(args: &ConvertArgs, ctx: &mut Ctx) -> Result<Status, Error> {
         negative = true;
     }
     match args.format.with_json(ctx.json) {
-        Format::Text => {
+        OutputFormat::Text => {
             for row in &rows {
                 writeln!(ctx.out, "{}", row.name.as_deref().unwrap_or(NONE))?;
             }
         }
-        Format::Csv => {
+        OutputFormat::Csv => {
             table::write_csv(ctx.out, &["input", "code", args.to.as_str()])?;
             for row in &rows {
                 let code = row.suite.map(|s| s.code_hex().to_string());
@@ -72,7 +72,7 @@ pub fn run(args: &ConvertArgs, ctx: &mut Ctx) -> Result<Status, Error> {
                 )?;
             }
         }
-        Format::Json => {
+        OutputFormat::Json => {
             let docs: Vec<RowJson> = rows
                 .iter()
                 .map(|r| RowJson {

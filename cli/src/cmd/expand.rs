@@ -5,7 +5,7 @@ use cipherdex::openssl::{evaluate, evaluate_full, Error as OpensslError, Expansi
 use cipherdex::Suite;
 use serde::Serialize;
 
-use crate::args::{ExpandArgs, Format, Target as NameTarget};
+use crate::args::{ExpandArgs, OutputFormat, Target as NameTarget};
 use crate::cmd::{Ctx, Status};
 use crate::error::Error;
 use crate::table;
@@ -41,12 +41,12 @@ pub fn run(args: &ExpandArgs, ctx: &mut Ctx) -> Result<Status, Error> {
         }
     };
     match args.format.with_json(ctx.json) {
-        Format::Text => {
+        OutputFormat::Text => {
             for c in x.ciphers() {
                 writeln!(ctx.out, "{}", name_of(c.suite(), c.name()))?;
             }
         }
-        Format::Csv => {
+        OutputFormat::Csv => {
             table::write_csv(
                 ctx.out,
                 &["code", "openssl", "iana", "protocol", "strength_bits"],
@@ -65,7 +65,7 @@ pub fn run(args: &ExpandArgs, ctx: &mut Ctx) -> Result<Status, Error> {
                 )?;
             }
         }
-        Format::Json => table::write_json(ctx.out, &Doc::new(&args.string, &x))?,
+        OutputFormat::Json => table::write_json(ctx.out, &Doc::new(&args.string, &x))?,
     }
     Ok(Status::Success)
 }

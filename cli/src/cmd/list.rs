@@ -5,7 +5,7 @@ use std::io::Write;
 use cipherdex::windows::Release;
 use cipherdex::{Filter, Scheme, Suite};
 
-use crate::args::{Format, ListArgs, Target};
+use crate::args::{ListArgs, OutputFormat, Target};
 use crate::cmd::{Ctx, Status};
 use crate::error::Error;
 use crate::table;
@@ -26,9 +26,9 @@ pub fn run(args: &ListArgs, ctx: &mut Ctx) -> Result<Status, Error> {
         release: args.windows,
     };
     match args.format.with_json(ctx.json) {
-        Format::Text => write_text(ctx.out, &suites, naming)?,
-        Format::Csv => write_csv(ctx.out, &suites, naming)?,
-        Format::Json => table::write_json(ctx.out, &suites)?,
+        OutputFormat::Text => write_text(ctx.out, &suites, naming)?,
+        OutputFormat::Csv => write_csv(ctx.out, &suites, naming)?,
+        OutputFormat::Json => table::write_json(ctx.out, &suites)?,
     }
     if suites.is_empty() {
         writeln!(ctx.err, "cipherdex: no suite matches these filters")?;

@@ -10,7 +10,7 @@ use cipherdex::windows::{
 use cipherdex::{Protocol, Protocols, Suite};
 use serde::Serialize;
 
-use crate::args::{Format, SuiteArgs, Target, WindowsArgs};
+use crate::args::{OutputFormat, SuiteArgs, Target, WindowsArgs};
 use crate::cmd::{Ctx, Status};
 use crate::error::Error;
 use crate::input;
@@ -99,11 +99,11 @@ fn release_json(r: Release) -> ReleaseJson {
     }
 }
 
-fn list_releases(format: Format, ctx: &mut Ctx) -> Result<Status, Error> {
+fn list_releases(format: OutputFormat, ctx: &mut Ctx) -> Result<Status, Error> {
     let all: Vec<ReleaseJson> = Release::all().map(release_json).collect();
     match format {
-        Format::Json => table::write_json(ctx.out, &all)?,
-        Format::Csv => {
+        OutputFormat::Json => table::write_json(ctx.out, &all)?,
+        OutputFormat::Csv => {
             table::write_csv(
                 ctx.out,
                 &[
@@ -135,7 +135,7 @@ fn list_releases(format: Format, ctx: &mut Ctx) -> Result<Status, Error> {
                 )?;
             }
         }
-        Format::Text => {
+        OutputFormat::Text => {
             let mut rows = vec![[
                 "RELEASE",
                 "PRODUCT",
@@ -205,7 +205,7 @@ fn show_release(
     r: Release,
     all: bool,
     to: Option<Target>,
-    format: Format,
+    format: OutputFormat,
     ctx: &mut Ctx,
 ) -> Result<Status, Error> {
     let entries: Vec<SuiteEntry> = r
@@ -270,7 +270,7 @@ fn show_release(
     }
     let list = if all { "supported" } else { "enabled" };
     match format {
-        Format::Json => {
+        OutputFormat::Json => {
             let t = r.table();
             let doc = ReleaseSuitesJson {
                 release: release_json(r),
@@ -281,7 +281,7 @@ fn show_release(
             };
             table::write_json(ctx.out, &doc)?;
         }
-        Format::Csv => {
+        OutputFormat::Csv => {
             let name_col = to.map_or("windows", Target::as_str);
             table::write_csv(
                 ctx.out,
@@ -308,7 +308,7 @@ fn show_release(
                 )?;
             }
         }
-        Format::Text => {
+        OutputFormat::Text => {
             let t = r.table();
             writeln!(
                 ctx.out,
@@ -464,7 +464,7 @@ struct DiagnosisJson {
 fn suite_status(
     name: &str,
     release: Option<Release>,
-    format: Format,
+    format: OutputFormat,
     ctx: &mut Ctx,
 ) -> Result<Status, Error> {
     let item = cipherdex::list::Item::resolve(name);
@@ -478,7 +478,7 @@ fn suite_status(
             SuiteStatus::Enabled { position } => Some(position),
             _ => None,
         };
-        if format == Format::Json {
+        if format == OutputFormat::Json {
             table::write_json(
                 ctx.out,
                 &DiagnosisJson {
@@ -519,7 +519,7 @@ fn suite_status(
         .collect();
     let supported = releases.iter().any(|r| r.status != "not supported");
     match format {
-        Format::Json => table::write_json(
+        OutputFormat::Json => table::write_json(
             ctx.out,
             &SuiteStatusJson {
                 suite,
@@ -527,7 +527,7 @@ fn suite_status(
                 releases,
             },
         )?,
-        Format::Csv => {
+        OutputFormat::Csv => {
             table::write_csv(
                 ctx.out,
                 &[
@@ -555,7 +555,7 @@ fn suite_status(
                 )?;
             }
         }
-        Format::Text => {
+        OutputFormat::Text => {
             writeln!(ctx.out, "{}  {}", suite.canonical_name(), suite.code_hex())?;
             writeln!(ctx.out, "{}", h.summary())?;
             writeln!(ctx.out)?;
@@ -636,7 +636,12 @@ struct GpoJson {
     warnings: Vec<String>,
 }
 
-fn gpo(r: Release, suites: &[String], format: Format, ctx: &mut Ctx) -> Result<Status, Error> {
+fn gpo(
+    r: Release,
+    suites: &[String],
+    format: OutputFormat,
+    ctx: &mut Ctx,
+) -> Result<Status, Error> {
     let Some(names) = chosen(suites, ctx)? else {
         writeln!(
             ctx.err,
@@ -652,7 +657,7 @@ fn gpo(r: Release, suites: &[String], format: Format, ctx: &mut Ctx) -> Result<S
         note(ctx, w)?;
     }
     let result = sel.gpo_string();
-    if format == Format::Json {
+    if format == OutputFormat::Json {
         let names = sel.names();
         table::write_json(
             ctx.out,
@@ -699,7 +704,7 @@ struct PowershellJson {
 fn powershell(
     r: Release,
     suites: &[String],
-    format: Format,
+    format: OutputFormat,
     ctx: &mut Ctx,
 ) -> Result<Status, Error> {
     let Some(names) = chosen(suites, ctx)? else {
@@ -722,7 +727,7 @@ fn powershell(
         )?;
         return Ok(Status::Negative);
     }
-    if format == Format::Json {
+    if format == OutputFormat::Json {
         table::write_json(
             ctx.out,
             &PowershellJson {

@@ -1,0 +1,7 @@
+//! `cipherdex man`.
+
+use clap::Args;
+
+/// `cipherdex man`.
+#[derive(Debug, Clone, Args)]
+pub struct ManArgs {}

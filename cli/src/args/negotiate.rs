@@ -1,0 +1,51 @@
+//! `cipherdex negotiate`.
+
+use clap::{Args, ValueEnum};
+
+/// Whose suite order wins.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PreferArg {
+    /// The server's order.
+    Server,
+    /// The client's order.
+    Client,
+}
+
+/// `cipherdex negotiate`.
+#[derive(Debug, Clone, Args)]
+#[command(
+    after_help = "LIST: suite names or codes ('A:B', 'A,B'), '-' for standard input, @FILE, '' for no suites, or a profile: windows:RELEASE (windows:server-2022), mozilla:LEVEL[:VERSION] (mozilla:intermediate), openssl:STRING (openssl:HIGH:!aNULL).\nV: a version or range: 1.2, 1.0-1.3.\nDefaults: versions 1.0-1.3 on both sides, OpenSSL's default TLS 1.3 list on both sides, --cert rsa, --prefer server (a profile's own order when it has one).\nExit status: 0 when a handshake would succeed, 1 when not, 2 on bad input.\n\nExample:\n  cipherdex negotiate --client ECDHE-ECDSA-AES128-GCM-SHA256:AES128-SHA --server windows:server-2016 --cert rsa"
+)]
+pub struct NegotiateArgs {
+    /// The client's TLS 1.2-and-older suites, in its order (or a profile).
+    #[arg(long, value_name = "LIST", allow_hyphen_values = true)]
+    pub client: String,
+
+    /// The server's TLS 1.2-and-older suites, in its order (or a profile).
+    #[arg(long, value_name = "LIST", allow_hyphen_values = true)]
+    pub server: String,
+
+    /// The client's TLS 1.3 suites ('' for none).
+    #[arg(long = "client-tls13", value_name = "LIST", allow_hyphen_values = true)]
+    pub client_tls13: Option<String>,
+
+    /// The server's TLS 1.3 suites ('' for none).
+    #[arg(long = "server-tls13", value_name = "LIST", allow_hyphen_values = true)]
+    pub server_tls13: Option<String>,
+
+    /// Versions the client enables: 1.2 or 1.0-1.3.
+    #[arg(long = "client-versions", value_name = "V")]
+    pub client_versions: Option<String>,
+
+    /// Versions the server enables: 1.2 or 1.0-1.3.
+    #[arg(long = "server-versions", value_name = "V")]
+    pub server_versions: Option<String>,
+
+    /// A server certificate: a key type or a file; repeat for several (default: rsa).
+    #[arg(long = "cert", value_name = "TYPE|FILE")]
+    pub certs: Vec<String>,
+
+    /// Whose suite order wins.
+    #[arg(long, value_enum)]
+    pub prefer: Option<PreferArg>,
+}
