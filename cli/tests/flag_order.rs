@@ -162,8 +162,22 @@ fn windows_release_then_json() {
 #[test]
 fn windows_gpo_suites_then_json() {
     same(
-        &["windows", "server-2022", "--gpo", "0xC02B", "0xC02F", "--json"],
-        &["windows", "--json", "server-2022", "--gpo", "0xC02B", "0xC02F"],
+        &[
+            "windows",
+            "server-2022",
+            "--gpo",
+            "0xC02B",
+            "0xC02F",
+            "--json",
+        ],
+        &[
+            "windows",
+            "--json",
+            "server-2022",
+            "--gpo",
+            "0xC02B",
+            "0xC02F",
+        ],
         "",
         true,
     );
@@ -183,8 +197,22 @@ fn check_cert_then_cert() {
 fn negotiate_option_value_then_json() {
     // `negotiate` has no positional arguments: a flag after a list value.
     same(
-        &["negotiate", "--client", "-", "--server", "windows:7", "--json"],
-        &["negotiate", "--json", "--client", "-", "--server", "windows:7"],
+        &[
+            "negotiate",
+            "--client",
+            "-",
+            "--server",
+            "windows:7",
+            "--json",
+        ],
+        &[
+            "negotiate",
+            "--json",
+            "--client",
+            "-",
+            "--server",
+            "windows:7",
+        ],
         "AES128-SHA\n",
         true,
     );
