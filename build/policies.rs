@@ -498,19 +498,12 @@ pub fn emit(p: &Policies) -> String {
 
     let mut go = p.go.clone();
     go.sort_by_key(|g| g.0);
-    let _ = writeln!(
-        o,
-        "/// Go's suites by code: (code, secure in 1.21, secure in 1.22-1.24, default in 1.24, why not default)."
-    );
-    let _ = writeln!(
-        o,
-        "pub(crate) static GO: [(u32, bool, bool, bool, &str); {}] = [",
-        go.len()
-    );
+    let _ = writeln!(o, "/// Go's suites, sorted by code.");
+    let _ = writeln!(o, "pub(crate) static GO: [GoSuite; {}] = [", go.len());
     for (c, a, b, d, n) in &go {
         let _ = writeln!(
             o,
-            "    (0x{c:04X}, {}, {}, {d}, {}),",
+            "    GoSuite {{ code: 0x{c:04X}, secure_older: {}, secure_newer: {}, default_newest: {d}, why_not_default: {} }},",
             a == "secure",
             b == "secure",
             lit(n)
@@ -518,19 +511,16 @@ pub fn emit(p: &Policies) -> String {
     }
     let _ = writeln!(o, "];\n");
 
+    let _ = writeln!(o, "/// NIST SP 800-52r2 suites in the document's order.");
     let _ = writeln!(
         o,
-        "/// NIST SP 800-52r2 suites in the document's order: (code, TLS versions, certificate, section)."
-    );
-    let _ = writeln!(
-        o,
-        "pub(crate) static NIST: [(u32, &str, &str, &str); {}] = [",
+        "pub(crate) static NIST: [NistSuite; {}] = [",
         p.nist.len()
     );
     for (c, v, cert, sec) in &p.nist {
         let _ = writeln!(
             o,
-            "    (0x{c:04X}, {}, {}, {}),",
+            "    NistSuite {{ code: 0x{c:04X}, tls: {}, cert: {}, section: {} }},",
             lit(v),
             lit(cert),
             lit(sec)
@@ -538,19 +528,12 @@ pub fn emit(p: &Policies) -> String {
     }
     let _ = writeln!(o, "];\n");
 
-    let _ = writeln!(
-        o,
-        "/// BSI TR-02102-2 rows: (code, edition, TLS version, use until, may be extended, note)."
-    );
-    let _ = writeln!(
-        o,
-        "pub(crate) static BSI: [(u32, &str, &str, u16, bool, &str); {}] = [",
-        p.bsi.len()
-    );
+    let _ = writeln!(o, "/// BSI TR-02102-2 rows, every edition.");
+    let _ = writeln!(o, "pub(crate) static BSI: [BsiSuite; {}] = [", p.bsi.len());
     for (c, e, v, y, plus, n) in &p.bsi {
         let _ = writeln!(
             o,
-            "    (0x{c:04X}, {}, {}, {y}, {plus}, {}),",
+            "    BsiSuite {{ code: 0x{c:04X}, edition: {}, tls: {}, until: {y}, may_extend: {plus}, note: {} }},",
             lit(e),
             lit(v),
             lit(n)
@@ -579,15 +562,20 @@ pub fn emit(p: &Policies) -> String {
     kex.sort_by_key(|k| k.0);
     let _ = writeln!(
         o,
-        "/// draft-ietf-tls-deprecate-obsolete-kex-07 (RFC 10015): (code, category, TLS 1.2 requirement), sorted."
+        "/// draft-ietf-tls-deprecate-obsolete-kex-07 (RFC 10015), sorted by code."
     );
     let _ = writeln!(
         o,
-        "pub(crate) static KEX_DEPRECATED: [(u32, &str, &str); {}] = [",
+        "pub(crate) static KEX_DEPRECATED: [KexDeprecation; {}] = [",
         kex.len()
     );
     for (c, cat, req) in &kex {
-        let _ = writeln!(o, "    (0x{c:04X}, {}, {}),", lit(cat), lit(req));
+        let _ = writeln!(
+            o,
+            "    KexDeprecation {{ code: 0x{c:04X}, category: {}, requirement: {} }},",
+            lit(cat),
+            lit(req)
+        );
     }
     let _ = writeln!(o, "];");
     o

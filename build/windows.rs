@@ -6,10 +6,11 @@ use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
 use std::path::Path;
 
+use crate::attrs::ProtocolState;
 use crate::attrs::{Curve, Protocol, Protocols, Scheme};
 use crate::emit::lit;
 use crate::read::Table;
-use crate::shared::{normalize_release, ProtocolState};
+use crate::shared::normalize_release;
 use crate::suites::Kb;
 
 pub struct Row {

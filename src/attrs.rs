@@ -1,5 +1,6 @@
 //! Attribute types of a cipher suite: protocol versions, key exchange,
-//! authentication, cipher, mode, MAC, PRF hash, naming schemes.
+//! authentication, cipher, mode, MAC, PRF hash, naming schemes; and the
+//! default state of a protocol version on a Windows release.
 //!
 //! This file is compiled twice: into the library, and into the build script
 //! (`build/main.rs` includes it with `#[path]`), so that every token in
@@ -575,5 +576,66 @@ attribute! {
         P384 = "P384" | "secp384r1",
         /// NIST P-521 (secp521r1).
         P521 = "P521" | "secp521r1",
+    }
+}
+
+/// Whether a protocol version is on by default on one side of a Windows
+/// release (the "Protocols in TLS/SSL (Schannel SSP)" page).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ProtocolState {
+    /// Supported and enabled by default.
+    Enabled,
+    /// Supported but disabled by default (a registry setting turns it on).
+    Disabled,
+    /// Not implemented by this release.
+    Unsupported,
+    /// Taken out of the release (SSL 2.0 from Windows 10 1607).
+    Removed,
+    /// The documentation does not say (Windows XP / Server 2003).
+    Unknown,
+}
+
+impl ProtocolState {
+    /// Every state.
+    pub const ALL: &'static [ProtocolState] = &[
+        ProtocolState::Enabled,
+        ProtocolState::Disabled,
+        ProtocolState::Unsupported,
+        ProtocolState::Removed,
+        ProtocolState::Unknown,
+    ];
+
+    /// The spelling used in `data/schannel/protocols.csv` and in output.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ProtocolState::Enabled => "enabled",
+            ProtocolState::Disabled => "disabled",
+            ProtocolState::Unsupported => "unsupported",
+            ProtocolState::Removed => "removed",
+            ProtocolState::Unknown => "unknown",
+        }
+    }
+
+    /// True when the release can speak the version at all (enabled or disabled by default).
+    pub const fn is_supported(self) -> bool {
+        matches!(self, ProtocolState::Enabled | ProtocolState::Disabled)
+    }
+}
+
+impl fmt::Display for ProtocolState {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+impl ProtocolState {
+    /// Reads a `protocols.csv` cell.
+    #[allow(dead_code)]
+    pub(crate) fn from_data(s: &str) -> Option<ProtocolState> {
+        ProtocolState::ALL
+            .iter()
+            .copied()
+            .find(|p| p.as_str() == s.trim())
     }
 }

@@ -58,6 +58,7 @@ pub mod openssl;
 pub mod policy;
 pub mod profile;
 mod rating;
+mod records;
 pub mod scan;
 #[cfg(feature = "serde")]
 mod serde;

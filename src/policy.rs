@@ -18,26 +18,11 @@ use std::fmt;
 use std::str::FromStr;
 
 use crate::attrs::{Cipher, Protocols, Recommended};
+use crate::records::{BsiSuite, GoList, GoSuite, KexDeprecation, NistSuite, Rule};
+pub use crate::records::{MozillaConfig, MozillaLevel, Policy};
 use crate::suite::Suite;
 use crate::tables;
 use crate::weakness::Weakness;
-
-/// Mozilla's three server configurations.
-///
-/// ```
-/// use cipherdex::policy::MozillaLevel;
-/// assert_eq!("Intermediate".parse::<MozillaLevel>(), Ok(MozillaLevel::Intermediate));
-/// assert_eq!(MozillaLevel::Old.as_str(), "old");
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum MozillaLevel {
-    /// TLS 1.3 only: for clients from 2019 on.
-    Modern,
-    /// TLS 1.2 and 1.3 with AEAD suites: the general-purpose default.
-    Intermediate,
-    /// Down to TLS 1.0 and 3DES, for very old clients (none in guideline 6.0).
-    Old,
-}
 
 impl MozillaLevel {
     /// The three configurations.
@@ -93,29 +78,6 @@ impl FromStr for MozillaLevel {
             .find(|l| l.as_str().eq_ignore_ascii_case(s.trim()))
             .ok_or_else(|| UnknownMozillaLevel(s.to_string()))
     }
-}
-
-/// One Mozilla Server Side TLS configuration of one guideline version:
-/// the protocol versions and the suite lists in their published order.
-///
-/// ```
-/// use cipherdex::policy::{self, MozillaLevel};
-/// let c = policy::mozilla(MozillaLevel::Intermediate, None).unwrap();
-/// assert_eq!(c.version(), "6.0");
-/// let first = c.tls12_suites().next().unwrap();
-/// assert_eq!(first.name(cipherdex::Scheme::OpenSsl), Some("ECDHE-ECDSA-AES128-GCM-SHA256"));
-/// assert_eq!(c.tls13_suites().count(), 3);
-/// assert_eq!(c.protocols().to_string(), "TLS1.2 TLS1.3");
-/// ```
-#[derive(Debug)]
-pub struct MozillaConfig {
-    pub(crate) version: &'static str,
-    pub(crate) level: MozillaLevel,
-    pub(crate) date: &'static str,
-    pub(crate) protocols: Protocols,
-    pub(crate) tls12: &'static [u32],
-    pub(crate) iana_order: &'static [u32],
-    pub(crate) tls13: &'static [u32],
 }
 
 fn suites_of(codes: &'static [u32]) -> impl Iterator<Item = &'static Suite> + Clone {
@@ -209,64 +171,6 @@ fn version_cmp(a: &str, b: &str) -> std::cmp::Ordering {
 pub fn http2_blocklist() -> impl Iterator<Item = &'static Suite> + Clone {
     suites_of(&tables::HTTP2_BLOCKLIST)
 }
-
-/// Which of Go's lists a Go policy checks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum GoList {
-    /// `CipherSuites()`.
-    Secure,
-    /// `CipherSuites()` plus `InsecureCipherSuites()`.
-    Implemented,
-    /// Enabled when `Config.CipherSuites` is nil.
-    Default,
-}
-
-/// How a policy decides.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Rule {
-    /// IANA Recommended = Y; `true` adds RFC 10015's D marks.
-    Iana(bool),
-    /// Index into `MOZILLA`.
-    Mozilla(usize),
-    /// Go's list; `true` for 1.22-1.24, `false` for 1.21.
-    Go(GoList, bool),
-    /// NIST SP 800-52r2.
-    Nist,
-    /// BSI TR-02102-2 edition.
-    Bsi(&'static str),
-    /// HTTP/2 block list.
-    Http2,
-}
-
-/// The data of one policy (emitted by the build script).
-#[derive(Debug)]
-pub(crate) struct PolicyDef {
-    pub(crate) name: &'static str,
-    pub(crate) family: &'static str,
-    pub(crate) version: &'static str,
-    pub(crate) date: &'static str,
-    pub(crate) rule: Rule,
-    pub(crate) title: &'static str,
-    pub(crate) source: &'static str,
-}
-
-/// A named, dated policy: asks whether suites are allowed, with reasons.
-///
-/// Get one with [`Policy::all`] or by its stable name
-/// (`"nist-800-52r2".parse::<&Policy>()`). Names are `FAMILY-VERSION`
-/// (`mozilla-intermediate-5.7`, `bsi-tr-02102-2-2025-01`); the family
-/// alone (`mozilla-intermediate`) means its newest version.
-///
-/// ```
-/// use cipherdex::Policy;
-/// let names: Vec<_> = Policy::all().iter().map(|p| p.name()).collect();
-/// assert!(names.contains(&"mozilla-old-5.8") && names.contains(&"http2-rfc9113"));
-/// let p: &Policy = "mozilla-old".parse()?;
-/// assert_eq!(p.version(), "5.8"); // 6.0 has no old configuration
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-#[derive(Debug)]
-pub struct Policy(pub(crate) PolicyDef);
 
 /// Whether a policy allows a suite, and why.
 ///
@@ -408,8 +312,13 @@ impl Policy {
     pub fn suites(&self) -> Vec<&'static Suite> {
         match self.0.rule {
             Rule::Mozilla(i) => tables::MOZILLA[i].suites().collect(),
-            Rule::Nist => suites_of_rows(tables::NIST.iter().map(|r| r.0)),
-            Rule::Bsi(ed) => suites_of_rows(tables::BSI.iter().filter(|r| r.1 == ed).map(|r| r.0)),
+            Rule::Nist => suites_of_rows(tables::NIST.iter().map(|r| r.code)),
+            Rule::Bsi(ed) => suites_of_rows(
+                tables::BSI
+                    .iter()
+                    .filter(|r| r.edition == ed)
+                    .map(|r| r.code),
+            ),
             _ => Suite::all()
                 .iter()
                 .filter(|s| !s.is_signalling() && self.verdict(s).allowed)
@@ -502,8 +411,12 @@ fn verdict(allowed: bool, reason: String) -> Verdict {
 
 fn iana(s: &Suite, rfc10015: bool) -> Verdict {
     if rfc10015 {
-        if let Ok(i) = tables::KEX_DEPRECATED.binary_search_by_key(&s.code(), |k| k.0) {
-            let (_, cat, req) = tables::KEX_DEPRECATED[i];
+        if let Ok(i) = tables::KEX_DEPRECATED.binary_search_by_key(&s.code(), |k| k.code) {
+            let KexDeprecation {
+                category: cat,
+                requirement: req,
+                ..
+            } = tables::KEX_DEPRECATED[i];
             let was = s.iana_recommended().map_or("unassigned", |r| r.as_str());
             return verdict(
                 false,
@@ -583,10 +496,16 @@ fn mozilla_verdict(s: &Suite, m: &MozillaConfig) -> Verdict {
 
 fn go(s: &Suite, list: GoList, newer: bool) -> Verdict {
     let release = if newer { "1.22 to 1.24" } else { "1.21" };
-    let Ok(i) = tables::GO.binary_search_by_key(&s.code(), |g| g.0) else {
+    let Ok(i) = tables::GO.binary_search_by_key(&s.code(), |g| g.code) else {
         return verdict(false, "Go crypto/tls does not implement it".into());
     };
-    let (_, secure21, secure24, default24, why) = tables::GO[i];
+    let GoSuite {
+        secure_older: secure21,
+        secure_newer: secure24,
+        default_newest: default24,
+        why_not_default: why,
+        ..
+    } = tables::GO[i];
     let secure = if newer { secure24 } else { secure21 };
     match list {
         GoList::Secure if secure => verdict(true, format!("in CipherSuites() of Go {release}")),
@@ -618,7 +537,10 @@ fn go(s: &Suite, list: GoList, newer: bool) -> Verdict {
 }
 
 fn nist(s: &Suite) -> Verdict {
-    if let Some((_, tls, cert, section)) = tables::NIST.iter().find(|r| r.0 == s.code()) {
+    if let Some(NistSuite {
+        tls, cert, section, ..
+    }) = tables::NIST.iter().find(|r| r.code == s.code())
+    {
         let mut reason = format!("SP 800-52r2 {section}: {cert} certificate, TLS {tls}");
         if *section == "Appendix D" {
             reason.push_str(" (RSA key transport, being phased out)");
@@ -642,9 +564,15 @@ fn nist(s: &Suite) -> Verdict {
 fn bsi(s: &Suite, edition: &str) -> Verdict {
     let row = tables::BSI
         .iter()
-        .find(|r| r.0 == s.code() && r.1 == edition);
+        .find(|r| r.code == s.code() && r.edition == edition);
     match row {
-        Some((_, _, tls, year, plus, note)) => {
+        Some(BsiSuite {
+            tls,
+            until: year,
+            may_extend: plus,
+            note,
+            ..
+        }) => {
             let until = if *plus {
                 format!("until the end of {year} (a later edition may extend it)")
             } else {

@@ -9,65 +9,7 @@ use crate::attrs::{
 };
 use crate::tables;
 
-/// A cipher suite: its code, every name it has had, and its parts.
-///
-/// Suites are static data compiled from `data/` at build time; get one with
-/// [`lookup`](crate::lookup) or [`Suite::from_code`], never construct one.
-///
-/// ```
-/// use cipherdex::{KeyExchange, Mode, Scheme, Suite};
-/// let s = Suite::from_code(0xC02B).unwrap();
-/// assert_eq!(s.name(Scheme::Iana), Some("TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256"));
-/// assert_eq!(s.name(Scheme::OpenSsl), Some("ECDHE-ECDSA-AES128-GCM-SHA256"));
-/// assert_eq!(s.kex(), KeyExchange::Ecdhe);
-/// assert_eq!(s.mode(), Mode::Gcm);
-/// assert!(s.is_aead() && s.has_forward_secrecy());
-/// ```
-#[derive(Debug, PartialEq, Eq)]
-pub struct Suite {
-    pub(crate) code: u32,
-    pub(crate) name: &'static str,
-    pub(crate) origin: Origin,
-    pub(crate) dtls_ok: bool,
-    pub(crate) recommended: Option<Recommended>,
-    pub(crate) reference: &'static str,
-    pub(crate) protocols: Protocols,
-    pub(crate) kex: KeyExchange,
-    pub(crate) auth: Authentication,
-    pub(crate) cipher: Cipher,
-    pub(crate) cipher_bits: u16,
-    pub(crate) mode: Mode,
-    pub(crate) mac: Mac,
-    pub(crate) prf: Prf,
-    pub(crate) export: bool,
-    pub(crate) signalling: bool,
-    pub(crate) note: &'static str,
-    pub(crate) aliases: &'static [Alias],
-}
-
-/// One name of a suite in one scheme.
-///
-/// ```
-/// use cipherdex::{NameKind, Scheme};
-/// let s = cipherdex::lookup("DHE-RSA-DES-CBC3-SHA").unwrap();
-/// let legacy: Vec<_> = s
-///     .aliases()
-///     .iter()
-///     .filter(|a| a.scheme() == Scheme::OpenSsl && a.kind() == NameKind::Legacy)
-///     .map(|a| a.name())
-///     .collect();
-/// assert_eq!(legacy, ["EDH-RSA-DES-CBC3-SHA"]);
-/// ```
-#[derive(Debug, PartialEq, Eq)]
-pub struct Alias {
-    pub(crate) scheme: Scheme,
-    pub(crate) name: &'static str,
-    pub(crate) kind: NameKind,
-    pub(crate) curve: Option<Curve>,
-    pub(crate) since: &'static str,
-    pub(crate) until: &'static str,
-    pub(crate) note: &'static str,
-}
+pub use crate::records::{Alias, Suite};
 
 impl Alias {
     /// The naming scheme.

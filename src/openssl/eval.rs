@@ -2,9 +2,9 @@
 //! re-implemented over a fixed table with index arrays (no allocation in the
 //! hot path).
 
-use super::bits::*;
 use super::keywords::{Alias, ALIASES};
 use super::{Error, OpenSslCipher, Target, Warning};
+use crate::records::openssl_bits::*;
 
 /// Maximum number of ciphers in one target table (indices are `u8`).
 pub(crate) const MAX: usize = 256;

@@ -1,6 +1,6 @@
 //! The keywords ("aliases") of OpenSSL's cipher-string language.
 
-use super::bits::*;
+use crate::records::openssl_bits::*;
 
 /// One alias: a search pattern over the cipher table.
 #[derive(Debug, Clone, Copy)]

@@ -16,7 +16,6 @@
 //! assert!(x.warnings().is_empty());
 //! ```
 
-mod bits;
 mod eval;
 mod format;
 mod keywords;
@@ -27,31 +26,14 @@ use std::str::FromStr;
 
 pub use format::OpensslString;
 
-use bits::*;
+use crate::records::openssl_bits::*;
+use crate::tables::{
+    BY_NAME_V111, BY_NAME_V111_WEAK, BY_NAME_V30, BY_NAME_V32, CIPHERS_V111, CIPHERS_V111_WEAK,
+    CIPHERS_V30, CIPHERS_V32, TLS13_V111, TLS13_V111_WEAK, TLS13_V30, TLS13_V32,
+};
 use eval::List;
 
-include!(concat!(env!("OUT_DIR"), "/openssl_engine.rs"));
-
-/// One cipher suite as OpenSSL's cipher table describes it.
-///
-/// ```
-/// let c = cipherdex::openssl::Target::default().cipher_by_name("AES128-SHA").unwrap();
-/// assert_eq!(c.code(), 0x002F);
-/// assert_eq!(c.strength_bits(), 128);
-/// ```
-#[derive(Debug, PartialEq, Eq, Hash)]
-pub struct OpenSslCipher {
-    code: u16,
-    name: &'static str,
-    min_tls: u16,
-    kx: u32,
-    au: u32,
-    enc: u32,
-    mac: u32,
-    strength: u8,
-    strength_bits: u16,
-    alg_bits: u16,
-}
+pub use crate::records::OpenSslCipher;
 
 impl OpenSslCipher {
     /// The knowledge-base entry for this suite.

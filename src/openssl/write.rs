@@ -14,8 +14,8 @@
 use std::fmt;
 use std::str::FromStr;
 
-use super::bits::*;
 use super::{OpenSslCipher, Target};
+use crate::records::openssl_bits::*;
 use crate::Suite;
 
 /// An output format of [`compile`].

@@ -32,12 +32,14 @@ use std::fmt;
 use std::str::FromStr;
 
 use crate::attrs::{Curve, Protocol, Protocols};
+use crate::records::{RawProduct, RawRow, RawTable};
 use crate::suite::Suite;
 use crate::tables::{
-    self, RawRow, RawTable, WINDOWS_ALIASES, WINDOWS_GROUPS, WINDOWS_PRODUCTS, WINDOWS_PROFILES,
-    WINDOWS_PROTOCOLS, WINDOWS_TABLES,
+    self, WINDOWS_ALIASES, WINDOWS_GROUPS, WINDOWS_PRODUCTS, WINDOWS_PROFILES, WINDOWS_PROTOCOLS,
+    WINDOWS_TABLES,
 };
 
+pub use crate::attrs::ProtocolState;
 pub use config::{GpoError, SelectError, Selected, Selection, UnknownItem, Warning, GPO_LIMIT};
 pub use history::{history, ReleaseRange, SuiteHistory};
 pub use parse::{
@@ -46,7 +48,7 @@ pub use parse::{
     parse_tls_cipher_suite_names, parse_windows_suite_list, Listed, ListingFormat, ParseError,
     Problem,
 };
-pub use shared::{normalize_release, ProtocolState};
+pub use shared::normalize_release;
 
 /// Notes that mark a row as doubtful: the source contradicts itself, the
 /// row is derived, or the value is not documented.
@@ -465,7 +467,7 @@ impl fmt::Display for UnknownRelease {
 impl std::error::Error for UnknownRelease {}
 
 impl Release {
-    fn product_raw(self) -> &'static tables::RawProduct {
+    fn product_raw(self) -> &'static RawProduct {
         &WINDOWS_PRODUCTS[WINDOWS_PROFILES[self.0 as usize].1]
     }
 

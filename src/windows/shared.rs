@@ -1,9 +1,6 @@
-//! Pieces of the Windows module that the build script compiles too
+//! The piece of the Windows module that the build script compiles too
 //! (`build/main.rs` includes this file with `#[path]`): how a release name is
-//! normalised, and the default state of a protocol version. Only `std` here,
-//! never `crate::` paths.
-
-use std::fmt;
+//! normalised. Only `std` here, never `crate::` paths.
 
 /// Normalises a Windows release name so that its spellings meet:
 /// `"Windows Server 2012 R2"`, `"windows:server-2012r2"` and
@@ -46,65 +43,4 @@ pub fn normalize_release(input: &str) -> String {
         }
     }
     words.join("-")
-}
-
-/// Whether a protocol version is on by default on one side of a Windows
-/// release (the "Protocols in TLS/SSL (Schannel SSP)" page).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum ProtocolState {
-    /// Supported and enabled by default.
-    Enabled,
-    /// Supported but disabled by default (a registry setting turns it on).
-    Disabled,
-    /// Not implemented by this release.
-    Unsupported,
-    /// Taken out of the release (SSL 2.0 from Windows 10 1607).
-    Removed,
-    /// The documentation does not say (Windows XP / Server 2003).
-    Unknown,
-}
-
-impl ProtocolState {
-    /// Every state.
-    pub const ALL: &'static [ProtocolState] = &[
-        ProtocolState::Enabled,
-        ProtocolState::Disabled,
-        ProtocolState::Unsupported,
-        ProtocolState::Removed,
-        ProtocolState::Unknown,
-    ];
-
-    /// The spelling used in `data/schannel/protocols.csv` and in output.
-    pub const fn as_str(self) -> &'static str {
-        match self {
-            ProtocolState::Enabled => "enabled",
-            ProtocolState::Disabled => "disabled",
-            ProtocolState::Unsupported => "unsupported",
-            ProtocolState::Removed => "removed",
-            ProtocolState::Unknown => "unknown",
-        }
-    }
-
-    /// True when the release can speak the version at all (enabled or disabled by default).
-    pub const fn is_supported(self) -> bool {
-        matches!(self, ProtocolState::Enabled | ProtocolState::Disabled)
-    }
-}
-
-impl fmt::Display for ProtocolState {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.pad(self.as_str())
-    }
-}
-
-impl ProtocolState {
-    /// Reads a `protocols.csv` cell.
-    #[allow(dead_code)]
-    pub(crate) fn from_data(s: &str) -> Option<ProtocolState> {
-        ProtocolState::ALL
-            .iter()
-            .copied()
-            .find(|p| p.as_str() == s.trim())
-    }
 }

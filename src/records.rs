@@ -1,0 +1,320 @@
+//! The records that generated code builds: every struct and enum that a
+//! table in `$OUT_DIR` is made of, and nothing else.
+//!
+//! The build script (`build/`) writes the tables from `data/`; `tables`
+//! includes them; the concept modules (`suite`, `policy`, `windows`,
+//! `openssl`) hold the `impl`s and re-export the public types where their
+//! API has them (`cipherdex::Suite`, `cipherdex::policy::MozillaConfig`).
+//! This module depends only on the ground floor (`attrs`, `name_hash`), so
+//! the tables sit below every module that reads them.
+
+pub(crate) mod openssl_bits;
+
+use crate::attrs::{
+    Authentication, Cipher, Curve, KeyExchange, Mac, Mode, NameKind, Origin, Prf, Protocol,
+    ProtocolState, Protocols, Recommended, Scheme,
+};
+
+// Suites (data/suites.csv, data/names.csv); impls in `suite`.
+
+/// A cipher suite: its code, every name it has had, and its parts.
+///
+/// Suites are static data compiled from `data/` at build time; get one with
+/// [`lookup`](crate::lookup) or [`Suite::from_code`], never construct one.
+///
+/// ```
+/// use cipherdex::{KeyExchange, Mode, Scheme, Suite};
+/// let s = Suite::from_code(0xC02B).unwrap();
+/// assert_eq!(s.name(Scheme::Iana), Some("TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256"));
+/// assert_eq!(s.name(Scheme::OpenSsl), Some("ECDHE-ECDSA-AES128-GCM-SHA256"));
+/// assert_eq!(s.kex(), KeyExchange::Ecdhe);
+/// assert_eq!(s.mode(), Mode::Gcm);
+/// assert!(s.is_aead() && s.has_forward_secrecy());
+/// ```
+#[derive(Debug, PartialEq, Eq)]
+pub struct Suite {
+    pub(crate) code: u32,
+    pub(crate) name: &'static str,
+    pub(crate) origin: Origin,
+    pub(crate) dtls_ok: bool,
+    pub(crate) recommended: Option<Recommended>,
+    pub(crate) reference: &'static str,
+    pub(crate) protocols: Protocols,
+    pub(crate) kex: KeyExchange,
+    pub(crate) auth: Authentication,
+    pub(crate) cipher: Cipher,
+    pub(crate) cipher_bits: u16,
+    pub(crate) mode: Mode,
+    pub(crate) mac: Mac,
+    pub(crate) prf: Prf,
+    pub(crate) export: bool,
+    pub(crate) signalling: bool,
+    pub(crate) note: &'static str,
+    pub(crate) aliases: &'static [Alias],
+}
+
+/// One name of a suite in one scheme.
+///
+/// ```
+/// use cipherdex::{NameKind, Scheme};
+/// let s = cipherdex::lookup("DHE-RSA-DES-CBC3-SHA").unwrap();
+/// let legacy: Vec<_> = s
+///     .aliases()
+///     .iter()
+///     .filter(|a| a.scheme() == Scheme::OpenSsl && a.kind() == NameKind::Legacy)
+///     .map(|a| a.name())
+///     .collect();
+/// assert_eq!(legacy, ["EDH-RSA-DES-CBC3-SHA"]);
+/// ```
+#[derive(Debug, PartialEq, Eq)]
+pub struct Alias {
+    pub(crate) scheme: Scheme,
+    pub(crate) name: &'static str,
+    pub(crate) kind: NameKind,
+    pub(crate) curve: Option<Curve>,
+    pub(crate) since: &'static str,
+    pub(crate) until: &'static str,
+    pub(crate) note: &'static str,
+}
+
+// Policies (data/policies/); impls in `policy`.
+
+/// Mozilla's three server configurations.
+///
+/// ```
+/// use cipherdex::policy::MozillaLevel;
+/// assert_eq!("Intermediate".parse::<MozillaLevel>(), Ok(MozillaLevel::Intermediate));
+/// assert_eq!(MozillaLevel::Old.as_str(), "old");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum MozillaLevel {
+    /// TLS 1.3 only: for clients from 2019 on.
+    Modern,
+    /// TLS 1.2 and 1.3 with AEAD suites: the general-purpose default.
+    Intermediate,
+    /// Down to TLS 1.0 and 3DES, for very old clients (none in guideline 6.0).
+    Old,
+}
+
+/// One Mozilla Server Side TLS configuration of one guideline version:
+/// the protocol versions and the suite lists in their published order.
+///
+/// ```
+/// use cipherdex::policy::{self, MozillaLevel};
+/// let c = policy::mozilla(MozillaLevel::Intermediate, None).unwrap();
+/// assert_eq!(c.version(), "6.0");
+/// let first = c.tls12_suites().next().unwrap();
+/// assert_eq!(first.name(cipherdex::Scheme::OpenSsl), Some("ECDHE-ECDSA-AES128-GCM-SHA256"));
+/// assert_eq!(c.tls13_suites().count(), 3);
+/// assert_eq!(c.protocols().to_string(), "TLS1.2 TLS1.3");
+/// ```
+#[derive(Debug)]
+pub struct MozillaConfig {
+    pub(crate) version: &'static str,
+    pub(crate) level: MozillaLevel,
+    pub(crate) date: &'static str,
+    pub(crate) protocols: Protocols,
+    pub(crate) tls12: &'static [u32],
+    pub(crate) iana_order: &'static [u32],
+    pub(crate) tls13: &'static [u32],
+}
+
+/// Which of Go's lists a Go policy checks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum GoList {
+    /// `CipherSuites()`.
+    Secure,
+    /// `CipherSuites()` plus `InsecureCipherSuites()`.
+    Implemented,
+    /// Enabled when `Config.CipherSuites` is nil.
+    Default,
+}
+
+/// How a policy decides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Rule {
+    /// IANA Recommended = Y; `true` adds RFC 10015's D marks.
+    Iana(bool),
+    /// Index into `MOZILLA`.
+    Mozilla(usize),
+    /// Go's list; `true` for 1.22-1.24, `false` for 1.21.
+    Go(GoList, bool),
+    /// NIST SP 800-52r2.
+    Nist,
+    /// BSI TR-02102-2 edition.
+    Bsi(&'static str),
+    /// HTTP/2 block list.
+    Http2,
+}
+
+/// The data of one policy (emitted by the build script).
+#[derive(Debug)]
+pub(crate) struct PolicyDef {
+    pub(crate) name: &'static str,
+    pub(crate) family: &'static str,
+    pub(crate) version: &'static str,
+    pub(crate) date: &'static str,
+    pub(crate) rule: Rule,
+    pub(crate) title: &'static str,
+    pub(crate) source: &'static str,
+}
+
+/// A named, dated policy: asks whether suites are allowed, with reasons.
+///
+/// Get one with [`Policy::all`] or by its stable name
+/// (`"nist-800-52r2".parse::<&Policy>()`). Names are `FAMILY-VERSION`
+/// (`mozilla-intermediate-5.7`, `bsi-tr-02102-2-2025-01`); the family
+/// alone (`mozilla-intermediate`) means its newest version.
+///
+/// ```
+/// use cipherdex::Policy;
+/// let names: Vec<_> = Policy::all().iter().map(|p| p.name()).collect();
+/// assert!(names.contains(&"mozilla-old-5.8") && names.contains(&"http2-rfc9113"));
+/// let p: &Policy = "mozilla-old".parse()?;
+/// assert_eq!(p.version(), "5.8"); // 6.0 has no old configuration
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug)]
+pub struct Policy(pub(crate) PolicyDef);
+
+/// One suite of Go's crypto/tls (a row of `data/policies/go.csv`).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct GoSuite {
+    pub(crate) code: u32,
+    /// In `CipherSuites()` (secure) in the older Go release.
+    pub(crate) secure_older: bool,
+    /// In `CipherSuites()` (secure) in the newer Go releases.
+    pub(crate) secure_newer: bool,
+    /// Enabled by default in the newest Go release.
+    pub(crate) default_newest: bool,
+    /// Why not enabled by default, where the source says.
+    pub(crate) why_not_default: &'static str,
+}
+
+/// One suite of NIST SP 800-52r2 (a row of `data/policies/nist-sp800-52r2.csv`).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct NistSuite {
+    pub(crate) code: u32,
+    /// TLS versions (`1.2`, `1.3`, `1.2 1.3`).
+    pub(crate) tls: &'static str,
+    /// Certificate type (`ECDSA`, `RSA`).
+    pub(crate) cert: &'static str,
+    /// Section of the document (`3.3.1.1.1`, `Appendix D`).
+    pub(crate) section: &'static str,
+}
+
+/// One suite of one BSI TR-02102-2 edition (a row of `data/policies/bsi-tr-02102-2.csv`).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct BsiSuite {
+    pub(crate) code: u32,
+    /// The edition (`2025-01`).
+    pub(crate) edition: &'static str,
+    /// TLS version (`1.2`, `1.3`).
+    pub(crate) tls: &'static str,
+    /// Recommended until the end of this year.
+    pub(crate) until: u16,
+    /// True for `2030+`: a later edition may extend it.
+    pub(crate) may_extend: bool,
+    pub(crate) note: &'static str,
+}
+
+/// One suite whose key exchange RFC 10015 deprecates (a row of
+/// `data/policies/obsolete-kex-deprecations.csv`).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct KexDeprecation {
+    pub(crate) code: u32,
+    /// `static-dh`, `rsa`, `ffdhe`...
+    pub(crate) category: &'static str,
+    /// The TLS 1.2 requirement (`MUST NOT`, `SHOULD NOT`).
+    pub(crate) requirement: &'static str,
+}
+
+// Windows SChannel tables (data/schannel/); read by `windows`.
+
+/// One published SChannel table (one `data/schannel/windows-*.csv`).
+#[derive(Debug)]
+pub(crate) struct RawTable {
+    pub(crate) file: &'static str,
+    pub(crate) title: &'static str,
+    pub(crate) client_products: &'static str,
+    pub(crate) server_products: &'static str,
+    pub(crate) version_codes: &'static str,
+    pub(crate) builds: &'static str,
+    pub(crate) source: &'static str,
+    pub(crate) page_commit: &'static str,
+    pub(crate) ms_date: &'static str,
+    pub(crate) notes: &'static str,
+    pub(crate) rows: &'static [RawRow],
+}
+
+/// One row of an SChannel table.
+#[derive(Debug)]
+pub(crate) struct RawRow {
+    /// Index into `SUITES`.
+    pub(crate) suite: usize,
+    pub(crate) name: &'static str,
+    pub(crate) curve: Option<Curve>,
+    pub(crate) priority: Option<u16>,
+    pub(crate) enabled: Option<bool>,
+    pub(crate) strong_crypto: Option<bool>,
+    pub(crate) protocols: Protocols,
+    pub(crate) notes: &'static str,
+}
+
+/// One Windows product and its table.
+#[derive(Debug)]
+pub(crate) struct RawProduct {
+    pub(crate) product: &'static str,
+    pub(crate) server: bool,
+    pub(crate) version_code: &'static str,
+    pub(crate) build: &'static str,
+    /// Index into `WINDOWS_TABLES`.
+    pub(crate) table: usize,
+    pub(crate) basis: &'static str,
+}
+
+/// One default supported group.
+#[derive(Debug)]
+pub(crate) struct RawGroup {
+    pub(crate) applies_to: &'static str,
+    pub(crate) priority: Option<u16>,
+    pub(crate) name: &'static str,
+    pub(crate) enabled: bool,
+    pub(crate) notes: &'static str,
+}
+
+/// The default state of one protocol version on one table's releases.
+#[derive(Debug)]
+pub(crate) struct RawProtocol {
+    /// Index into `WINDOWS_TABLES`.
+    pub(crate) table: usize,
+    pub(crate) protocol: Protocol,
+    pub(crate) client: ProtocolState,
+    pub(crate) server: ProtocolState,
+    pub(crate) os: &'static str,
+    pub(crate) notes: &'static str,
+}
+
+// OpenSSL cipher tables (data/openssl.csv); impls in `openssl`.
+
+/// One cipher suite as OpenSSL's cipher table describes it.
+///
+/// ```
+/// let c = cipherdex::openssl::Target::default().cipher_by_name("AES128-SHA").unwrap();
+/// assert_eq!(c.code(), 0x002F);
+/// assert_eq!(c.strength_bits(), 128);
+/// ```
+#[derive(Debug, PartialEq, Eq, Hash)]
+pub struct OpenSslCipher {
+    pub(crate) code: u16,
+    pub(crate) name: &'static str,
+    pub(crate) min_tls: u16,
+    /// Bits of [`openssl_bits`]: `K_*`, `A_*`, `E_*`, `M_*`, `S_*`.
+    pub(crate) kx: u32,
+    pub(crate) au: u32,
+    pub(crate) enc: u32,
+    pub(crate) mac: u32,
+    pub(crate) strength: u8,
+    pub(crate) strength_bits: u16,
+    pub(crate) alg_bits: u16,
+}
