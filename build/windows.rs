@@ -45,6 +45,8 @@ pub struct Product {
     pub build: String,
     pub table: usize,
     pub basis: String,
+    /// Has the `TLS` PowerShell module (`Get-TlsCipherSuite`).
+    pub tls_module: bool,
 }
 
 pub struct Group {
@@ -105,6 +107,7 @@ const PRODUCT_COLS: &[&str] = &[
     "build",
     "file",
     "mapping_basis",
+    "tls_module",
 ];
 const PROFILE_COLS: &[&str] = &["product", "profile", "aliases"];
 const PROTOCOL_COLS: &[&str] = &["os", "tables", "protocol", "client", "server", "notes"];
@@ -266,6 +269,14 @@ pub fn load(data: &Path, kb: &Kb) -> Result<Releases, Vec<String>> {
                         continue;
                     }
                 };
+                let tls_module = match r.get("tls_module") {
+                    "yes" => true,
+                    "no" => false,
+                    v => {
+                        errors.push(format!("{at}: tls_module {v:?} is neither yes nor no"));
+                        continue;
+                    }
+                };
                 products.push(Product {
                     product: r.get("product").to_string(),
                     server,
@@ -273,6 +284,7 @@ pub fn load(data: &Path, kb: &Kb) -> Result<Releases, Vec<String>> {
                     build: r.get("build").to_string(),
                     table,
                     basis: r.get("mapping_basis").to_string(),
+                    tls_module,
                 });
             }
         }
@@ -563,13 +575,14 @@ pub fn emit(_kb: &Kb, r: &Releases) -> String {
     for p in &r.products {
         let _ = writeln!(
             o,
-            "    RawProduct {{ product: {}, server: {}, version_code: {}, build: {}, table: {}, basis: {} }},",
+            "    RawProduct {{ product: {}, server: {}, version_code: {}, build: {}, table: {}, basis: {}, tls_module: {} }},",
             lit(&p.product),
             p.server,
             lit(&p.version_code),
             lit(&p.build),
             p.table,
-            lit(&p.basis)
+            lit(&p.basis),
+            p.tls_module
         );
     }
     let _ = writeln!(o, "];\n");

@@ -271,6 +271,8 @@ pub(crate) struct RawProduct {
     /// Index into `WINDOWS_TABLES`.
     pub(crate) table: usize,
     pub(crate) basis: &'static str,
+    /// Has the `TLS` PowerShell module (`data/schannel/products.csv`, `tls_module`).
+    pub(crate) tls_module: bool,
 }
 
 /// One default supported group.

@@ -558,7 +558,7 @@ fn powershell_script_reproduces_the_order() {
         "ECDHE-RSA-CHACHA20-POLY1305",
     ];
     let sel = r.select(wanted).expect("known");
-    let script = sel.powershell();
+    let script = sel.powershell().expect("fits");
     let lines: Vec<&str> = script.lines().collect();
     let enables: Vec<&str> = lines
         .iter()
@@ -603,6 +603,152 @@ fn powershell_script_reproduces_the_order() {
         .expect("ok")
         .powershell_warnings()
         .is_empty());
+}
+
+/// The TLS PowerShell module is documented from the Windows Server 2016
+/// docset on (build 14393, Windows 10 1607): the fixture's products of that
+/// build or later have it, every other product (no build or an older one)
+/// has not.
+#[test]
+fn tls_module_from_build_14393_on() {
+    let mut yes = 0;
+    for p in read_csv("products.csv") {
+        let r = release(&p["product"]);
+        let build: Option<u32> = p["build"].parse().ok();
+        let expected = build.is_some_and(|b| b >= 14393);
+        assert_eq!(r.has_tls_cmdlets(), expected, "{}", p["product"]);
+        yes += usize::from(expected);
+    }
+    assert!(yes > 10, "only {yes} products with the module");
+    for name in ["7", "8.1", "server-2012r2", "10-1511", "vista"] {
+        assert!(!release(name).has_tls_cmdlets(), "{name}");
+    }
+}
+
+/// Releases without the module get the Group Policy registry value, with the
+/// policy string, and no TLS cmdlet; releases with it get the cmdlets.
+#[test]
+fn powershell_without_the_module_writes_the_policy_registry_value() {
+    let wanted = ["ECDHE-RSA-AES256-SHA", "AES128-SHA", "AES256-SHA"];
+    let mut seen = (0, 0);
+    for r in Release::all() {
+        let sel = r.select(wanted).expect("known");
+        if sel.names().is_empty() {
+            continue;
+        }
+        let script = sel.powershell().expect("short list fits");
+        let gpo = sel.gpo_string().expect("fits");
+        if r.has_tls_cmdlets() {
+            seen.0 += 1;
+            assert!(script.contains("Enable-TlsCipherSuite -Name"), "{r}");
+            assert!(!script.contains("00010002"), "{r}");
+        } else {
+            seen.1 += 1;
+            assert!(!script.contains("TlsCipherSuite -"), "{r}: {script}");
+            assert!(!script.contains("(Get-TlsCipherSuite).Name"), "{r}");
+            let lines: Vec<&str> = script.lines().collect();
+            assert!(lines.contains(
+                &r"$key = 'HKLM:\SOFTWARE\Policies\Microsoft\Cryptography\Configuration\SSL\00010002'"
+            ), "{r}: {script}");
+            let set = format!(
+                "New-ItemProperty -Path $key -Name 'Functions' -PropertyType String -Value '{gpo}' -Force | Out-Null"
+            );
+            assert!(lines.contains(&set.as_str()), "{r}: {script}");
+            let reg = format!(
+                r#"# reg add "HKLM\SOFTWARE\Policies\Microsoft\Cryptography\Configuration\SSL\00010002" /v Functions /t REG_SZ /d "{gpo}" /f"#
+            );
+            assert!(lines.contains(&reg.as_str()), "{r}: {script}");
+            assert!(script.contains("restart"), "{r}");
+            assert!(
+                sel.powershell_warnings()
+                    .iter()
+                    .any(|w| matches!(w, Warning::NoTlsCmdlets { .. })),
+                "{r}"
+            );
+        }
+    }
+    assert!(seen.0 > 0 && seen.1 > 0, "{seen:?}");
+    // Windows 7's names, curve variants included.
+    let sel = release("7")
+        .select(["ECDHE-RSA-AES256-SHA"])
+        .expect("known");
+    assert!(sel.powershell().expect("fits").contains(
+        "-Value 'TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA_P256,TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA_P384'"
+    ));
+}
+
+/// The registry value has the policy's length limit; the cmdlets have none.
+#[test]
+fn powershell_registry_value_has_the_policy_limit() {
+    for (name, limited) in [("7", true), ("server-2022", false)] {
+        let r = release(name);
+        let every: Vec<&str> = r
+            .supported_suites()
+            .iter()
+            .map(|s| s.canonical_name())
+            .collect();
+        let sel = r.select(&every).expect("known");
+        assert!(sel.gpo_length() > GPO_LIMIT, "{name}: {}", sel.gpo_length());
+        let result = sel.powershell();
+        assert_eq!(
+            matches!(result, Err(GpoError::TooLong { .. })),
+            limited,
+            "{name}: {result:?}"
+        );
+    }
+    // Nothing supported: no script that would disable every suite.
+    for name in ["7", "server-2022"] {
+        let sel =
+            release(name).select(["TLS_AES_128_CCM_8_SHA256", "ECDHE-ECDSA-CHACHA20-POLY1305"]);
+        let sel = sel.expect("known");
+        assert!(sel.names().is_empty(), "{name}");
+        assert_eq!(sel.powershell(), Err(GpoError::NothingSupported), "{name}");
+    }
+}
+
+/// `select_suites` keeps a given name that names the suite (so a curve
+/// variant stays) and reports by the canonical name otherwise.
+#[test]
+fn select_suites_keeps_given_names() {
+    let r = release("8.1");
+    let p384 = "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256_P384";
+    let s = suite(p384);
+    let sel = r.select_suites([(p384, s)]).expect("ok");
+    assert_eq!(sel.names(), [p384]);
+    assert_eq!(sel.items()[0].input(), p384);
+    let sel = r
+        .select_suites([("report line 3", s), ("0xC023", s)])
+        .expect("ok");
+    assert_eq!(sel.items()[0].input(), s.canonical_name());
+    assert!(sel.names().len() > 1, "{:?}", sel.names());
+    assert!(sel
+        .warnings()
+        .iter()
+        .any(|w| matches!(w, Warning::Duplicate { input } if input == "0xC023")));
+    assert!(matches!(
+        r.select_suites(std::iter::empty()),
+        Err(cipherdex::windows::SelectError::Empty)
+    ));
+}
+
+/// A row's status agrees with its table cells.
+#[test]
+fn row_status_follows_the_table() {
+    for r in Release::all() {
+        for row in r.rows() {
+            let st = row.status();
+            match row.enabled() {
+                Some(true) => assert_eq!(
+                    st,
+                    SuiteStatus::Enabled {
+                        position: usize::from(row.priority().expect("priority"))
+                    }
+                ),
+                Some(false) => assert_eq!(st, SuiteStatus::Supported),
+                None => assert_eq!(st, SuiteStatus::Unknown),
+            }
+        }
+    }
 }
 
 const FORMAT_LIST: &str = "\r

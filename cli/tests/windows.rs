@@ -279,6 +279,56 @@ fn gpo_with_unknown_suites_prints_nothing() {
         ));
 }
 
+/// Windows 7 has no TLS PowerShell module: the script sets the registry
+/// value behind the Group Policy setting, the same string `--gpo` prints.
+#[test]
+fn powershell_on_windows_7_writes_the_policy_registry_value() {
+    let suites = "AES128-SHA,ECDHE-RSA-AES256-SHA";
+    let gpo = cipherdex()
+        .args(["windows", "7", "--gpo", suites])
+        .output()
+        .unwrap();
+    assert!(gpo.status.success(), "{gpo:?}");
+    let gpo = stdout_of(&gpo).trim().to_string();
+    assert!(gpo.contains("_P256"), "{gpo}");
+    let out = cipherdex()
+        .args(["windows", "7", "--powershell", suites])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let text = stdout_of(&out);
+    assert!(!text.contains("TlsCipherSuite -"), "{text}");
+    assert!(text.lines().any(|l| l
+        == r"$key = 'HKLM:\SOFTWARE\Policies\Microsoft\Cryptography\Configuration\SSL\00010002'"));
+    assert!(text.lines().any(|l| l
+        == format!("New-ItemProperty -Path $key -Name 'Functions' -PropertyType String -Value '{gpo}' -Force | Out-Null")));
+    assert!(text.contains(&format!("/v Functions /t REG_SZ /d \"{gpo}\" /f")));
+    for l in text.lines().filter(|l| !l.is_empty()) {
+        assert!(
+            l.starts_with('#')
+                || l.starts_with('$')
+                || l.starts_with("if ")
+                || l.starts_with("New-ItemProperty "),
+            "not a comment or command: {l}"
+        );
+    }
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("no documented TLS PowerShell module") && err.contains("restart"),
+        "{err}"
+    );
+    // Server 2016 has the module: cmdlets, no registry value.
+    let out = cipherdex()
+        .args(["windows", "server-2016", "--powershell", suites])
+        .output()
+        .unwrap();
+    let text = stdout_of(&out);
+    assert!(
+        text.contains("Enable-TlsCipherSuite -Name") && !text.contains("00010002"),
+        "{text}"
+    );
+}
+
 #[test]
 fn powershell_script_on_stdout() {
     let out = cipherdex()

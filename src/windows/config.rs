@@ -11,6 +11,16 @@ use crate::suite::Suite;
 /// characters (Microsoft: prioritizing-schannel-cipher-suites, manage-tls).
 pub const GPO_LIMIT: usize = 1023;
 
+/// The registry key behind the Group Policy "SSL Cipher Suite Order"
+/// setting (Policy CSP ADMX mapping of `CipherSuiteOrder.admx`); see
+/// `data/README.md`, `schannel/products.csv` column `tls_module`.
+pub const GPO_REGISTRY_KEY: &str =
+    r"HKLM\SOFTWARE\Policies\Microsoft\Cryptography\Configuration\SSL\00010002";
+
+/// The value under [`GPO_REGISTRY_KEY`] that holds the suite list: a
+/// `REG_SZ` of comma-separated names, read at start-up (restart to apply).
+pub const GPO_REGISTRY_VALUE: &str = "Functions";
+
 /// A chosen list of suites resolved in one release's names.
 ///
 /// ```
@@ -81,8 +91,9 @@ pub enum Warning {
         /// The versions it needs, none of them on by default.
         protocols: String,
     },
-    /// The release has no documented `TLS` PowerShell module (before
-    /// Windows 10 1607 / Server 2016): use the Group Policy string.
+    /// The release has no documented `TLS` PowerShell module
+    /// ([`Release::has_tls_cmdlets`]): the script writes the Group Policy
+    /// registry value instead, which needs a restart.
     NoTlsCmdlets {
         /// The release.
         release: Release,
@@ -108,7 +119,7 @@ impl fmt::Display for Warning {
             ),
             Warning::NoTlsCmdlets { release } => write!(
                 f,
-                "{} has no documented TLS PowerShell module (Windows 10 1607 / Server 2016 and later): use the Group Policy string",
+                "{} has no documented TLS PowerShell module (Get-TlsCipherSuite): the script writes the registry value behind the Group Policy \"SSL Cipher Suite Order\" setting instead; restart the computer to apply it",
                 release.product()
             ),
         }
@@ -190,7 +201,7 @@ impl fmt::Display for GpoError {
                 drop.join(", ")
             ),
             GpoError::NothingSupported => f.write_str(
-                "no suite of the list is supported by this release: the policy would disable every suite",
+                "no suite of the list is supported by this release: a policy or script would disable every suite; choose suites the release supports (cipherdex windows RELEASE --all)",
             ),
         }
     }
@@ -208,21 +219,60 @@ impl Release {
         I: IntoIterator<Item = S>,
         S: AsRef<str>,
     {
-        let entries = self.suites();
         let mut unknown = Vec::new();
-        let mut chosen: Vec<Selected> = Vec::new();
-        let mut warnings = Vec::new();
-        let mut count = 0;
+        let mut found: Vec<(String, &'static Suite)> = Vec::new();
         for (i, item) in items.into_iter().enumerate() {
-            count += 1;
             let input = item.as_ref().trim();
-            let Some(suite) = crate::lookup(input) else {
-                unknown.push(UnknownItem {
+            match crate::lookup(input) {
+                Some(suite) => found.push((input.to_string(), suite)),
+                None => unknown.push(UnknownItem {
                     position: i + 1,
                     input: input.to_string(),
                     suggestions: crate::suggest(input, 3),
-                });
-                continue;
+                }),
+            }
+        }
+        if !unknown.is_empty() {
+            return Err(SelectError::Unknown(unknown));
+        }
+        self.select_suites(found.iter().map(|(input, suite)| (input.as_str(), *suite)))
+    }
+
+    /// Like [`Release::select`], for suites already resolved (from a file, a
+    /// scanner report, an expanded cipher string): each item is the text it
+    /// came from and its suite. When the text names the suite itself (a name
+    /// or code), it is kept, so that a curve-suffixed name such as
+    /// `TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA_P384` selects only that variant;
+    /// otherwise (a line of a report, a cipher-string keyword) the suite's
+    /// canonical name stands for it in warnings.
+    ///
+    /// ```
+    /// use cipherdex::windows::Release;
+    /// let r = Release::find("7").ok_or("no")?;
+    /// let p384 = "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA_P384";
+    /// let suite = cipherdex::lookup(p384).ok_or("no")?;
+    /// let sel = r.select_suites([(p384, suite)]).map_err(|e| e.to_string())?;
+    /// assert_eq!(sel.names(), [p384]);
+    /// // The same suite from a report line: every curve variant enabled by default.
+    /// let sel = r.select_suites([("ssl-enum-ciphers line", suite)]).map_err(|e| e.to_string())?;
+    /// assert!(sel.names().len() > 1);
+    /// # Ok::<(), String>(())
+    /// ```
+    pub fn select_suites<'a, I>(self, items: I) -> Result<Selection, SelectError>
+    where
+        I: IntoIterator<Item = (&'a str, &'static Suite)>,
+    {
+        let entries = self.suites();
+        let mut chosen: Vec<Selected> = Vec::new();
+        let mut warnings = Vec::new();
+        let mut count = 0;
+        for (given, suite) in items {
+            count += 1;
+            let given = given.trim();
+            let input = if crate::lookup(given).is_some_and(|s| s.code() == suite.code()) {
+                given
+            } else {
+                suite.canonical_name()
             };
             let Some(entry) = entries.iter().find(|e| e.suite().code() == suite.code()) else {
                 warnings.push(Warning::NotSupported {
@@ -271,9 +321,6 @@ impl Release {
                 suite,
                 names,
             });
-        }
-        if !unknown.is_empty() {
-            return Err(SelectError::Unknown(unknown));
         }
         if count == 0 {
             return Err(SelectError::Empty);
@@ -331,6 +378,21 @@ impl Selection {
             .collect()
     }
 
+    /// The length in characters of the Group Policy string (the names
+    /// joined by commas), whether or not it fits [`GPO_LIMIT`].
+    ///
+    /// ```
+    /// use cipherdex::windows::Release;
+    /// let r = Release::find("server-2022").ok_or("no")?;
+    /// let sel = r.select(["AES128-SHA", "AES256-SHA"]).map_err(|e| e.to_string())?;
+    /// assert_eq!(sel.gpo_length(), "TLS_RSA_WITH_AES_128_CBC_SHA,TLS_RSA_WITH_AES_256_CBC_SHA".len());
+    /// # Ok::<(), String>(())
+    /// ```
+    pub fn gpo_length(&self) -> usize {
+        let names = self.names();
+        names.iter().map(|n| n.len()).sum::<usize>() + names.len().saturating_sub(1)
+    }
+
     /// The Group Policy "SSL Cipher Suite Order" string: the names joined by
     /// commas, checked against [`GPO_LIMIT`].
     pub fn gpo_string(&self) -> Result<String, GpoError> {
@@ -359,22 +421,53 @@ impl Selection {
         })
     }
 
-    /// A PowerShell script that makes the machine's list exactly this order:
-    /// it disables every suite of the release that is not chosen (when
-    /// present), then removes and re-adds each chosen suite with
-    /// `Enable-TlsCipherSuite -Position N`, 0 first.
+    /// A PowerShell script that makes the machine's list exactly this order.
+    ///
+    /// On releases with the `TLS` PowerShell module
+    /// ([`Release::has_tls_cmdlets`]) it disables every suite of the release
+    /// that is not chosen (when present), then removes and re-adds each
+    /// chosen suite with `Enable-TlsCipherSuite -Position N`, 0 first; no
+    /// restart is needed.
+    ///
+    /// On older releases (Windows 8.1 / Server 2012 R2 and before) it writes
+    /// the registry value behind the Group Policy "SSL Cipher Suite Order"
+    /// setting ([`GPO_REGISTRY_KEY`], value [`GPO_REGISTRY_VALUE`], the
+    /// [`gpo_string`](Selection::gpo_string)), with the same `reg.exe` line
+    /// as a comment; a restart applies it.
+    ///
+    /// Fails as [`gpo_string`](Selection::gpo_string) does when no chosen
+    /// suite is supported (the script would disable every suite) or, on the
+    /// older releases, when the string is over [`GPO_LIMIT`].
     ///
     /// ```
     /// use cipherdex::windows::Release;
     /// let r = Release::find("server-2022").ok_or("no")?;
     /// let sel = r.select(["ECDHE-RSA-AES256-GCM-SHA384", "ECDHE-RSA-AES128-GCM-SHA256"]).map_err(|e| e.to_string())?;
-    /// let script = sel.powershell();
+    /// let script = sel.powershell().map_err(|e| e.to_string())?;
     /// assert!(script.contains("Enable-TlsCipherSuite -Name 'TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384' -Position 0"));
     /// assert!(script.contains("Enable-TlsCipherSuite -Name 'TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256' -Position 1"));
     /// assert!(script.contains("Disable-TlsCipherSuite -Name 'TLS_RSA_WITH_AES_128_CBC_SHA'"));
+    ///
+    /// // Windows 7 has no TLS module: the policy's registry value instead.
+    /// let r = Release::find("7").ok_or("no")?;
+    /// let sel = r.select(["AES128-SHA", "AES256-SHA"]).map_err(|e| e.to_string())?;
+    /// let script = sel.powershell().map_err(|e| e.to_string())?;
+    /// assert!(!script.contains("TlsCipherSuite -"));
+    /// assert!(script.contains("-Name 'Functions' -PropertyType String -Value 'TLS_RSA_WITH_AES_128_CBC_SHA,TLS_RSA_WITH_AES_256_CBC_SHA'"));
     /// # Ok::<(), String>(())
     /// ```
-    pub fn powershell(&self) -> String {
+    pub fn powershell(&self) -> Result<String, GpoError> {
+        if self.release.has_tls_cmdlets() {
+            if self.items.iter().all(|i| i.names.is_empty()) {
+                return Err(GpoError::NothingSupported);
+            }
+            Ok(self.cmdlet_script())
+        } else {
+            self.registry_script()
+        }
+    }
+
+    fn cmdlet_script(&self) -> String {
         let r = self.release;
         let wanted = self.names();
         let mut o = String::new();
@@ -415,6 +508,43 @@ impl Selection {
             ));
         }
         o
+    }
+
+    fn registry_script(&self) -> Result<String, GpoError> {
+        let r = self.release;
+        let value = self.gpo_string()?;
+        let mut o = String::new();
+        o.push_str(&format!(
+            "# TLS cipher suite order for {} ({r}), {} name(s).\n",
+            r.product(),
+            self.names().len()
+        ));
+        o.push_str(&format!(
+            "# Names from Microsoft's table \"{}\". {} has no TLS PowerShell module\n",
+            r.table().title(),
+            r.product()
+        ));
+        o.push_str(
+            "# (Get-TlsCipherSuite): this writes the registry value behind the Group Policy\n",
+        );
+        o.push_str("# \"SSL Cipher Suite Order\" setting. Suites not listed are not used.\n");
+        o.push_str("# Run in an elevated PowerShell, then restart the computer to apply.\n");
+        o.push_str(
+            "# A domain Group Policy that sets \"SSL Cipher Suite Order\" overwrites this value.\n",
+        );
+        o.push_str(&format!(
+            "$key = 'HKLM:{}'\n",
+            GPO_REGISTRY_KEY.trim_start_matches("HKLM")
+        ));
+        o.push_str("if (-not (Test-Path $key)) { New-Item -Path $key -Force | Out-Null }\n");
+        o.push_str(&format!(
+            "New-ItemProperty -Path $key -Name '{GPO_REGISTRY_VALUE}' -PropertyType String -Value '{value}' -Force | Out-Null\n"
+        ));
+        o.push_str("# The same from cmd.exe:\n");
+        o.push_str(&format!(
+            "# reg add \"{GPO_REGISTRY_KEY}\" /v {GPO_REGISTRY_VALUE} /t REG_SZ /d \"{value}\" /f\n"
+        ));
+        Ok(o)
     }
 
     /// Warnings for the PowerShell script, including the release's lack of

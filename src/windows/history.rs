@@ -89,6 +89,19 @@ impl SuiteHistory {
         out
     }
 
+    /// True if any release supports the suite (enabled or not).
+    ///
+    /// ```
+    /// let des = cipherdex::lookup("DES-CBC-SHA").ok_or("no")?;
+    /// assert!(cipherdex::windows::history(des).supported_anywhere());
+    /// let chacha = cipherdex::lookup("ECDHE-RSA-CHACHA20-POLY1305").ok_or("no")?;
+    /// assert!(!cipherdex::windows::history(chacha).supported_anywhere());
+    /// # Ok::<(), &str>(())
+    /// ```
+    pub fn supported_anywhere(&self) -> bool {
+        self.statuses.iter().any(|(_, s)| s.is_supported())
+    }
+
     /// Runs of server (`true`) or client releases that support the suite.
     pub fn supported_ranges(&self, server: bool) -> Vec<ReleaseRange> {
         self.runs(server, SuiteStatus::is_supported)

@@ -40,7 +40,10 @@ use crate::tables::{
 };
 
 pub use crate::attrs::ProtocolState;
-pub use config::{GpoError, SelectError, Selected, Selection, UnknownItem, Warning, GPO_LIMIT};
+pub use config::{
+    GpoError, SelectError, Selected, Selection, UnknownItem, Warning, GPO_LIMIT, GPO_REGISTRY_KEY,
+    GPO_REGISTRY_VALUE,
+};
 pub use history::{history, ReleaseRange, SuiteHistory};
 pub use parse::{
     looks_like_cipher_suite_order, looks_like_get_tls_cipher_suite,
@@ -114,9 +117,10 @@ impl fmt::Display for MappingBasis {
 #[non_exhaustive]
 pub enum SuiteStatus {
     /// Enabled by default; `position` is its 1-based place in
-    /// [`Release::enabled_suites`].
+    /// [`Release::enabled_suites`] (for a [`Row`]: the row's place in the
+    /// table's default order, where curve variants have a place each).
     Enabled {
-        /// 1-based position in the default order (one place per suite).
+        /// 1-based position in the default order.
         position: usize,
     },
     /// Supported, but not enabled by default: a setting can enable it.
@@ -138,7 +142,14 @@ impl SuiteStatus {
         matches!(self, SuiteStatus::Enabled { .. })
     }
 
-    /// `enabled`, `supported`, `unknown` or `not supported`.
+    /// `enabled`, `supported`, `unknown` or `not supported`: one word (or
+    /// two) for tables and JSON; [`Display`](fmt::Display) says more.
+    ///
+    /// ```
+    /// use cipherdex::windows::SuiteStatus;
+    /// assert_eq!(SuiteStatus::NotSupported.as_str(), "not supported");
+    /// assert_eq!(SuiteStatus::Enabled { position: 3 }.to_string(), "enabled (#3)");
+    /// ```
     pub const fn as_str(self) -> &'static str {
         match self {
             SuiteStatus::Enabled { .. } => "enabled",
@@ -316,6 +327,27 @@ impl Row {
     /// Enabled by default: `Some(true)`, `Some(false)`, or `None` (not documented).
     pub fn enabled(self) -> Option<bool> {
         self.0.enabled
+    }
+    /// The row's default state as a [`SuiteStatus`]: `Enabled` with the
+    /// row's own [`priority`](Row::priority) as position (each curve variant
+    /// has its place), `Supported`, or `Unknown` where the table does not say.
+    ///
+    /// ```
+    /// use cipherdex::windows::{Release, SuiteStatus};
+    /// let r = Release::find("7").ok_or("no")?;
+    /// let rows = r.default_order();
+    /// assert_eq!(rows[1].status(), SuiteStatus::Enabled { position: 2 });
+    /// assert_eq!(rows[1].status().as_str(), "enabled");
+    /// # Ok::<(), &str>(())
+    /// ```
+    pub fn status(self) -> SuiteStatus {
+        match (self.0.enabled, self.0.priority) {
+            (Some(true), Some(p)) => SuiteStatus::Enabled {
+                position: usize::from(p),
+            },
+            (Some(false), _) => SuiteStatus::Supported,
+            _ => SuiteStatus::Unknown,
+        }
     }
     /// Allowed under `SCH_USE_STRONG_CRYPTO`, or `None` where the page has no such column.
     pub fn strong_crypto(self) -> Option<bool> {
@@ -793,10 +825,20 @@ impl Release {
     }
 
     /// Whether the `TLS` PowerShell module (`Get-TlsCipherSuite`,
-    /// `Enable-TlsCipherSuite`...) is documented for this release: Windows 10
-    /// 1607 / Server 2016 and later.
+    /// `Enable-TlsCipherSuite`...) is documented for this release
+    /// (`data/schannel/products.csv`, column `tls_module`: Windows 10 1607 /
+    /// Server 2016 and later). Without it, [`Selection::powershell`] writes
+    /// the Group Policy registry value instead.
+    ///
+    /// ```
+    /// use cipherdex::windows::Release;
+    /// assert!(Release::find("server-2016").ok_or("no")?.has_tls_cmdlets());
+    /// assert!(!Release::find("7").ok_or("no")?.has_tls_cmdlets());
+    /// assert!(!Release::find("server-2012r2").ok_or("no")?.has_tls_cmdlets());
+    /// # Ok::<(), &str>(())
+    /// ```
     pub fn has_tls_cmdlets(self) -> bool {
-        self.build().is_some_and(|b| b >= 14393)
+        self.product_raw().tls_module
     }
 
     /// Every reason a fact about this release is uncertain; empty when the
