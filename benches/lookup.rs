@@ -11,7 +11,8 @@
 //! - `openssl_name`: every OpenSSL name (current and historical), exact case;
 //! - `any_name_lower`: every spelling of every scheme, in lower case;
 //! - `any_name_mixed`: every spelling, letter case alternating;
-//! - `convert_*`: a name in one scheme to the name in another.
+//! - `convert_*`: a name in one scheme to the name in another;
+//! - `suggest`: "did you mean" for misspelt names (`cipherdex::suggest`).
 //!
 //! Peers that do not know a name or code answer `None`; that is part of the
 //! measured work (a real caller pays for misses too). `benches/README.md`
@@ -346,5 +347,28 @@ fn convert(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, by_code, by_name, convert);
+/// Misspelt names of several lengths and schemes: each is answered from the
+/// window of known names within a few edits of its length.
+fn suggest(c: &mut Criterion) {
+    let inputs = [
+        "ECDHE-RSA-AES256-GCM-SHA348",
+        "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA265",
+        "tls_aes_128_gcm_sah256",
+        "AES128-SAH",
+        "rc4md5",
+        "TLS_RSA_WITH_3DES_EDE_CBC_SHAA",
+    ];
+    let mut g = c.benchmark_group("suggest");
+    g.throughput(Throughput::Elements(inputs.len() as u64));
+    g.bench_function("cipherdex suggest(_, 3)", |b| {
+        b.iter(|| {
+            for s in &inputs {
+                black_box(cipherdex::suggest(black_box(s), 3));
+            }
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, by_code, by_name, convert, suggest);
 criterion_main!(benches);

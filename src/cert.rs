@@ -485,24 +485,10 @@ fn suggest_type(input: &str) -> Vec<&'static str> {
         .copied()
         .filter(|name| {
             (!input.is_empty() && (name.starts_with(input) || input.starts_with(name)))
-                || (name.len().abs_diff(input.len()) <= 2
-                    && edit_distance(name.as_bytes(), input.as_bytes()) <= 2)
+                || (name.len().abs_diff(input.len()) <= 2 && strsim::levenshtein(name, input) <= 2)
         })
         .take(4)
         .collect()
-}
-
-fn edit_distance(a: &[u8], b: &[u8]) -> usize {
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let cost = usize::from(ca != cb);
-            cur[j + 1] = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
-        }
-        prev = cur;
-    }
-    prev[b.len()]
 }
 
 impl fmt::Display for CertKey {

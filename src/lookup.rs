@@ -159,35 +159,51 @@ fn strip_hex_prefix(s: &str) -> (&str, bool) {
 /// Up to `max` known names closest to `input`, closest first, for "did you mean".
 ///
 /// Compares case-insensitively with an edit distance that counts a swap of
-/// two neighbouring characters as one edit, and keeps only names within
-/// about a third of the input's length.
+/// two neighbouring characters as one edit (optimal string alignment), and
+/// keeps only names within about a third of the input's length.
 ///
 /// ```
 /// let s = cipherdex::suggest("ECDHE-RSA-AES256-GCM-SHA348", 3);
 /// assert_eq!(s[0], "ECDHE-RSA-AES256-GCM-SHA384");
 /// ```
 pub fn suggest(input: &str, max: usize) -> Vec<&'static str> {
-    let needle: Vec<u8> = input
-        .trim()
-        .bytes()
-        .map(|b| b.to_ascii_uppercase())
-        .collect();
-    if needle.is_empty() || max == 0 {
+    let needle = input.trim().to_ascii_uppercase();
+    let counts = CharCounts::of(&needle);
+    let len = counts.len;
+    if len == 0 || max == 0 {
         return Vec::new();
     }
-    let limit = (needle.len() / 3).clamp(1, 8);
+    let limit = (len / 3).clamp(1, 8);
     // Names are sorted by length: only the window within `limit` can be close.
     let names = &tables::SUGGEST_NAMES[..];
-    let lo = names.partition_point(|n| n.len() + limit < needle.len());
-    let hi = names.partition_point(|n| n.len() <= needle.len() + limit);
-    let mut rows = Rows::default();
-    let mut found: Vec<(usize, &'static str)> = names[lo..hi]
+    let lo = names.partition_point(|n| n.len() + limit < len);
+    let hi = names.partition_point(|n| n.len() <= len + limit);
+    if lo >= hi {
+        return Vec::new();
+    }
+    // A cheap lower bound on the distance sorts the window; the distance
+    // itself is computed closest bound first, until no remaining name can
+    // beat the `max` closest found.
+    let mut window: Vec<(usize, &'static str)> = names[lo..hi]
         .iter()
-        .filter_map(|name| {
-            rows.distance(&needle, name.as_bytes(), limit)
-                .map(|d| (d, *name))
-        })
+        .map(|name| (counts.lower_bound(name), *name))
+        .filter(|&(bound, _)| bound <= limit)
         .collect();
+    window.sort_by_key(|&(bound, _)| bound);
+    let mut found: Vec<(usize, &'static str)> = Vec::new();
+    let mut upper = String::new();
+    for (bound, name) in window {
+        if found.get(max - 1).is_some_and(|&(d, _)| bound > d) {
+            break;
+        }
+        upper.clear();
+        upper.extend(name.chars().map(|c| c.to_ascii_uppercase()));
+        let d = strsim::osa_distance(&needle, &upper);
+        if d <= limit {
+            let at = found.partition_point(|&(e, _)| e <= d);
+            found.insert(at, (d, name));
+        }
+    }
     found.sort_by(|a, b| {
         a.0.cmp(&b.0)
             .then(a.1.len().cmp(&b.1.len()))
@@ -196,46 +212,46 @@ pub fn suggest(input: &str, max: usize) -> Vec<&'static str> {
     found.into_iter().take(max).map(|(_, n)| n).collect()
 }
 
-/// Three rows of the edit-distance table, reused from name to name.
-#[derive(Default)]
-struct Rows {
-    prev2: Vec<usize>,
-    prev: Vec<usize>,
-    cur: Vec<usize>,
+/// How often each character occurs in a string (ASCII by value, every other
+/// character in one shared bin).
+struct CharCounts {
+    counts: [i16; 128],
+    len: usize,
 }
 
-impl Rows {
-    /// Optimal-string-alignment distance between `a` (upper case) and `b`
-    /// (compared upper-cased), or `None` once it must exceed `limit`.
-    fn distance(&mut self, a: &[u8], b: &[u8], limit: usize) -> Option<usize> {
-        let n = b.len();
-        let Rows { prev2, prev, cur } = self;
-        prev2.clear();
-        prev2.resize(n + 1, 0);
-        prev.clear();
-        prev.extend(0..=n);
-        cur.clear();
-        cur.resize(n + 1, 0);
-        for i in 1..=a.len() {
-            cur[0] = i;
-            let mut row_min = cur[0];
-            for j in 1..=n {
-                let bj = b[j - 1].to_ascii_uppercase();
-                let cost = usize::from(a[i - 1] != bj);
-                let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
-                if i > 1 && j > 1 && a[i - 1] == b[j - 2].to_ascii_uppercase() && a[i - 2] == bj {
-                    v = v.min(prev2[j - 2] + 1);
-                }
-                cur[j] = v;
-                row_min = row_min.min(v);
-            }
-            if row_min > limit {
-                return None;
-            }
-            std::mem::swap(prev2, prev);
-            std::mem::swap(prev, cur);
+impl CharCounts {
+    fn bin(c: char) -> usize {
+        if c.is_ascii() {
+            c as usize
+        } else {
+            127
         }
-        let d = prev[n];
-        (d <= limit).then_some(d)
+    }
+
+    fn of(s: &str) -> CharCounts {
+        let mut counts = [0i16; 128];
+        let mut len = 0;
+        for c in s.chars() {
+            let b = &mut counts[Self::bin(c)];
+            *b = b.saturating_add(1);
+            len += 1;
+        }
+        CharCounts { counts, len }
+    }
+
+    /// A lower bound on the optimal-string-alignment distance between the
+    /// counted string and `name` compared upper-cased: an insertion or
+    /// deletion changes the counts by one, a substitution by two, a swap not
+    /// at all; and no fewer edits than the difference in length.
+    fn lower_bound(&self, name: &str) -> usize {
+        let mut diff = self.counts;
+        let mut len = 0usize;
+        for c in name.chars() {
+            let b = &mut diff[Self::bin(c.to_ascii_uppercase())];
+            *b = b.saturating_sub(1);
+            len += 1;
+        }
+        let total: usize = diff.iter().map(|d| usize::from(d.unsigned_abs())).sum();
+        total.div_ceil(2).max(self.len.abs_diff(len))
     }
 }

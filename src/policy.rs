@@ -730,7 +730,7 @@ fn suggest(input: &str) -> Vec<&'static str> {
     let near_prefix = |c: &str| {
         input.len() >= 4
             && c.get(..input.len())
-                .is_some_and(|p| distance(input, p) <= 1 + input.len() / 8)
+                .is_some_and(|p| strsim::levenshtein(input, p) <= 1 + input.len() / 8)
     };
     // Close whole names first, then families whose start is close, then versions.
     let mut scored: Vec<(usize, usize, &'static str)> = cands
@@ -740,7 +740,7 @@ fn suggest(input: &str) -> Vec<&'static str> {
             // edits too: skipping them keeps a megabyte of input from
             // costing minutes.
             let d = if c.len().abs_diff(input.len()) <= limit {
-                distance(input, c)
+                strsim::levenshtein(input, c)
             } else {
                 usize::MAX
             };
@@ -751,7 +751,11 @@ fn suggest(input: &str) -> Vec<&'static str> {
                 Some((d, d, c))
             } else if near_prefix(c) {
                 // Here `c` is at least as long as `input`: cheap to compare.
-                Some((limit + 1 + usize::from(versioned), distance(input, c), c))
+                Some((
+                    limit + 1 + usize::from(versioned),
+                    strsim::levenshtein(input, c),
+                    c,
+                ))
             } else {
                 None
             }
@@ -759,19 +763,4 @@ fn suggest(input: &str) -> Vec<&'static str> {
         .collect();
     scored.sort();
     scored.into_iter().take(3).map(|(_, _, c)| c).collect()
-}
-
-/// Levenshtein distance over bytes.
-fn distance(a: &str, b: &str) -> usize {
-    let b = b.as_bytes();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.bytes().enumerate() {
-        let mut cur = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let sub = prev[j] + usize::from(ca != *cb);
-            cur.push(sub.min(prev[j + 1] + 1).min(cur[j] + 1));
-        }
-        prev = cur;
-    }
-    prev[b.len()]
 }

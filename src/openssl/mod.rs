@@ -432,28 +432,13 @@ fn suggest(target: Target, word: &str) -> Option<String> {
         // Lengths that differ by more than two are more than two edits apart:
         // skipping them keeps a megabyte-long word from costing minutes.
         if word.len() > 2 && n.len().abs_diff(word.len()) <= 2 {
-            let d = edit_distance(&upper, &n.to_ascii_uppercase());
+            let d = strsim::levenshtein(&upper, &n.to_ascii_uppercase());
             if d <= 2 && best.map_or(true, |(bd, _)| d < bd) {
                 best = Some((d, n));
             }
         }
     }
     best.map(|(_, n)| n.to_string())
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
-        for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != *cb))
-                .min(prev[j + 1] + 1)
-                .min(cur[j] + 1);
-        }
-        prev = cur;
-    }
-    prev[b.len()]
 }
 
 /// Why a cipher string or ciphersuites list was rejected. OpenSSL rejects the

@@ -545,7 +545,7 @@ impl Release {
             if !contained && n.len().abs_diff(alias.len()) > limit {
                 continue;
             }
-            let d = edit_distance(&n, alias);
+            let d = strsim::osa_distance(&n, alias);
             if d <= limit || contained {
                 scored.push((d, WINDOWS_PROFILES[*profile].0, *profile));
             }
@@ -1120,31 +1120,4 @@ impl fmt::Display for Diagnosis {
         }
         Ok(())
     }
-}
-
-/// Edit distance counting a swap of neighbours as one edit (release-name
-/// suggestions; short strings).
-fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in d[0].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=a.len() {
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut v = (d[i - 1][j] + 1)
-                .min(d[i][j - 1] + 1)
-                .min(d[i - 1][j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                v = v.min(d[i - 2][j - 2] + 1);
-            }
-            d[i][j] = v;
-        }
-    }
-    d[a.len()][b.len()]
 }
