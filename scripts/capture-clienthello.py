@@ -19,6 +19,9 @@ process they start (by the process group they created):
             extra s_server options from --server), run the client against it and
             print what happened: the handshake the server completed (version and
             suite from the server's own log) or the error both sides printed.
+            The server certificate is signed by a throw-away CA; {cert} in the
+            command is that CA's PEM file (for clients that must be told to
+            trust it, e.g. Firefox).
 
             scripts/capture-clienthello.py against --server '-tls1_1 -cipher DEFAULT:@SECLEVEL=0' \
                 -- python3 -c '...{port}...'
@@ -44,8 +47,10 @@ def die(msg):
     sys.exit(2)
 
 
-def start_client(argv, port, env_extra=None):
+def start_client(argv, port, env_extra=None, cert=None):
     cmd = [a.replace("{port}", str(port)) for a in argv]
+    if cert:
+        cmd = [a.replace("{cert}", cert) for a in cmd]
     env = dict(os.environ)
     if env_extra:
         env.update(env_extra)
@@ -196,15 +201,23 @@ def listening(port):
 
 
 def make_cert(tmp):
-    key = os.path.join(tmp, "key.pem")
-    cert = os.path.join(tmp, "cert.pem")
+    """A throw-away CA and an ECDSA P-256 server certificate it signed; returns (cert, key, ca)."""
+    ca_key, ca = os.path.join(tmp, "ca.key"), os.path.join(tmp, "ca.pem")
+    key, cert = os.path.join(tmp, "key.pem"), os.path.join(tmp, "cert.pem")
+    ec = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-days", "30"]
     subprocess.run(
-        ["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256",
-         "-nodes", "-keyout", key, "-out", cert, "-days", "30", "-subj", "/CN=localhost",
-         "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1"],
+        ["openssl", "req", "-x509"] + ec + ["-keyout", ca_key, "-out", ca,
+         "-subj", "/CN=capture-clienthello test CA"],
         check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
-    return cert, key
+    subprocess.run(
+        ["openssl", "req", "-x509"] + ec + ["-keyout", key, "-out", cert, "-CA", ca, "-CAkey", ca_key,
+         "-subj", "/CN=localhost",
+         "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
+         "-addext", "basicConstraints=critical,CA:FALSE"],
+        check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    return cert, key, ca
 
 
 SERVER_DONE = re.compile(r"^(?:Protocol version|Ciphersuite|Peer signature type|Negotiated TLS1.3 group|Supported groups|Shared groups)\b.*", re.M)
@@ -216,7 +229,7 @@ def against(args):
         die("no client command given; put it after --, with {port} where the port goes")
     env = dict(os.environ, OPENSSL_CONF="/dev/null")
     with tempfile.TemporaryDirectory() as tmp:
-        cert, key = make_cert(tmp)
+        cert, key, ca = make_cert(tmp)
         # -brief: s_server prints the negotiated protocol, suite and groups on its own.
         port = free_port()
         server_cmd = ["openssl", "s_server", "-brief", "-accept", f"127.0.0.1:{port}", "-naccept", "1",
@@ -231,7 +244,7 @@ def against(args):
             time.sleep(0.05)
         if not listening(port):
             die(f"s_server did not start: {stop(server).strip()}")
-        client = start_client(args.command, port)
+        client = start_client(args.command, port, cert=ca)
         # Wait until the client exits, or the server has printed the handshake (an HTTP
         # client then waits for a reply that plain s_server never sends), or time is up.
         server_out = ""

@@ -4,7 +4,7 @@
 # browsers. Everything connects to 127.0.0.1 only; every process is started under the harness,
 # which stops it by its process group.
 #
-# Usage (Debian 12, root):
+# Usage (Debian 12, root; BEHAVIOUR_ONLY=1 or CAPTURE_ONLY=1 to do only one half):
 #   apt-get install -y openssl gnutls-bin curl wget libnss3-tools golang-go chromium firefox-esr
 #   scripts/capture-clients.sh [CLIENT...]      # no argument: every client
 # Needs also: python3 (with requests from PyPI for python-requests), node, java 17, and the
@@ -26,6 +26,7 @@ trap 'rm -rf "$tmp"' EXIT
 capture() {
   local name=$1
   shift
+  if [ -n "${BEHAVIOUR_ONLY:-}" ]; then return; fi
   echo "== $name"
   "$harness" capture --out "$out/$name.hex" "$@" 2>&1 >/dev/null | sed "s|$tmp|\$TMP|g"
 }
@@ -34,8 +35,9 @@ capture() {
 behaviour() {
   local name=$1
   shift
+  if [ -n "${CAPTURE_ONLY:-}" ]; then return; fi
   {
-    echo "# $(date -u +%Y-%m-%d) openssl $(openssl version | cut -d' ' -f2), ECDSA P-256 certificate"
+    echo "# $(date -u +%Y-%m-%d) openssl $(openssl version | cut -d' ' -f2) s_server, ECDSA P-256 certificate from a throw-away CA"
     "$harness" against "$@"
     echo
     "$harness" against --server '-tls1_1 -cipher DEFAULT:@SECLEVEL=0' "$@"
@@ -129,7 +131,13 @@ firefox_client() {
   for n in 1 2; do
     capture "firefox-esr-153.$n" --timeout 90 -- firefox-esr --headless --profile "$(mktemp -d -p "$tmp")" 'https://127.0.0.1:{port}/'
   done
-  behaviour firefox-esr-153 --timeout 25 -- firefox-esr --headless --profile "$(mktemp -d -p "$tmp")" 'https://127.0.0.1:{port}/'
+  # Firefox rejects an unknown issuer (alert 42): a fresh profile that trusts the
+  # harness's throw-away CA ({cert}) lets the handshake complete.
+  local p
+  p=$(mktemp -d -p "$tmp")
+  behaviour firefox-esr-153 --timeout 25 -- sh -c "rm -f $p/*.db; certutil -N --empty-password -d sql:$p \
+    && certutil -A -n capture-ca -t C,, -i {cert} -d sql:$p \
+    && exec firefox-esr --headless --profile $p https://127.0.0.1:{port}/"
 }
 
 all=(openssl_client gnutls curl_client wget_client python_client requests_client node_client

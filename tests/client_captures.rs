@@ -3,6 +3,8 @@
 //! cipherdex's own decoder, and its decoded facts agree with the facts the manifest states.
 //! The manifest's fact columns were written by a second, independent reader
 //! (`scripts/capture-clienthello.py facts`), so a disagreement is a bug in one of the two.
+//! The behaviour columns (`default_server`, `tls1_1_server`) must agree with the recorded
+//! runs against `openssl s_server` (`captures/*.behaviour.txt`).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
@@ -65,7 +67,11 @@ fn manifest(text: &str) -> Vec<Row> {
         .iter()
         .map(str::to_owned)
         .collect();
-    for c in REQUIRED.iter().chain(FACTS.iter()) {
+    for c in REQUIRED
+        .iter()
+        .chain(FACTS.iter())
+        .chain(["default_server", "tls1_1_server"].iter())
+    {
         assert!(
             headers.iter().any(|h| h == c),
             "data/clients/captures.csv has no column {c:?}"
@@ -175,7 +181,7 @@ fn facts(bytes: &[u8], hello: &ClientHello) -> Result<BTreeMap<&'static str, Str
 
 /// Every problem with one row: a missing cell, a capture that is missing or does not
 /// decode, or a fact that disagrees with the decoded capture.
-fn check_row(row: &Row, hex: Option<&str>) -> Vec<String> {
+fn check_row(row: &Row, hex: Option<&str>, behaviour: Option<&str>) -> Vec<String> {
     let at = format!("data/clients/captures.csv:{}", row.line);
     let mut problems = Vec::new();
     for c in REQUIRED {
@@ -209,6 +215,7 @@ fn check_row(row: &Row, hex: Option<&str>) -> Vec<String> {
             "{at}: the command names no {{port}} (the harness puts its port there)"
         ));
     }
+    problems.extend(check_behaviour(&at, row, behaviour));
     let Some(hex) = hex else {
         problems.push(format!(
             "{at}: data/clients/captures/{capture}.hex does not exist"
@@ -239,6 +246,84 @@ fn check_row(row: &Row, hex: Option<&str>) -> Vec<String> {
     problems
 }
 
+/// The version and suite of a completed handshake in one block of a behaviour log
+/// (`outcome: handshake completed: Protocol version: V; Ciphersuite: S; ...`), or
+/// `no handshake`; `None` when the block has no outcome line.
+fn outcome(block: &str) -> Option<String> {
+    let line = block.lines().find_map(|l| l.strip_prefix("outcome: "))?;
+    let Some(done) = line.strip_prefix("handshake completed: ") else {
+        return Some(line.trim().to_owned());
+    };
+    let field = |name: &str| {
+        done.split("; ")
+            .find_map(|f| f.strip_prefix(name))
+            .map(str::trim)
+            .unwrap_or("?")
+            .to_owned()
+    };
+    Some(format!(
+        "{} {}",
+        field("Protocol version: "),
+        field("Ciphersuite: ")
+    ))
+}
+
+/// The behaviour columns against the recorded log: its first run is the default server,
+/// its second the TLS 1.1-only server.
+fn check_behaviour(at: &str, row: &Row, behaviour: Option<&str>) -> Vec<String> {
+    let (default, tls11) = (row.get("default_server"), row.get("tls1_1_server"));
+    let Some(log) = behaviour else {
+        return if default.is_empty() {
+            Vec::new()
+        } else {
+            vec![format!(
+                "{at}: default_server is {default:?} but there is no behaviour log for {}",
+                row.get("capture")
+            )]
+        };
+    };
+    let blocks: Vec<&str> = log.split("\n\n").collect();
+    let mut problems = Vec::new();
+    match blocks.first().and_then(|b| outcome(b)) {
+        Some(found) if found == default => {}
+        found => problems.push(format!(
+            "{at}: default_server is {default:?} in the manifest, the behaviour log says {found:?}"
+        )),
+    }
+    let connected = blocks
+        .get(1)
+        .and_then(|b| outcome(b))
+        .map(|o| o.starts_with("TLSv1.1 "));
+    match connected {
+        Some(true) if tls11.starts_with("connects") => {}
+        Some(false) if !tls11.is_empty() && !tls11.starts_with("connects") => {}
+        _ => problems.push(format!(
+            "{at}: tls1_1_server is {tls11:?} in the manifest, the behaviour log's TLS 1.1 run {}",
+            match connected {
+                Some(true) => "connected",
+                Some(false) => "did not connect",
+                None => "is missing",
+            }
+        )),
+    }
+    problems
+}
+
+/// A capture's behaviour log: its own, or its client's for a repeated capture (`.2`).
+fn behaviour_log(row: &Row) -> Option<String> {
+    let dir = root().join("data/clients/captures");
+    let (capture, id) = (row.get("capture"), row.get("id"));
+    let own = std::fs::read_to_string(dir.join(format!("{capture}.behaviour.txt")));
+    let repeat = capture
+        .strip_prefix(&format!("{id}."))
+        .is_some_and(|v| v.chars().all(|c| c.is_ascii_digit()));
+    match own {
+        Ok(text) => Some(text),
+        Err(_) if repeat => std::fs::read_to_string(dir.join(format!("{id}.behaviour.txt"))).ok(),
+        Err(_) => None,
+    }
+}
+
 fn capture_hex(capture: &str) -> Option<String> {
     std::fs::read_to_string(
         root()
@@ -266,7 +351,11 @@ fn every_capture_decodes_and_agrees_with_the_manifest() {
                 row.get("capture")
             ));
         }
-        problems.extend(check_row(row, capture_hex(row.get("capture")).as_deref()));
+        problems.extend(check_row(
+            row,
+            capture_hex(row.get("capture")).as_deref(),
+            behaviour_log(row).as_deref(),
+        ));
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
@@ -308,32 +397,38 @@ fn a_wrong_fact_in_the_manifest_is_reported() {
         .find(|r| r.get("capture") == "openssl-3.0-debian12")
         .expect("the OpenSSL capture is in the manifest");
     let hex = capture_hex("openssl-3.0-debian12");
-    assert_eq!(check_row(row, hex.as_deref()), Vec::<String>::new());
+    let log = behaviour_log(row);
+    let check = |r: &Row, h: Option<&str>| check_row(r, h, log.as_deref());
+    assert_eq!(check(row, hex.as_deref()), Vec::<String>::new());
     for (column, wrong) in [
         ("suites", "30"),
         ("max_version", "TLSv1.2"),
         ("key_shares", "0x0017"),
         ("groups", "0x001D"),
         ("grease", "yes"),
+        ("default_server", "TLSv1.2 ECDHE-ECDSA-AES256-GCM-SHA384"),
+        ("tls1_1_server", "connects to a TLS 1.1-only server"),
     ] {
         let mut bad = Row {
             line: row.line,
             cells: row.cells.clone(),
         };
         bad.cells.insert(column.to_owned(), wrong.to_owned());
-        let problems = check_row(&bad, hex.as_deref());
+        let problems = check(&bad, hex.as_deref());
         assert_eq!(problems.len(), 1, "{column}: {problems:?}");
         assert!(problems[0].contains(column), "{problems:?}");
     }
     // A capture cut short does not decode.
     let cut = hex.as_deref().map(|h| &h[..h.len() / 2]);
-    let problems = check_row(row, cut);
+    let problems = check(row, cut);
     assert!(
         problems.iter().any(|p| p.contains("does not decode")),
         "{problems:?}"
     );
     // A capture that is missing is reported.
-    assert!(check_row(row, None)[0].contains("does not exist"));
+    assert!(check(row, None)[0].contains("does not exist"));
+    // A behaviour column without its log is reported.
+    assert!(check_row(row, hex.as_deref(), None)[0].contains("no behaviour log"));
 }
 
 /// What the two captures of each browser show: Chromium sends GREASE and shuffles its
