@@ -48,6 +48,7 @@ change. [`DATA_VERSION`] names the data set.
 #![deny(missing_docs)]
 
 mod attrs;
+mod audit;
 pub mod cert;
 mod filter;
 pub mod list;
@@ -71,6 +72,7 @@ pub use attrs::{
     Authentication, Cipher, Curve, KeyExchange, Mac, Mode, NameKind, Origin, Prf, Protocol,
     Protocols, Recommended, Scheme, UnknownAttribute,
 };
+pub use audit::{Audit, Graded};
 pub use filter::Filter;
 pub use lookup::{lookup, lookup_all, parse_code, suggest};
 pub use policy::{Policy, UnknownPolicy, Verdict};

@@ -5,7 +5,7 @@
 
 use std::io::Write;
 
-use cipherdex::{Level, Policy, Suite, Verdict, Weaknesses};
+use cipherdex::{Audit, Level, Policy, Verdict, Weaknesses};
 use serde::Serialize;
 
 use crate::args::AuditArgs;
@@ -14,9 +14,9 @@ use crate::error::Error;
 use crate::input;
 use crate::table;
 
-/// One graded suite.
+/// One graded suite, as printed.
 #[derive(Serialize)]
-struct Graded {
+struct Row {
     code: String,
     name: &'static str,
     /// `insecure`, `weak`, `secure`, `recommended`, or `null` (signalling, GREASE).
@@ -54,7 +54,7 @@ struct Summary {
 struct Report<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     policy: Option<&'static Policy>,
-    suites: &'a [Graded],
+    suites: &'a [Row],
     summary: &'a Summary,
 }
 
@@ -65,56 +65,32 @@ pub fn run(args: &AuditArgs, ctx: &mut Ctx) -> Result<Status, Error> {
     for item in input.items.iter().filter(|i| i.suite().is_none()) {
         input::report_unknown(item, ctx.err)?;
     }
-    let mut summary = Summary {
-        unknown: input.unknown_count(),
-        ..Summary::default()
-    };
-    // A scanner report lists a suite once per protocol version: grade it once.
-    let mut seen: Vec<&'static Suite> = Vec::new();
-    for suite in input.items.iter().filter_map(|i| i.suite()) {
-        if seen.iter().any(|s| std::ptr::eq(*s, suite)) {
-            summary.duplicates += 1;
-        } else {
-            seen.push(suite);
-        }
-    }
-    let graded: Vec<Graded> = seen
-        .iter()
-        .map(|s| {
-            let rating = s.rating();
-            Graded {
-                code: s.code_hex().to_string(),
-                name: s.canonical_name(),
-                rating: rating.level(),
-                reasons: rating.reasons(),
-                policy: args.policy.map(|p| p.verdict(s)),
-                signalling: s.is_signalling(),
-            }
+    let audit = Audit::new(input.items.iter().filter_map(|i| i.suite()), args.policy);
+    let graded: Vec<Row> = audit
+        .items()
+        .map(|g| Row {
+            code: g.suite.code_hex().to_string(),
+            name: g.suite.canonical_name(),
+            rating: g.rating.level(),
+            reasons: g.rating.reasons(),
+            policy: g.verdict.cloned(),
+            signalling: g.suite.is_signalling(),
         })
         .collect();
-    summary.suites = graded.len();
-    for g in &graded {
-        match g.rating {
-            Some(Level::Insecure) => summary.insecure += 1,
-            Some(Level::Weak) => summary.weak += 1,
-            Some(Level::Secure) => summary.secure += 1,
-            Some(Level::Recommended) => summary.recommended += 1,
-            _ => summary.not_rated += 1,
-        }
-    }
-    if args.policy.is_some() {
-        let judged = graded.iter().filter(|g| !g.signalling);
-        let allowed = judged
-            .clone()
-            .filter(|g| g.policy.as_ref().is_some_and(|v| v.allowed))
-            .count();
-        summary.policy_allowed = Some(allowed);
-        summary.policy_denied = Some(judged.count() - allowed);
-    }
-    summary.ok = summary.insecure == 0
-        && summary.policy_denied.unwrap_or(0) == 0
-        && summary.unknown == 0
-        && !graded.is_empty();
+    let unknown = input.unknown_count();
+    let summary = Summary {
+        suites: audit.len(),
+        duplicates: audit.duplicates(),
+        unknown,
+        insecure: audit.count(Some(Level::Insecure)),
+        weak: audit.count(Some(Level::Weak)),
+        secure: audit.count(Some(Level::Secure)),
+        recommended: audit.count(Some(Level::Recommended)),
+        not_rated: audit.count(None),
+        policy_allowed: audit.policy_allowed(),
+        policy_denied: audit.policy_denied(),
+        ok: audit.passes() && unknown == 0,
+    };
 
     if ctx.json {
         table::write_json(
@@ -133,7 +109,7 @@ pub fn run(args: &AuditArgs, ctx: &mut Ctx) -> Result<Status, Error> {
 
 fn write_text(
     out: &mut dyn Write,
-    graded: &[Graded],
+    graded: &[Row],
     summary: &Summary,
     policy: Option<&'static Policy>,
 ) -> Result<(), Error> {
@@ -167,7 +143,7 @@ fn write_text(
     table::write_aligned(out, &rows)?;
 
     if let Some(p) = policy {
-        let denied: Vec<&Graded> = graded
+        let denied: Vec<&Row> = graded
             .iter()
             .filter(|g| g.policy.as_ref().is_some_and(|v| !v.allowed))
             .collect();
