@@ -19,6 +19,7 @@ mod openssl;
 mod perfect;
 mod policies;
 mod read;
+mod registries;
 #[allow(dead_code, unreachable_pub)]
 #[path = "../src/windows/shared.rs"]
 mod shared;
@@ -56,5 +57,7 @@ fn run(data: &Path, out: &Path) -> Result<(), Vec<String>> {
     openssl::emit(data, out)?;
     let policies = policies::load(data, &kb)?;
     emit::write(out, "policies.rs", &policies::emit(&policies))?;
+    let registries = registries::load(data)?;
+    emit::write(out, "registries.rs", &registries::emit(&registries))?;
     Ok(())
 }

@@ -508,6 +508,9 @@ attribute! {
         Ssl2 = "sslv2",
         /// Not assigned by IANA: a draft, vendor or national code point.
         Unofficial = "unofficial",
+        /// A TLS 1.2 hash/signature pair (RFC 5246) that the TLS 1.3
+        /// SignatureScheme registry only reserves for backward compatibility.
+        Legacy = "legacy",
     }
 }
 
@@ -637,5 +640,78 @@ impl ProtocolState {
             .iter()
             .copied()
             .find(|p| p.as_str() == s.trim())
+    }
+}
+
+attribute! {
+    /// What a TLS supported group (named group) is made of.
+    GroupKind, "group kind" {
+        /// Elliptic-curve Diffie-Hellman (ECDHE): NIST, SEC, Brainpool, GOST
+        /// and SM2 curves, X25519 and X448 (RFC 8422, RFC 8446).
+        Elliptic = "elliptic" | "ec" | "ecdhe",
+        /// Finite-field Diffie-Hellman with RFC 7919 parameters (DHE).
+        FiniteField = "finite-field" | "ff" | "ffdhe" | "dhe",
+        /// A classical ECDH group combined with a post-quantum KEM (X25519MLKEM768).
+        Hybrid = "hybrid",
+        /// A post-quantum key encapsulation mechanism alone (ML-KEM).
+        PostQuantum = "post-quantum" | "pq" | "kem",
+        /// Reserved by RFC 8701 (GREASE): never a real group.
+        Grease = "grease",
+    }
+}
+
+attribute! {
+    /// The signature algorithm of a TLS signature scheme.
+    SignatureAlgorithm, "signature algorithm" {
+        /// RSASSA-PKCS1-v1_5.
+        RsaPkcs1 = "RSA-PKCS1" | "rsa" | "pkcs1",
+        /// RSASSA-PSS with a key whose certificate says rsaEncryption (RFC 8446 `rsa_pss_rsae_*`).
+        RsaPssRsae = "RSA-PSS-RSAE" | "rsae",
+        /// RSASSA-PSS with a key whose certificate says RSASSA-PSS (RFC 8446 `rsa_pss_pss_*`).
+        RsaPssPss = "RSA-PSS-PSS",
+        /// ECDSA (in TLS 1.3 tied to one curve).
+        Ecdsa = "ECDSA",
+        /// EdDSA: Ed25519 or Ed448.
+        EdDsa = "EdDSA",
+        /// DSA (TLS 1.2 and earlier).
+        Dsa = "DSA" | "DSS",
+        /// ML-DSA (FIPS 204), post-quantum.
+        MlDsa = "ML-DSA" | "mldsa",
+        /// SM2 (RFC 8998).
+        Sm2 = "SM2",
+        /// GOST R 34.10 (RFC 9189, RFC 9367).
+        Gost = "GOST",
+        /// Identity-based signatures (ECCSI, ISO/IEC 14888-3).
+        Ibc = "IBC",
+        /// Reserved by RFC 8701 (GREASE): never a real scheme.
+        Grease = "GREASE",
+    }
+}
+
+attribute! {
+    /// The hash a signature scheme signs with.
+    HashAlgorithm, "hash" {
+        /// MD5.
+        Md5 = "MD5",
+        /// SHA-1.
+        Sha1 = "SHA1" | "SHA-1",
+        /// SHA-224.
+        Sha224 = "SHA224" | "SHA-224",
+        /// SHA-256.
+        Sha256 = "SHA256" | "SHA-256",
+        /// SHA-384.
+        Sha384 = "SHA384" | "SHA-384",
+        /// SHA-512.
+        Sha512 = "SHA512" | "SHA-512",
+        /// SM3 (RFC 8998).
+        Sm3 = "SM3",
+        /// GOST R 34.11-2012, 256-bit (Streebog).
+        Streebog256 = "STREEBOG256",
+        /// GOST R 34.11-2012, 512-bit (Streebog).
+        Streebog512 = "STREEBOG512",
+        /// GOST R 34.11-94.
+        Gostr3411 = "GOSTR3411",
+        /// No separate hash: the algorithm hashes internally (EdDSA, ML-DSA).
+        Intrinsic = "INTRINSIC",
     }
 }

@@ -51,6 +51,8 @@ mod attrs;
 mod audit;
 pub mod cert;
 mod filter;
+mod group;
+pub mod groups;
 pub mod list;
 mod lookup;
 mod name_hash;
@@ -60,23 +62,30 @@ pub mod policy;
 pub mod profile;
 mod rating;
 mod records;
+mod registry;
 pub mod scan;
 #[cfg(feature = "serde")]
 mod serde;
+mod sigalg;
+pub mod sigalgs;
 mod suite;
 mod tables;
 mod weakness;
 pub mod windows;
 
 pub use attrs::{
-    Authentication, Cipher, Curve, KeyExchange, Mac, Mode, NameKind, Origin, Prf, Protocol,
-    Protocols, Recommended, Scheme, UnknownAttribute,
+    Authentication, Cipher, Curve, GroupKind, HashAlgorithm, KeyExchange, Mac, Mode, NameKind,
+    Origin, Prf, Protocol, Protocols, Recommended, Scheme, SignatureAlgorithm, UnknownAttribute,
 };
 pub use audit::{Audit, Graded};
 pub use filter::Filter;
 pub use lookup::{lookup, lookup_all, parse_code, suggest};
 pub use policy::{Policy, UnknownPolicy, Verdict};
 pub use rating::{Level, Rating, UnknownLevel};
+pub use records::{Group, SignatureScheme};
+pub use registry::{
+    Registry, RegistryListError, RegistryListErrorKind, RegistryListItem, RegistryNameError,
+};
 pub use suite::{Alias, CodeHex, Suite};
 pub use weakness::{Severity, UnknownWeakness, Weakness, Weaknesses};
 

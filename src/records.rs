@@ -2,7 +2,7 @@
 //! table in `$OUT_DIR` is made of, and nothing else.
 //!
 //! The build script (`build/`) writes the tables from `data/`; `tables`
-//! includes them; the concept modules (`suite`, `policy`, `windows`,
+//! includes them; the concept modules (`suite`, `policy`, `windows`, `group`, `sigalg`,
 //! `openssl`) hold the `impl`s and re-export the public types where their
 //! API has them (`cipherdex::Suite`, `cipherdex::policy::MozillaConfig`).
 //! This module depends only on the ground floor (`attrs`, `name_hash`), so
@@ -11,8 +11,8 @@
 pub(crate) mod openssl_bits;
 
 use crate::attrs::{
-    Authentication, Cipher, Curve, KeyExchange, Mac, Mode, NameKind, Origin, Prf, Protocol,
-    ProtocolState, Protocols, Recommended, Scheme,
+    Authentication, Cipher, Curve, GroupKind, HashAlgorithm, KeyExchange, Mac, Mode, NameKind,
+    Origin, Prf, Protocol, ProtocolState, Protocols, Recommended, Scheme, SignatureAlgorithm,
 };
 
 // Suites (data/suites.csv, data/names.csv); impls in `suite`.
@@ -319,4 +319,77 @@ pub struct OpenSslCipher {
     pub(crate) strength: u8,
     pub(crate) strength_bits: u16,
     pub(crate) alg_bits: u16,
+}
+
+// Supported groups and signature schemes (data/groups.csv, data/sigalgs.csv
+// and their name files); impls in `group` and `sigalg`.
+
+/// A TLS supported group (named group, formerly "elliptic curve"): the
+/// `supported_groups` and `key_share` code points.
+///
+/// Every entry of the IANA TLS Supported Groups registry is here, with
+/// every spelling that OpenSSL, GnuTLS, NSS, Java, Go and Windows use.
+/// Equality, hashing and order go by code.
+///
+/// ```
+/// use cipherdex::{Group, GroupKind, Scheme};
+/// let g: &Group = "X25519MLKEM768".parse()?;
+/// assert_eq!(g.code(), 0x11EC);
+/// assert_eq!(g.kind(), GroupKind::Hybrid);
+/// assert_eq!(g.name(Scheme::Go), Some("X25519MLKEM768"));
+/// assert_eq!(Group::from_code(0x0017).map(|g| g.iana_name()), Some("secp256r1"));
+/// # Ok::<(), cipherdex::RegistryNameError>(())
+/// ```
+#[derive(Debug)]
+pub struct Group {
+    pub(crate) code: u16,
+    pub(crate) name: &'static str,
+    pub(crate) origin: Origin,
+    pub(crate) recommended: Option<Recommended>,
+    pub(crate) reference: &'static str,
+    pub(crate) protocols: Protocols,
+    /// Security strength in bits; 0 where none is stated.
+    pub(crate) bits: u16,
+    pub(crate) note: &'static str,
+    pub(crate) dtls_ok: bool,
+    pub(crate) kind: GroupKind,
+    pub(crate) aliases: &'static [Alias],
+}
+
+/// A TLS signature scheme: the `signature_algorithms` and
+/// `signature_algorithms_cert` code points (in TLS 1.2 a hash and signature
+/// algorithm pair).
+///
+/// Every entry of the IANA TLS SignatureScheme registry is here, plus the
+/// TLS 1.2 pairs it only reserves (`dsa_sha256`, `rsa_pkcs1_sha224`...),
+/// GREASE and the pre-RFC GOST code points, with every spelling that
+/// OpenSSL (`rsa_pss_rsae_sha256`, `RSA-PSS+SHA256`), GnuTLS
+/// (`SIGN-RSA-PSS-RSAE-SHA256`), NSS, Java and Go use. Equality, hashing and
+/// order go by code.
+///
+/// ```
+/// use cipherdex::{HashAlgorithm, Scheme, SignatureAlgorithm, SignatureScheme};
+/// let s: &SignatureScheme = "RSA-PSS+SHA256".parse()?;
+/// assert_eq!(s.iana_name(), "rsa_pss_rsae_sha256");
+/// assert_eq!(s.algorithm(), SignatureAlgorithm::RsaPssRsae);
+/// assert_eq!(s.hash(), Some(HashAlgorithm::Sha256));
+/// assert_eq!(s.name(Scheme::GnuTls), Some("RSA-PSS-RSAE-SHA256"));
+/// # Ok::<(), cipherdex::RegistryNameError>(())
+/// ```
+#[derive(Debug)]
+pub struct SignatureScheme {
+    pub(crate) code: u16,
+    pub(crate) name: &'static str,
+    pub(crate) origin: Origin,
+    pub(crate) recommended: Option<Recommended>,
+    pub(crate) reference: &'static str,
+    pub(crate) protocols: Protocols,
+    /// Security strength in bits; 0 where none is stated.
+    pub(crate) bits: u16,
+    pub(crate) note: &'static str,
+    pub(crate) algorithm: SignatureAlgorithm,
+    pub(crate) hash: Option<HashAlgorithm>,
+    /// The code of the group (curve) the scheme fixes.
+    pub(crate) curve: Option<u16>,
+    pub(crate) aliases: &'static [Alias],
 }

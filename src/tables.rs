@@ -6,18 +6,19 @@
 #![allow(clippy::unreadable_literal, clippy::large_stack_arrays)]
 
 use crate::attrs::{
-    Authentication, Cipher, Curve, KeyExchange, Mac, Mode, NameKind, Origin, Prf, Protocol,
-    ProtocolState, Protocols, Recommended, Scheme,
+    Authentication, Cipher, Curve, GroupKind, HashAlgorithm, KeyExchange, Mac, Mode, NameKind,
+    Origin, Prf, Protocol, ProtocolState, Protocols, Recommended, Scheme, SignatureAlgorithm,
 };
 use crate::name_hash::{NameIndex, Record, Slot};
 use crate::records::openssl_bits::*;
 use crate::records::{
-    Alias, BsiSuite, GoList, GoSuite, KexDeprecation, MozillaConfig, MozillaLevel, NistSuite,
-    OpenSslCipher, Policy, PolicyDef, RawGroup, RawProduct, RawProtocol, RawRow, RawTable, Rule,
-    Suite,
+    Alias, BsiSuite, GoList, GoSuite, Group, KexDeprecation, MozillaConfig, MozillaLevel,
+    NistSuite, OpenSslCipher, Policy, PolicyDef, RawGroup, RawProduct, RawProtocol, RawRow,
+    RawTable, Rule, SignatureScheme, Suite,
 };
 
 include!(concat!(env!("OUT_DIR"), "/suites.rs"));
 include!(concat!(env!("OUT_DIR"), "/windows.rs"));
 include!(concat!(env!("OUT_DIR"), "/policies.rs"));
 include!(concat!(env!("OUT_DIR"), "/openssl_engine.rs"));
+include!(concat!(env!("OUT_DIR"), "/registries.rs"));

@@ -3,7 +3,7 @@
 //! build/main.rs and run on corrupted copies of data/: suites and names,
 //! SChannel tables, and policies (`build/policies.rs`: a policy row whose code
 //! is not a suite, or whose name does not name its code, fails with
-//! `data/policies/FILE:LINE`).
+//! `data/policies/FILE:LINE`), and the group and signature-scheme registries.
 
 #![allow(dead_code, unreachable_pub)]
 
@@ -21,6 +21,8 @@ mod perfect;
 mod policies;
 #[path = "../build/read.rs"]
 mod read;
+#[path = "../build/registries.rs"]
+mod registries;
 #[path = "../src/windows/shared.rs"]
 mod shared;
 #[path = "../build/suites.rs"]
@@ -56,6 +58,7 @@ impl DataCopy {
             Ok(kb) => {
                 let mut e = windows::load(&self.0, &kb).err().unwrap_or_default();
                 e.extend(policies::load(&self.0, &kb).err().unwrap_or_default());
+                e.extend(registries::load(&self.0).err().unwrap_or_default());
                 e
             }
         }
@@ -312,5 +315,50 @@ fn bad_years_and_unknown_rules_fail() {
             .any(|e| e.contains("data/policies/policies.csv:")
                 && e.contains("unknown rule \"nist-2\"")),
         "{errors:#?}"
+    );
+}
+
+#[test]
+fn group_and_sigalg_registries_are_checked() {
+    let d = DataCopy::new("registries");
+    let groups = fs::read_to_string(d.0.join("groups.csv")).unwrap();
+    let kind_line = line_of(&groups, "001D,");
+    let dup_line = line_of(&groups, "0018,");
+    d.edit("groups.csv", |t| {
+        t.replace(
+            "001D,x25519,iana,Y,Y,RFC8446 RFC8422,elliptic,",
+            "001D,x25519,iana,Y,Y,RFC8446 RFC8422,elliptik,",
+        )
+        .replace("0018,secp384r1,", "0017,secp384r1,")
+    });
+    d.edit("group-names.csv", |t| {
+        t + "7777,openssl,P-999,primary,,\n0019,windows,prime256v1,alias,,\n"
+    });
+    d.edit("sigalgs.csv", |t| {
+        t.replace(",ECDSA,SHA256,secp256r1,", ",ECDSA,SHA256,secp255r1,")
+    });
+    let sigalgs = fs::read_to_string(d.0.join("sigalgs.csv")).unwrap();
+    let curve_line = line_of(&sigalgs, "0403,");
+    let errors = d.errors();
+    let joined = errors.join("\n");
+    let has = |s: &str| errors.iter().any(|e| e.contains(s));
+    assert!(
+        has(&format!(
+            "data/groups.csv:{kind_line}: column kind: unknown group kind \"elliptik\""
+        )),
+        "{joined}"
+    );
+    assert!(has("data/groups.csv: code 0017 appears twice"), "{joined}");
+    assert!(dup_line > 1);
+    assert!(has("code 7777 is not in the registry file"), "{joined}");
+    assert!(
+        has("\"prime256v1\" (any case) already names 0017"),
+        "{joined}"
+    );
+    assert!(
+        has(&format!(
+            "data/sigalgs.csv:{curve_line}: column curve: \"secp255r1\" is not the name of a group"
+        )),
+        "{joined}"
     );
 }
