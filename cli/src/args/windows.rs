@@ -33,7 +33,8 @@ pub struct WindowsArgs {
     #[arg(long, value_name = "SUITE", num_args = 1.., requires = "release", conflicts_with = "powershell")]
     pub gpo: Option<Vec<String>>,
 
-    /// Print a PowerShell script that sets exactly these suites, in order.
+    /// Print a PowerShell script that sets exactly these suites, in order (TLS cmdlets;
+    /// on releases without the TLS module, such as 7 and 8.1, the Group Policy registry value).
     #[arg(long, value_name = "SUITE", num_args = 1.., requires = "release")]
     pub powershell: Option<Vec<String>>,
 
