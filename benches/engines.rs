@@ -8,10 +8,10 @@
 
 use std::hint::black_box;
 
+use cipherdex::input::{self, Format};
 use cipherdex::negotiate::{negotiate, parse_versions, Peer};
 use cipherdex::openssl::{evaluate, Target};
 use cipherdex::profile::{resolve, Role};
-use cipherdex::scan::{parse_as, Format};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
 fn openssl_strings(c: &mut Criterion) {
@@ -98,13 +98,13 @@ fn sslscan_xml_1mb() -> String {
 
 fn scanner_reports(c: &mut Criterion) {
     let xml = sslscan_xml_1mb();
-    let report = parse_as(Format::SslscanXml, &xml).expect("the repeated report parses");
+    let report = input::report(Format::SslscanXml, &xml).expect("the repeated report parses");
     assert!(!report.suites().is_empty());
     let mut g = c.benchmark_group("scan");
     g.throughput(Throughput::Bytes(xml.len() as u64));
     g.sample_size(20);
     g.bench_function(format!("sslscan XML, {} bytes", xml.len()), |b| {
-        b.iter(|| parse_as(Format::SslscanXml, black_box(&xml)).map(|r| r.sections.len()))
+        b.iter(|| input::report(Format::SslscanXml, black_box(&xml)).map(|r| r.sections.len()))
     });
     g.finish();
 }
@@ -118,8 +118,8 @@ fn suite_lists(c: &mut Criterion) {
     let text = names.join(":");
     let mut g = c.benchmark_group("list");
     g.throughput(Throughput::Elements(names.len() as u64));
-    g.bench_function(format!("list::parse, {} names", names.len()), |b| {
-        b.iter(|| cipherdex::list::parse(black_box(&text)).len())
+    g.bench_function(format!("input::parse, {} names", names.len()), |b| {
+        b.iter(|| input::parse(black_box(&text)).len())
     });
     g.finish();
 }

@@ -8,7 +8,7 @@
 
 use std::hint::black_box;
 
-use cipherdex::scan::{self, Format};
+use cipherdex::input::{self, Format};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
 fn fixture(name: &str) -> String {
@@ -34,20 +34,22 @@ fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("scan");
     g.throughput(Throughput::Bytes(doc.len() as u64));
     g.bench_function("sslscan_xml_1MB_parse_as", |b| {
-        b.iter(|| scan::parse_as(Format::SslscanXml, black_box(&doc)).expect("parses"))
+        b.iter(|| input::report(Format::SslscanXml, black_box(&doc)).expect("parses"))
     });
     g.bench_function("sslscan_xml_1MB_parse_detect", |b| {
-        b.iter(|| scan::parse(black_box(&doc)).expect("parses"))
+        b.iter(|| input::report(input::detect(black_box(&doc)), black_box(&doc)).expect("parses"))
     });
     let nmap = fixture("nmap_ssl-enum-ciphers_openssl-rsa-ec.xml");
     g.throughput(Throughput::Bytes(nmap.len() as u64));
     g.bench_function("nmap_xml_parse", |b| {
-        b.iter(|| scan::parse(black_box(&nmap)).expect("parses"))
+        b.iter(|| input::report(input::detect(black_box(&nmap)), black_box(&nmap)).expect("parses"))
     });
     let hello = fixture("scan/openssl_s_client-msg_tls13_nosni.txt");
     g.throughput(Throughput::Bytes(hello.len() as u64));
     g.bench_function("s_client_msg_clienthello", |b| {
-        b.iter(|| scan::parse(black_box(&hello)).expect("parses"))
+        b.iter(|| {
+            input::report(input::detect(black_box(&hello)), black_box(&hello)).expect("parses")
+        })
     });
     g.finish();
 }

@@ -53,7 +53,8 @@ pub mod cert;
 mod filter;
 mod group;
 pub mod groups;
-pub mod list;
+pub mod hello;
+pub mod input;
 mod lookup;
 mod name_hash;
 pub mod negotiate;
@@ -63,7 +64,6 @@ pub mod profile;
 mod rating;
 mod records;
 mod registry;
-pub mod scan;
 #[cfg(feature = "serde")]
 mod serde;
 mod sigalg;

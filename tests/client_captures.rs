@@ -9,7 +9,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 
-use cipherdex::scan::{decode_bytes, decode_hex, version_name, ClientHello};
+use cipherdex::hello::{decode as decode_bytes, decode_hex, version_name, ClientHello};
 
 /// Columns every row must fill.
 const REQUIRED: [&str; 8] = [
@@ -35,8 +35,6 @@ const FACTS: [&str; 9] = [
     "sigalgs",
     "extensions",
 ];
-
-const KEY_SHARE: u16 = 51;
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -110,33 +108,6 @@ fn codes(list: impl IntoIterator<Item = u16>) -> String {
         .join(" ")
 }
 
-/// The groups of the `key_share` extension's client shares, in order.
-fn key_share_groups(hello: &ClientHello) -> Result<Vec<u16>, String> {
-    let Some(ext) = hello.extensions.iter().find(|e| e.kind == KEY_SHARE) else {
-        return Ok(Vec::new());
-    };
-    let d = &ext.data;
-    if d.len() < 2 {
-        return Err("key_share shorter than its length field".into());
-    }
-    let total = usize::from(u16::from_be_bytes([d[0], d[1]]));
-    let mut rest = d
-        .get(2..2 + total)
-        .ok_or("key_share list overruns the extension")?;
-    let mut groups = Vec::new();
-    while !rest.is_empty() {
-        if rest.len() < 4 {
-            return Err("key_share entry cut off".into());
-        }
-        groups.push(u16::from_be_bytes([rest[0], rest[1]]));
-        let n = usize::from(u16::from_be_bytes([rest[2], rest[3]]));
-        rest = rest
-            .get(4 + n..)
-            .ok_or("key_share entry overruns the list")?;
-    }
-    Ok(groups)
-}
-
 fn version(v: u16) -> String {
     version_name(v).map_or_else(|| format!("0x{v:04X}"), str::to_owned)
 }
@@ -173,7 +144,7 @@ fn facts(bytes: &[u8], hello: &ClientHello) -> Result<BTreeMap<&'static str, Str
         ("suites", suites.len().to_string()),
         ("grease", if grease { "yes" } else { "no" }.to_owned()),
         ("groups", codes(hello.supported_groups.iter().copied())),
-        ("key_shares", codes(key_share_groups(hello)?)),
+        ("key_shares", codes(hello.key_shares.iter().copied())),
         ("sigalgs", hello.signature_algorithms.len().to_string()),
         ("extensions", hello.extensions.len().to_string()),
     ]))

@@ -12,7 +12,7 @@
 use std::str::FromStr;
 
 use cipherdex::openssl::{self, Target};
-use cipherdex::{list, negotiate, profile, scan, windows};
+use cipherdex::{hello, input, negotiate, profile, windows};
 use proptest::prelude::*;
 
 /// Real inputs of every kind the parsers read.
@@ -82,11 +82,11 @@ fn any_text() -> impl Strategy<Value = String> {
 
 /// Every parser that takes text, fed `s`; each must return, not panic.
 fn parse_everything(s: &str) {
-    let _ = list::split(s);
-    let _ = list::parse(s);
-    let _ = list::read(s);
-    for f in list::formats() {
-        let _ = list::read_as(s, f.name());
+    let _ = input::split(s);
+    let _ = input::parse(s);
+    let _ = input::read(input::detect(s), s);
+    for &f in input::Format::ALL {
+        let _ = input::read(f, s);
     }
     for target in [
         Target::OpenSsl111,
@@ -101,13 +101,12 @@ fn parse_everything(s: &str) {
     }
     let _ = openssl::evaluate_full(s, Some(s), Target::default());
     let _ = Target::from_str(s);
-    let _ = scan::detect(s);
-    let _ = scan::parse(s);
-    for &f in scan::Format::ALL {
-        let _ = scan::parse_as(f, s);
+    let _ = input::report(input::detect(s), s);
+    for &f in input::Format::ALL {
+        let _ = input::report(f, s);
     }
-    let _ = scan::Format::from_str(s);
-    let _ = scan::decode_hex(s);
+    let _ = input::Format::from_str(s);
+    let _ = hello::decode_hex(s);
     let _ = windows::parse_windows_suite_list(s);
     let _ = windows::parse_get_tls_cipher_suite(s);
     let _ = windows::parse_tls_cipher_suite_names(s);
@@ -138,7 +137,7 @@ proptest! {
 
     #[test]
     fn byte_parsers_never_panic(b in proptest::collection::vec(any::<u8>(), 0..600)) {
-        let _ = scan::decode_bytes(&b);
+        let _ = hello::decode(&b);
         let _ = cipherdex::cert::CertKey::from_der(&b);
         let _ = cipherdex::cert::CertKey::from_pem_or_der(&b);
     }
@@ -160,10 +159,10 @@ proptest! {
         b.extend_from_slice(&[0, (claimed >> 8) as u8, claimed as u8]);
         b.extend_from_slice(&[0x03, 0x03]);
         b.extend_from_slice(&body);
-        let _ = scan::decode_bytes(&b);
+        let _ = hello::decode(&b);
         let hex: String = b.iter().map(|x| format!("{x:02x}")).collect();
-        let _ = scan::decode_hex(&hex);
-        let _ = scan::parse_as(scan::Format::ClientHello, &hex);
+        let _ = hello::decode_hex(&hex);
+        let _ = input::report(input::Format::ClientHello, &hex);
     }
 
     #[test]
@@ -196,7 +195,7 @@ fn real_samples_parse_and_survive_truncation() {
         let step = (s.len() / 100).max(1);
         for end in (0..s.len()).step_by(step) {
             if s.is_char_boundary(end) {
-                let _ = scan::parse(&s[..end]);
+                let _ = input::report(input::detect(&s[..end]), &s[..end]);
             }
         }
     }
@@ -206,17 +205,18 @@ fn real_samples_parse_and_survive_truncation() {
 fn huge_inputs_are_answered() {
     // A 10 MB line and a million suites: a result or an error, no panic.
     let line = "ECDHE-RSA-AES128-GCM-SHA256".repeat(400_000);
-    assert!(list::parse(&line).len() <= 1);
+    assert!(input::parse(&line).len() <= 1);
     assert!(openssl::evaluate(&line, Target::OpenSsl30).is_err());
-    let _ = scan::parse(&line);
+    let _ = input::report(input::detect(&line), &line);
     let million = ["AES128-SHA"; 1_000_000].join(":");
-    assert_eq!(list::parse(&million).len(), 1_000_000);
+    assert_eq!(input::parse(&million).len(), 1_000_000);
     let _ = openssl::evaluate(&million, Target::OpenSsl30);
 }
 
 #[test]
 fn a_multibyte_character_after_three_bytes_of_a_protocol_word_is_no_panic() {
-    // Found by text_parsers_never_panic: scan::config sliced `[..4]` inside `𒴟`.
-    let _ = scan::parse_as(scan::Format::Config, "SSLProtocol R\u{12d1f}\u{aa}");
-    let _ = list::read("ssl_protocols R\u{12d1f}\u{aa};");
+    // Found by text_parsers_never_panic: the config reader sliced `[..4]` inside `𒴟`.
+    let _ = input::report(input::Format::Config, "SSLProtocol R\u{12d1f}\u{aa}");
+    let t = "ssl_protocols R\u{12d1f}\u{aa};";
+    let _ = input::read(input::detect(t), t);
 }

@@ -1,4 +1,4 @@
-//! `cipherdex::scan` against real tool outputs (tests/fixtures): every report is
+//! `cipherdex::input` (and `cipherdex::hello`) against real tool outputs (tests/fixtures): every report is
 //! parsed to the exact list, and the expectations come from elsewhere than the
 //! parser under test: the id column read with a plain split, the other output
 //! format of the same run, the other scanners of the same target, and the
@@ -7,11 +7,22 @@
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-use cipherdex::scan::{
-    self, decode_bytes, decode_hex, detect, parse, parse_as, Error, Format, HelloErrorKind,
-    Preference, Report, SuiteRef,
-};
+use cipherdex::hello::{self, decode_hex, HelloErrorKind, HexError};
+use cipherdex::input::{self, detect, Format, InputError as Error, Preference, Report, SuiteRef};
 use cipherdex::Protocol;
+
+/// Reads `text` in the format [`detect`] finds.
+fn parse(text: &str) -> Result<Report, Error> {
+    input::report(detect(text), text)
+}
+
+fn parse_as(format: Format, text: &str) -> Result<Report, Error> {
+    input::report(format, text)
+}
+
+fn decode_bytes(bytes: &[u8]) -> Result<hello::ClientHello, hello::HelloError> {
+    hello::decode(bytes)
+}
 
 fn fixture(name: &str) -> String {
     let p: PathBuf = [env!("CARGO_MANIFEST_DIR"), "tests", "fixtures", name]
@@ -73,7 +84,7 @@ fn sslscan_id_column(text: &str) -> Vec<(Option<Protocol>, u32, bool)> {
 fn sslscan_text_reads_the_id_column_exactly() {
     for t in TARGETS {
         let text = fixture(&format!("sslscan_{t}.txt"));
-        assert_eq!(detect(&text), Some(Format::SslscanText), "{t}");
+        assert_eq!(detect(&text), Format::SslscanText, "{t}");
         let r = parse(&text).unwrap();
         assert_all_known(&r);
         assert_eq!(triples(&r), sslscan_id_column(&text), "{t}");
@@ -122,7 +133,7 @@ fn sslscan_text_without_ids_resolves_the_mixed_names() {
 fn sslscan_xml_agrees_with_text_of_the_same_run() {
     for t in TARGETS {
         let xml = fixture(&format!("sslscan_{t}.xml"));
-        assert_eq!(detect(&xml), Some(Format::SslscanXml));
+        assert_eq!(detect(&xml), Format::SslscanXml);
         let rx = parse(&xml).unwrap();
         let rt = parse(&fixture(&format!("sslscan_{t}.txt"))).unwrap();
         assert_eq!(triples(&rx), triples(&rt), "{t}");
@@ -176,8 +187,8 @@ fn nmap_xml_agrees_with_normal_output() {
     for t in TARGETS {
         let nm = fixture(&format!("nmap_ssl-enum-ciphers_{t}.nmap"));
         let xml = fixture(&format!("nmap_ssl-enum-ciphers_{t}.xml"));
-        assert_eq!(detect(&nm), Some(Format::NmapText));
-        assert_eq!(detect(&xml), Some(Format::NmapXml));
+        assert_eq!(detect(&nm), Format::NmapText);
+        assert_eq!(detect(&xml), Format::NmapXml);
         let a = parse(&nm).unwrap();
         let b = parse(&xml).unwrap();
         assert_all_known(&a);
@@ -239,8 +250,8 @@ fn testssl_json_agrees_with_text() {
     ] {
         let txt = fixture(&format!("{name}.txt"));
         let json = fixture(&format!("{name}.json"));
-        assert_eq!(detect(&txt), Some(Format::TestsslText), "{name}");
-        assert_eq!(detect(&json), Some(Format::TestsslJson), "{name}");
+        assert_eq!(detect(&txt), Format::TestsslText, "{name}");
+        assert_eq!(detect(&json), Format::TestsslJson, "{name}");
         let a = parse(&txt).unwrap();
         let b = parse(&json).unwrap();
         assert_all_known(&a);
@@ -345,7 +356,7 @@ fn field_report_clienthello() {
         "scan/field-report_clienthello_hexstream.txt",
     ] {
         let text = fixture(name);
-        assert_eq!(detect(&text), Some(Format::ClientHello), "{name}");
+        assert_eq!(detect(&text), Format::ClientHello, "{name}");
         let r = parse(&text).unwrap();
         let names: Vec<&str> = r
             .entries
@@ -386,7 +397,7 @@ fn field_report_clienthello() {
 #[test]
 fn field_report_with_elided_bytes_says_what_is_missing() {
     let e = parse("16 03 01 00 5e 01 00 00 5a 03 03 ... 00 04 00 67 00 ff ...").unwrap_err();
-    let Error::Hex { line, column, .. } = &e else {
+    let Error::Hex(HexError::Token { line, column, .. }) = &e else {
         panic!("{e:?}")
     };
     assert_eq!((*line, *column), (1, 34));
@@ -422,7 +433,8 @@ fn real_s_client_clienthello_tls13_without_sni() {
     assert_eq!(h.supported_versions, [0x0304, 0x0303, 0x0302, 0x0301]);
     assert_eq!(h.offered_versions()[0], 0x0304);
     assert!(h.has_extension(51)); // key_share
-    assert_eq!(scan::group_name(h.supported_groups[0]), Some("x25519"));
+    assert_eq!(hello::group_name(h.supported_groups[0]), Some("x25519"));
+    assert_eq!(h.key_shares, [0x001d]);
 }
 
 #[test]
@@ -437,8 +449,15 @@ fn hex_vector_spellings() {
         "C0:2B:C0:2F:00:9E",
         "\\xc0\\x2b\\xc0\\x2f\\x00\\x9e",
     ] {
-        assert_eq!(detect(s), Some(Format::CipherVector), "{s}");
-        let r = parse(s).unwrap();
+        // Codes the plain list resolves entirely stay plain; the rest are vectors.
+        let plain = input::parse(s).iter().all(|i| i.suite().is_some());
+        let format = if plain {
+            Format::Plain
+        } else {
+            Format::CipherVector
+        };
+        assert_eq!(detect(s), format, "{s}");
+        let r = parse_as(Format::CipherVector, s).unwrap();
         let codes: Vec<u32> = r.entries.iter().map(|e| e.suite.code().unwrap()).collect();
         assert_eq!(codes, want, "{s}");
     }
@@ -464,7 +483,10 @@ fn grease_and_unknown_codes_are_kept() {
 
 #[test]
 fn odd_vector_is_an_error() {
-    assert_eq!(parse("c0 2b c0").unwrap_err(), Error::Vector { len: 3 });
+    assert_eq!(
+        parse_as(Format::CipherVector, "c0 2b c0").unwrap_err(),
+        Error::Vector { len: 3 }
+    );
 }
 
 /// Takes the field report's hello and breaks it in different places.
@@ -511,7 +533,7 @@ fn corrupt_clienthello_names_field_and_offset() {
     // Not a handshake record at all.
     let mut b = field_bytes();
     b[0] = 0x17;
-    let e = scan::parse_as(Format::ClientHello, &hex(&b)).unwrap_err();
+    let e = parse_as(Format::ClientHello, &hex(&b)).unwrap_err();
     assert!(e.to_string().contains("application_data"), "{e}");
     // Supported groups with an odd length inside the extension.
     let mut b = field_bytes();
@@ -567,7 +589,7 @@ fn sslv2_clienthello() {
 #[test]
 fn config_lines() {
     let nginx = "server {\n    ssl_protocols TLSv1.2 TLSv1.3;\n    ssl_ciphers 'ECDHE-RSA-AES128-GCM-SHA256:DHE-RSA-AES128-SHA256';\n}\n";
-    assert_eq!(detect(nginx), Some(Format::Config));
+    assert_eq!(detect(nginx), Format::Config);
     let r = parse(nginx).unwrap();
     assert_eq!(
         r.protocols,
@@ -625,7 +647,7 @@ fn config_lines() {
 // Detection and errors
 
 #[test]
-fn detect_is_none_for_other_text() {
+fn other_text_is_a_plain_list() {
     for s in [
         "hello world",
         "ECDHE-RSA-AES128-GCM-SHA256:AES128-SHA",
@@ -634,31 +656,42 @@ fn detect_is_none_for_other_text() {
         "{\"name\": \"x\"}",
         "Accepted the offer",
     ] {
-        assert_eq!(detect(s), None, "{s}");
-        assert!(matches!(parse(s), Err(Error::Unrecognised { .. })), "{s}");
+        assert_eq!(detect(s), Format::Plain, "{s}");
+        let r = parse(s).unwrap();
+        assert_eq!(r.source, Format::Plain);
+        assert!(!r.entries.is_empty(), "{s}");
     }
-    assert_eq!(parse("  \n"), Err(Error::Empty));
+    let r = parse("hello world").unwrap();
+    assert_eq!(r.unknown().count(), 2);
+    assert_eq!(
+        parse_as(Format::SslscanText, "  \n"),
+        Err(Error::Empty {
+            format: Format::SslscanText
+        })
+    );
+    assert!(parse("  \n").unwrap().entries.is_empty());
 }
 
 #[test]
 fn windows_listings_go_through_the_windows_parsers() {
     let fl = "\r\nKeyType               : 0\r\nCertificate           : RSA\r\nMaximumExchangeLength : 65536\r\nMinimumExchangeLength : 0\r\nExchange              : ECDH\r\nHashLength            : 0\r\nHash                  : \r\nCipherBlockLength     : 16\r\nCipherLength          : 256\r\nBaseCipherSuite       : 49200\r\nCipherSuite           : 49200\r\nCipher                : AES\r\nName                  : TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384\r\nProtocols             : {771, 65277}\r\n\r\n";
-    assert_eq!(detect(fl), Some(Format::WindowsFormatList));
+    assert_eq!(detect(fl), Format::WindowsFormatList);
     let r = parse(fl).unwrap();
     assert_eq!(r.entries.len(), 1);
     assert_eq!(r.entries[0].suite.code(), Some(0xC030));
 
     let names =
         "TLS_AES_256_GCM_SHA384\r\nTLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256\r\nTLS_FUTURE_SUITE\r\n";
-    assert_eq!(detect(names), Some(Format::WindowsNames));
-    let r = parse(names).unwrap();
+    // The plain list reads a names listing the same way: detection leaves it plain.
+    assert_eq!(detect(names), Format::Plain);
+    let r = parse_as(Format::WindowsNames, names).unwrap();
     assert_eq!(r.entries.len(), 3);
     assert_eq!(r.entries[1].suite.code(), Some(0xC02F));
     assert_eq!(r.unknown().count(), 1);
 
     let gpo = "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384_P384,TLS_RSA_WITH_AES_128_CBC_SHA";
-    assert_eq!(detect(gpo), Some(Format::WindowsOrder));
-    let codes: Vec<u32> = parse(gpo)
+    assert_eq!(detect(gpo), Format::Plain);
+    let codes: Vec<u32> = parse_as(Format::WindowsOrder, gpo)
         .unwrap()
         .entries
         .iter()
@@ -666,7 +699,7 @@ fn windows_listings_go_through_the_windows_parsers() {
         .collect();
     assert_eq!(codes, [0xC02C, 0x002F]);
     let reg = "HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Microsoft\\Cryptography\\Configuration\\SSL\\00010002\n    Functions    REG_SZ    TLS_AES_128_GCM_SHA256,TLS_RSA_WITH_AES_256_CBC_SHA\n";
-    assert_eq!(detect(reg), Some(Format::WindowsOrder));
+    assert_eq!(detect(reg), Format::WindowsOrder);
     assert_eq!(parse(reg).unwrap().entries.len(), 2);
     let e = parse_as(Format::WindowsOrder, "TLS_RSA_WITH_AES_128_CBC_SHA,,X").unwrap_err();
     assert!(matches!(e, Error::Windows(_)), "{e:?}");
@@ -676,7 +709,8 @@ fn windows_listings_go_through_the_windows_parsers() {
 fn forced_format_reports_what_it_expected() {
     let nginx = "ssl_ciphers HIGH;";
     for f in Format::ALL {
-        if *f == Format::Config {
+        // The plain list and OpenSSL's cipher strings ignore words they do not know.
+        if matches!(*f, Format::Config | Format::Plain | Format::OpensslString) {
             continue;
         }
         let e = parse_as(*f, nginx).unwrap_err();
@@ -687,7 +721,7 @@ fn forced_format_reports_what_it_expected() {
         assert!(e.to_string().contains("expected"), "{f}: {e}");
     }
     for f in Format::ALL {
-        assert_eq!(f.as_str().parse::<Format>(), Ok(*f));
+        assert_eq!(f.name().parse::<Format>(), Ok(*f));
     }
 }
 
@@ -819,9 +853,7 @@ fn cut_or_corrupted_fixtures_never_panic() {
             let cut = (next() as usize) % bytes.len();
             let t = String::from_utf8_lossy(&bytes[..cut]);
             let _ = parse(&t);
-            if let Some(f) = detect(&t) {
-                let _ = parse_as(f, &t);
-            }
+            let _ = input::read(detect(&t), &t);
             let mut b = bytes.to_vec();
             for _ in 0..4 {
                 let i = (next() as usize) % b.len();
@@ -841,8 +873,8 @@ fn testssl_pretty_json_and_no_iana_text() {
         BTreeSet::from([0x1302, 0x1303, 0x1301, 0xC030, 0x0067, 0x002F, 0x0084]);
     let txt = fixture("scan/testssl_e_fast_no-iana_pretty.txt");
     let json = fixture("scan/testssl_e_fast_no-iana_pretty.json");
-    assert_eq!(detect(&txt), Some(Format::TestsslText));
-    assert_eq!(detect(&json), Some(Format::TestsslJson));
+    assert_eq!(detect(&txt), Format::TestsslText);
+    assert_eq!(detect(&json), Format::TestsslJson);
     let a = parse(&txt).unwrap();
     let b = parse(&json).unwrap();
     assert_all_known(&a);

@@ -12,7 +12,8 @@ use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use cipherdex::scan::{self, Format, Preference};
+use cipherdex::hello;
+use cipherdex::input::{self, Format, Preference};
 use cipherdex::Protocol;
 use common::{
     openssl_command, require_tools, run_with_timeout, self_signed, KeyKind, OpensslServer, TempDir,
@@ -123,7 +124,7 @@ fn server(dir: &TempDir, list: &str) -> OpensslServer {
         .expect("s_server")
 }
 
-fn codes_in(r: &scan::Report, p: Protocol) -> Vec<u32> {
+fn codes_in(r: &input::Report, p: Protocol) -> Vec<u32> {
     r.entries
         .iter()
         .filter(|e| e.protocol == Some(p))
@@ -166,13 +167,13 @@ fn sslscan_and_nmap_read_back_a_random_server_list() {
         "sslscan: {}",
         out.combined()
     );
-    let text = scan::parse(&out.stdout).expect("sslscan text");
+    let text = input::report(input::detect(&out.stdout), &out.stdout).expect("sslscan text");
     assert_eq!(text.source, Format::SslscanText);
     assert_eq!(codes_in(&text, Protocol::Tls12), want, "sslscan text");
     assert_eq!(text.entries.len(), want.len(), "only TLS 1.2 is enabled");
     assert!(text.entries[0].preferred);
     let xml_text = std::fs::read_to_string(&xml).expect("sslscan XML written");
-    let x = scan::parse(&xml_text).expect("sslscan XML");
+    let x = input::report(input::detect(&xml_text), &xml_text).expect("sslscan XML");
     assert_eq!(x.source, Format::SslscanXml);
     assert_eq!(codes_in(&x, Protocol::Tls12), want, "sslscan XML");
 
@@ -191,7 +192,8 @@ fn sslscan_and_nmap_read_back_a_random_server_list() {
         out.combined()
     );
     assert!(!out.stdout.contains(" 0xC0"), "no id column expected");
-    let plain = scan::parse(&out.stdout).expect("sslscan text without ids");
+    let plain =
+        input::report(input::detect(&out.stdout), &out.stdout).expect("sslscan text without ids");
     assert_eq!(plain.source, Format::SslscanText);
     assert_eq!(
         codes_in(&plain, Protocol::Tls12),
@@ -216,7 +218,8 @@ fn sslscan_and_nmap_read_back_a_random_server_list() {
     assert!(out.success() && !out.timed_out, "nmap: {}", out.combined());
     for (path, format) in [(&nmap_x, Format::NmapXml), (&nmap_n, Format::NmapText)] {
         let text = std::fs::read_to_string(path).expect("nmap output written");
-        let r = scan::parse(&text).unwrap_or_else(|e| panic!("{format}: {e}"));
+        let r =
+            input::report(input::detect(&text), &text).unwrap_or_else(|e| panic!("{format}: {e}"));
         assert_eq!(r.source, format);
         // Server preference: nmap lists the server's order.
         assert_eq!(codes_in(&r, Protocol::Tls12), want, "{format}");
@@ -256,7 +259,8 @@ fn s_client_msg_clienthello_reads_back_the_client_list() {
         Duration::from_secs(10),
     )
     .expect("s_client runs");
-    let r = scan::parse(&out.stdout).unwrap_or_else(|e| panic!("{e}\n{}", out.stdout));
+    let r = input::report(input::detect(&out.stdout), &out.stdout)
+        .unwrap_or_else(|e| panic!("{e}\n{}", out.stdout));
     assert_eq!(r.source, Format::ClientHello);
     let got: Vec<u32> = r.entries.iter().map(|e| e.suite.code().unwrap()).collect();
     assert_eq!(got, want, "client list {list}");
@@ -277,7 +281,7 @@ fn openssl_accepts_the_field_report_clienthello() {
         env!("CARGO_MANIFEST_DIR"),
         "/tests/fixtures/scan/field-report_clienthello_hexstream.txt"
     );
-    let hello = scan::decode_hex(&std::fs::read_to_string(path).unwrap())
+    let hello = hello::decode_hex(&std::fs::read_to_string(path).unwrap())
         .unwrap()
         .bytes;
     let dir = TempDir::new("scan-live-field");

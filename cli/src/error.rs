@@ -26,13 +26,15 @@ pub enum Error {
     Format {
         /// `standard input`, the file's path or `argument N`.
         what: String,
+        /// The format it was read as.
+        format: cipherdex::input::Format,
         /// What the format reader said.
-        source: cipherdex::list::FormatError,
+        source: cipherdex::input::InputError,
     },
     /// `--input-format` names no known format.
-    InputFormat(cipherdex::list::ReadError),
+    InputFormat(cipherdex::input::UnknownFormatError),
     /// `decode` input that is not a ClientHello or cipher vector in hex.
-    Decode(cipherdex::scan::Error),
+    Decode(cipherdex::input::InputError),
     /// An option that only makes sense with another option's value.
     Needs {
         /// The option as typed.
@@ -100,7 +102,17 @@ impl fmt::Display for Error {
                 "no suites given: the input is empty (pass names or codes, '-' for standard \
                  input, or @FILE)"
             ),
-            Error::Format { what, source } => write!(f, "{what}: {source}"),
+            Error::Format {
+                what,
+                format,
+                source,
+            } => {
+                write!(f, "{what}: not a valid {format} text: ")?;
+                if let Some(line) = source.line() {
+                    write!(f, "line {line}: ")?;
+                }
+                write!(f, "{source}")
+            }
             Error::InputFormat(e) => write!(f, "--input-format: {e}"),
             Error::Decode(e) => write!(f, "{e}"),
             Error::Needs { option, needs } => write!(f, "{option} needs {needs}"),

@@ -1,12 +1,12 @@
 //! Suite-list input shared by every command: arguments, `-` (standard input)
-//! and `@FILE`. Each source's whole text goes to `cipherdex::list::read`, which
-//! recognises the formats the library knows (prefixes such as `openssl:`,
-//! reports, dumps) and otherwise reads a plain list. This module only reads
-//! text and reports problems; it knows nothing about suites.
+//! and `@FILE`. Each source's whole text goes to `cipherdex::input::read` in
+//! the format `--input-format` names or `cipherdex::input::detect` recognises
+//! (prefixes such as `openssl:`, reports, dumps; otherwise a plain list). This
+//! module only reads text and reports problems; it knows nothing about suites.
 
 use std::io::{self, IsTerminal, Read, Write};
 
-use cipherdex::list::{self, Item};
+use cipherdex::input::{self, Format, Item};
 
 use crate::args::SuiteArgs;
 use crate::error::Error;
@@ -101,19 +101,15 @@ fn read_source(
     input: &mut Input,
     err: &mut dyn Write,
 ) -> Result<(), Error> {
-    let list = match &args.input_format {
-        None => list::read(text).map_err(|source| Error::Format {
-            what: what.to_string(),
-            source,
-        })?,
-        Some(name) => list::read_as(text, name).map_err(|source| match source {
-            list::ReadError::Format(source) => Error::Format {
-                what: what.to_string(),
-                source,
-            },
-            other => Error::InputFormat(other),
-        })?,
+    let format = match &args.input_format {
+        None => input::detect(text),
+        Some(name) => name.parse::<Format>().map_err(Error::InputFormat)?,
     };
+    let list = input::read(format, text).map_err(|source| Error::Format {
+        what: what.to_string(),
+        format,
+        source,
+    })?;
     for note in &list.notes {
         writeln!(err, "cipherdex: note: {what}: {note}")?;
     }

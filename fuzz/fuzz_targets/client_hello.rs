@@ -1,20 +1,21 @@
-//! ClientHello bytes and hex: `scan::decode_bytes`, `scan::decode_hex` and
-//! the ClientHello and cipher-vector report formats.
+//! ClientHello bytes and hex: `hello::decode`, `hello::decode_hex` and the
+//! ClientHello and cipher-vector input formats.
 
 #![no_main]
 
-use cipherdex::scan;
+use cipherdex::hello;
+use cipherdex::input::{self, Format};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let _ = scan::decode_bytes(data);
+    let _ = hello::decode(data);
     // The same bytes as one hex stream, and the input itself as text.
     let hex: String = data.iter().map(|b| format!("{b:02x}")).collect();
-    let _ = scan::decode_hex(&hex);
-    let _ = scan::parse_as(scan::Format::ClientHello, &hex);
+    let _ = hello::decode_hex(&hex);
+    let _ = input::report(Format::ClientHello, &hex);
     if let Ok(s) = std::str::from_utf8(data) {
-        let _ = scan::decode_hex(s);
-        let _ = scan::parse_as(scan::Format::CipherVector, s);
-        let _ = scan::parse_as(scan::Format::ClientHello, s);
+        let _ = hello::decode_hex(s);
+        let _ = input::report(Format::CipherVector, s);
+        let _ = input::report(Format::ClientHello, s);
     }
 });

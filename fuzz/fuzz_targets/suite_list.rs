@@ -1,19 +1,20 @@
-//! Suite lists: `list::split`, `list::parse`, `list::read` and every format.
+//! Suite lists: `input::split`, `input::parse`, and `input::read` in the
+//! detected format and in every format.
 
 #![no_main]
 
-use cipherdex::list;
+use cipherdex::input::{self, Format};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(s) = std::str::from_utf8(data) else {
         return;
     };
-    let split = list::split(s);
-    let parsed = list::parse(s);
+    let split = input::split(s);
+    let parsed = input::parse(s);
     assert_eq!(split.len(), parsed.len());
-    let _ = list::read(s);
-    for f in list::formats() {
-        let _ = list::read_as(s, f.name());
+    let _ = input::read(input::detect(s), s);
+    for &f in Format::ALL {
+        let _ = input::read(f, s);
     }
 });

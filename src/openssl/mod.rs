@@ -17,14 +17,11 @@
 //! ```
 
 mod eval;
-mod format;
 mod keywords;
 pub mod write;
 
 use std::fmt;
 use std::str::FromStr;
-
-pub use format::OpensslString;
 
 use crate::records::openssl_bits::*;
 use crate::tables::{

@@ -1,6 +1,6 @@
 //! `cipherdex convert --to SCHEME SUITE...`: one output line per input, same order.
 
-use cipherdex::list::Item;
+use cipherdex::input::Item;
 use cipherdex::windows::Release;
 use cipherdex::{Scheme, Suite};
 use serde::Serialize;

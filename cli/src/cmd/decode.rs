@@ -1,6 +1,7 @@
 //! `cipherdex decode HEX...`: what a ClientHello or a cipher-suite vector holds.
 
-use cipherdex::scan::{self, ClientHello, Format, Report, SuiteRef};
+use cipherdex::hello::{self, ClientHello};
+use cipherdex::input::{Format, Report, SuiteRef};
 use cipherdex::Scheme;
 use serde::Serialize;
 
@@ -12,11 +13,11 @@ use crate::input;
 /// Decodes the hex; exit 1 when some suite codes are unknown.
 pub fn run(args: &DecodeArgs, ctx: &mut Ctx) -> Result<Status, Error> {
     let text = gather(&args.hex)?;
-    let format = match scan::detect(&text) {
-        Some(Format::ClientHello) => Format::ClientHello,
+    let format = match cipherdex::input::detect(&text) {
+        Format::ClientHello => Format::ClientHello,
         _ => Format::CipherVector,
     };
-    let report = scan::parse_as(format, &text).map_err(Error::Decode)?;
+    let report = cipherdex::input::report(format, &text).map_err(Error::Decode)?;
     let unknown = report.unknown().count();
     if ctx.json {
         serde_json::to_writer_pretty(&mut *ctx.out, &ReportJson::new(&report))?;
@@ -114,20 +115,20 @@ fn write_text(report: &Report, ctx: &mut Ctx) -> Result<(), Error> {
         writeln!(
             out,
             "  record version:        {}",
-            named(v, scan::version_name(v))
+            named(v, hello::version_name(v))
         )?;
     }
     let lv = h.legacy_version;
     writeln!(
         out,
         "  legacy_version:        {}",
-        named(lv, scan::version_name(lv))
+        named(lv, hello::version_name(lv))
     )?;
     if !h.supported_versions.is_empty() {
         let v: Vec<String> = h
             .supported_versions
             .iter()
-            .map(|&v| named(v, scan::version_name(v)))
+            .map(|&v| named(v, hello::version_name(v)))
             .collect();
         writeln!(out, "  supported_versions:    {}", v.join(", "))?;
     }
@@ -167,17 +168,33 @@ fn write_text(report: &Report, ctx: &mut Ctx) -> Result<(), Error> {
         let g: Vec<String> = h
             .supported_groups
             .iter()
-            .map(|&g| named(g, scan::group_name(g)))
+            .map(|&g| named(g, hello::group_name(g)))
             .collect();
         writeln!(out, "  supported_groups:      {}", g.join(", "))?;
+    }
+    if !h.key_shares.is_empty() {
+        let g: Vec<String> = h
+            .key_shares
+            .iter()
+            .map(|&g| named(g, hello::group_name(g)))
+            .collect();
+        writeln!(out, "  key_share groups:      {}", g.join(", "))?;
     }
     if !h.signature_algorithms.is_empty() {
         let s: Vec<String> = h
             .signature_algorithms
             .iter()
-            .map(|&s| named(s, scan::signature_scheme_name(s)))
+            .map(|&s| named(s, hello::signature_scheme_name(s)))
             .collect();
         writeln!(out, "  signature_algorithms:  {}", s.join(", "))?;
+    }
+    if !h.signature_algorithms_cert.is_empty() {
+        let s: Vec<String> = h
+            .signature_algorithms_cert
+            .iter()
+            .map(|&s| named(s, hello::signature_scheme_name(s)))
+            .collect();
+        writeln!(out, "  signature_algorithms_cert: {}", s.join(", "))?;
     }
     if !h.alpn.is_empty() {
         writeln!(out, "  alpn:                  {}", h.alpn.join(", "))?;
@@ -267,7 +284,9 @@ struct HelloJson {
     session_id: String,
     compression_methods: Vec<u8>,
     supported_groups: Vec<Named>,
+    key_shares: Vec<Named>,
     signature_algorithms: Vec<Named>,
+    signature_algorithms_cert: Vec<Named>,
     alpn: Vec<String>,
     extensions: Vec<ExtensionJson>,
 }
@@ -277,13 +296,13 @@ impl HelloJson {
         HelloJson {
             record_version: h
                 .record_version
-                .map(|v| named_json(v, scan::version_name(v))),
+                .map(|v| named_json(v, hello::version_name(v))),
             sslv2_format: h.sslv2_format,
-            legacy_version: named_json(h.legacy_version, scan::version_name(h.legacy_version)),
+            legacy_version: named_json(h.legacy_version, hello::version_name(h.legacy_version)),
             supported_versions: h
                 .supported_versions
                 .iter()
-                .map(|&v| named_json(v, scan::version_name(v)))
+                .map(|&v| named_json(v, hello::version_name(v)))
                 .collect(),
             server_name: h.server_name.clone(),
             random: hex(&h.random),
@@ -292,12 +311,22 @@ impl HelloJson {
             supported_groups: h
                 .supported_groups
                 .iter()
-                .map(|&g| named_json(g, scan::group_name(g)))
+                .map(|&g| named_json(g, hello::group_name(g)))
+                .collect(),
+            key_shares: h
+                .key_shares
+                .iter()
+                .map(|&g| named_json(g, hello::group_name(g)))
                 .collect(),
             signature_algorithms: h
                 .signature_algorithms
                 .iter()
-                .map(|&s| named_json(s, scan::signature_scheme_name(s)))
+                .map(|&s| named_json(s, hello::signature_scheme_name(s)))
+                .collect(),
+            signature_algorithms_cert: h
+                .signature_algorithms_cert
+                .iter()
+                .map(|&s| named_json(s, hello::signature_scheme_name(s)))
                 .collect(),
             alpn: h.alpn.clone(),
             extensions: h
@@ -326,7 +355,7 @@ struct ReportJson {
 impl ReportJson {
     fn new(r: &Report) -> ReportJson {
         ReportJson {
-            kind: r.source.as_str(),
+            kind: r.source.name(),
             cipher_suites: r.entries.iter().map(|e| SuiteJson::new(&e.suite)).collect(),
             client_hello: r.client_hello.as_ref().map(HelloJson::new),
         }

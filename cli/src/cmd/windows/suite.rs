@@ -126,7 +126,7 @@ pub(super) fn suite_status(
     format: OutputFormat,
     ctx: &mut Ctx,
 ) -> Result<Status, Error> {
-    let item = cipherdex::list::Item::resolve(name);
+    let item = cipherdex::input::Item::resolve(name);
     let Some(suite) = item.suite() else {
         input::report_unknown(&item, ctx.err)?;
         return Ok(Status::Negative);

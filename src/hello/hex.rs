@@ -1,10 +1,12 @@
-//! Hex input: cipher-suite vectors, hex streams and `openssl s_client -msg` transcripts.
+//! Hex text to bytes: byte lists, code lists, hex streams (Wireshark's
+//! "Copy as hex stream") and `openssl s_client -msg` transcripts.
 
-use super::{clienthello, resolve_code, Error, Format, Report};
+use std::fmt;
 
 /// Bytes read from hex text, and where they came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct HexInput {
+#[non_exhaustive]
+pub struct HexBytes {
     /// The bytes.
     pub bytes: Vec<u8>,
     /// True when they were taken from an `openssl s_client -msg` transcript
@@ -34,7 +36,7 @@ pub(crate) fn is_transcript(text: &str) -> bool {
 
 /// True if `text` (its first 64 KiB) is only hex tokens, with at least one byte.
 pub(crate) fn looks_like_hex(text: &str) -> bool {
-    let head = super::text::head(text, 64 * 1024);
+    let head = head(text, 64 * 1024);
     let mut digits = 0usize;
     for tok in head.split(is_sep).filter(|t| !t.is_empty()) {
         if tok == "..." || tok == "…" {
@@ -63,23 +65,16 @@ pub(crate) fn looks_like_hex(text: &str) -> bool {
     digits >= 2
 }
 
-/// Which of the two hex formats the bytes are: a ClientHello (record,
-/// handshake message or SSL 2.0 hello) or a cipher-suite vector.
-pub(crate) fn classify(text: &str) -> Format {
-    if is_transcript(text) {
-        return Format::ClientHello;
-    }
-    let head = super::text::head(text, 64);
+/// True if the first bytes of hex `text` start like a ClientHello (a token
+/// that is not hex further on is not looked at: reading reports it).
+pub(crate) fn starts_like_hello(text: &str) -> bool {
     let mut bytes = Vec::new();
-    // Only the first few bytes matter; ignore errors here (parse reports them).
-    let _ = tokens_to_bytes(head, &mut bytes, 1);
-    if looks_like_hello(&bytes) {
-        Format::ClientHello
-    } else {
-        Format::CipherVector
-    }
+    let _ = tokens_to_bytes(head(text, 64), &mut bytes, 1);
+    looks_like_hello(&bytes)
 }
 
+/// True if `b` starts like a ClientHello: a TLS handshake record, a
+/// ClientHello handshake message or an SSL 2.0 hello header.
 fn looks_like_hello(b: &[u8]) -> bool {
     match b {
         [0x16, 0x03, v, ..] if *v <= 0x04 => true,
@@ -100,7 +95,7 @@ fn strip_prefix(tok: &str) -> (&str, bool) {
 
 /// Appends the bytes of the hex tokens in `text` to `out`; `first_line` is
 /// the line number of `text`'s first line, for errors.
-fn tokens_to_bytes(text: &str, out: &mut Vec<u8>, first_line: u32) -> Result<(), Error> {
+fn tokens_to_bytes(text: &str, out: &mut Vec<u8>, first_line: u32) -> Result<(), HexError> {
     // A list with any 0x-prefixed token of 3 or 4 digits is a list of two-byte
     // codes (`0xC02B, 0x9E`); otherwise prefixed tokens are bytes (`0x16,0x03`).
     let codes = text.split(is_sep).any(|t| {
@@ -150,11 +145,11 @@ fn push_token(
     line: u32,
     column: u32,
     tok: &str,
-) -> Result<(), Error> {
-    let hex_err = |expected| Error::Hex {
+) -> Result<(), HexError> {
+    let hex_err = |expected| HexError::Token {
         line,
         column,
-        found: super::shorten(tok),
+        found: shorten(tok),
         expected,
     };
     if tok == "..." || tok == "…" {
@@ -203,23 +198,23 @@ fn push_token(
 /// which it takes the `>>> ... ClientHello` block.
 ///
 /// ```
-/// use cipherdex::scan::decode_hex;
+/// use cipherdex::hello::decode_hex;
 /// assert_eq!(decode_hex("0xC02B,0xC02F")?.bytes, [0xc0, 0x2b, 0xc0, 0x2f]);
 /// assert_eq!(decode_hex("c02bc02f")?.bytes, [0xc0, 0x2b, 0xc0, 0x2f]);
 /// let e = decode_hex("c0 2b c0 2g").unwrap_err();
 /// assert_eq!(e.to_string(), "hex input line 1 column 10: expected hex digits (0-9, a-f), optionally prefixed with 0x, found \"2g\"");
-/// # Ok::<(), cipherdex::scan::Error>(())
+/// # Ok::<(), cipherdex::hello::HexError>(())
 /// ```
-pub fn decode_hex(text: &str) -> Result<HexInput, Error> {
+pub fn decode_hex(text: &str) -> Result<HexBytes, HexError> {
     if is_transcript(text) {
         return transcript_hello(text);
     }
     let mut bytes = Vec::new();
     tokens_to_bytes(text, &mut bytes, 1)?;
     if bytes.is_empty() {
-        return Err(Error::Empty);
+        return Err(HexError::Empty);
     }
-    Ok(HexInput {
+    Ok(HexBytes {
         bytes,
         transcript: false,
         line: 1,
@@ -227,17 +222,13 @@ pub fn decode_hex(text: &str) -> Result<HexInput, Error> {
 }
 
 /// The bytes of the first `>>> ... ClientHello` block of an `s_client -msg` transcript.
-fn transcript_hello(text: &str) -> Result<HexInput, Error> {
+fn transcript_hello(text: &str) -> Result<HexBytes, HexError> {
     let lines: Vec<&str> = text.lines().collect();
     let Some(header) = lines
         .iter()
         .position(|l| is_block_header(l) && l.contains("ClientHello"))
     else {
-        return Err(Error::Missing {
-            format: Format::ClientHello,
-            expected:
-                "a '>>> ... Handshake [length ...], ClientHello' block in the s_client -msg output",
-        });
+        return Err(HexError::NoClientHello);
     };
     let block = |h: usize| {
         let mut end = h + 1;
@@ -268,43 +259,100 @@ fn transcript_hello(text: &str) -> Result<HexInput, Error> {
         bytes.drain(..hs_start);
     }
     if bytes.is_empty() {
-        return Err(Error::Truncated {
-            format: Format::ClientHello,
+        return Err(HexError::EmptyBlock {
             line: header as u32 + 1,
-            expected: "the hex lines of the ClientHello after its header",
         });
     }
-    Ok(HexInput {
+    Ok(HexBytes {
         bytes,
         transcript: true,
         line: first_line,
     })
 }
 
-/// Reads a cipher-suite vector in hex.
-pub(crate) fn parse_vector(text: &str) -> Result<Report, Error> {
-    let input = decode_hex(text)?;
-    if input.bytes.len() % 2 != 0 {
-        return Err(Error::Vector {
-            len: input.bytes.len(),
-        });
+/// The first `max` bytes of `text`, cut at a character boundary.
+fn head(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
     }
-    let mut report = Report::new(Format::CipherVector);
-    for pair in input.bytes.chunks_exact(2) {
-        let code = u32::from(u16::from_be_bytes([pair[0], pair[1]]));
-        report.push(None, resolve_code(code), false, None);
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
     }
-    Ok(report)
+    &text[..end]
 }
 
-/// Reads a ClientHello (record, handshake message or transcript) in hex.
-pub(crate) fn parse_hello(text: &str) -> Result<Report, Error> {
-    let input = decode_hex(text)?;
-    let hello = clienthello::decode_bytes(&input.bytes)?;
-    let mut report = Report::new(Format::ClientHello);
-    for &code in &hello.cipher_suites {
-        report.push(None, resolve_code(code), false, None);
+/// `s` trimmed and cut to 60 characters, for messages.
+fn shorten(s: &str) -> String {
+    const MAX: usize = 60;
+    let s = s.trim();
+    if s.chars().count() <= MAX {
+        s.to_string()
+    } else {
+        let mut out: String = s.chars().take(MAX).collect();
+        out.push('…');
+        out
     }
-    report.client_hello = Some(hello);
-    Ok(report)
 }
+
+/// Hex text that holds no bytes, a token that is not hex, or a transcript
+/// without its ClientHello.
+///
+/// ```
+/// use cipherdex::hello::{decode_hex, HexError};
+/// let e = decode_hex("16 03 zz").unwrap_err();
+/// assert!(matches!(e, HexError::Token { line: 1, column: 7, .. }));
+/// assert_eq!(decode_hex("  ").unwrap_err(), HexError::Empty);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum HexError {
+    /// No hex bytes at all.
+    Empty,
+    /// A token that is not hex.
+    Token {
+        /// 1-based line number.
+        line: u32,
+        /// 1-based column (in characters).
+        column: u32,
+        /// What was found (shortened).
+        found: String,
+        /// What was expected.
+        expected: &'static str,
+    },
+    /// An `s_client -msg` transcript without a `>>> ... ClientHello` block.
+    NoClientHello,
+    /// A transcript's ClientHello header with no hex lines after it.
+    EmptyBlock {
+        /// The 1-based line of the header.
+        line: u32,
+    },
+}
+
+impl fmt::Display for HexError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            HexError::Empty => f.write_str(
+                "the input has no hex bytes; expected hex such as '16 03 01 ...' or '0xC02B,0xC02F'",
+            ),
+            HexError::Token {
+                line,
+                column,
+                found,
+                expected,
+            } => write!(
+                f,
+                "hex input line {line} column {column}: expected {expected}, found {found:?}"
+            ),
+            HexError::NoClientHello => f.write_str(
+                "TLS ClientHello in hex: expected a '>>> ... Handshake [length ...], ClientHello' block in the s_client -msg output, found none",
+            ),
+            HexError::EmptyBlock { line } => write!(
+                f,
+                "TLS ClientHello in hex is cut off at line {line}: expected the hex lines of the ClientHello after its header"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for HexError {}

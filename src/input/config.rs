@@ -10,7 +10,7 @@
 use std::str::FromStr;
 
 use super::text::numbered;
-use super::{resolve, shorten, Error, Format, Report, SuiteRef};
+use super::{resolve, shorten, Format, InputError, Report, SuiteRef};
 use crate::attrs::Protocol;
 use crate::openssl;
 
@@ -119,13 +119,14 @@ fn name_list(report: &mut Report, list: &str, protocol: Option<Protocol>, line: 
 }
 
 /// Expands an OpenSSL cipher string the way the server's OpenSSL would.
-fn cipher_string(report: &mut Report, s: &str, line: u32) -> Result<(), Error> {
-    let x =
-        openssl::evaluate(s, openssl::Target::default()).map_err(|source| Error::CipherString {
+fn cipher_string(report: &mut Report, s: &str, line: u32) -> Result<(), InputError> {
+    let x = openssl::evaluate(s, openssl::Target::default()).map_err(|source| {
+        InputError::CipherString {
             line,
             string: s.to_string(),
             source,
-        })?;
+        }
+    })?;
     for suite in x.suites() {
         report.push(None, SuiteRef::Known(suite), false, Some(line));
     }
@@ -141,7 +142,7 @@ fn set_protocol(report: &mut Report, p: Protocol, on: bool) {
 }
 
 /// Reads every recognised directive; other lines are ignored.
-pub(crate) fn parse(input: &str) -> Result<Report, Error> {
+pub(crate) fn parse(input: &str) -> Result<Report, InputError> {
     let mut report = Report::new(Format::Config);
     let mut found = false;
     for (no, line) in numbered(input) {
@@ -154,7 +155,7 @@ pub(crate) fn parse(input: &str) -> Result<Report, Error> {
         };
         found = true;
         let v = value(raw);
-        let syntax = |expected| Error::Syntax {
+        let syntax = |expected| InputError::Syntax {
             format: Format::Config,
             line: no,
             expected,
@@ -268,7 +269,7 @@ pub(crate) fn parse(input: &str) -> Result<Report, Error> {
         }
     }
     if !found {
-        return Err(Error::Missing {
+        return Err(InputError::Missing {
             format: Format::Config,
             expected: "a line such as 'ssl_ciphers ...;', 'SSLCipherSuite ...' or 'ssl-default-bind-ciphers ...'",
         });

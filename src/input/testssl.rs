@@ -2,7 +2,7 @@
 
 use super::text::{last_line, numbered};
 use super::xml::LineCounter;
-use super::{resolve, shorten, Error, Format, Report, Section};
+use super::{resolve, shorten, Format, InputError, Report, Section};
 use crate::attrs::Protocol;
 use crate::lookup::parse_code;
 
@@ -44,7 +44,7 @@ fn row(t: &str) -> Option<Result<(u32, &str), &'static str>> {
 }
 
 /// testssl.sh text output.
-pub(crate) fn parse_text(input: &str) -> Result<Report, Error> {
+pub(crate) fn parse_text(input: &str) -> Result<Report, InputError> {
     let mut report = Report::new(Format::TestsslText);
     let mut in_table = false;
     let mut saw_header = false;
@@ -78,7 +78,7 @@ pub(crate) fn parse_text(input: &str) -> Result<Report, Error> {
                 report.push(protocol, resolve(Some(code), Some(name), protocol), false, Some(no));
             }
             Some(Err(expected)) => {
-                return Err(Error::Syntax {
+                return Err(InputError::Syntax {
                     format: Format::TestsslText,
                     line: no,
                     expected,
@@ -87,7 +87,7 @@ pub(crate) fn parse_text(input: &str) -> Result<Report, Error> {
             }
             None if hexcode(t.split_ascii_whitespace().next().unwrap_or("")).is_some() => {}
             None => {
-                return Err(Error::Syntax {
+                return Err(InputError::Syntax {
                     format: Format::TestsslText,
                     line: no,
                     expected: "a cipher row starting with a hexcode such as \"xc030\", or a protocol heading such as \"TLS 1.2\"",
@@ -97,7 +97,7 @@ pub(crate) fn parse_text(input: &str) -> Result<Report, Error> {
         }
     }
     if !saw_header {
-        return Err(Error::Missing {
+        return Err(InputError::Missing {
             format: Format::TestsslText,
             expected: "the \"Hexcode  Cipher Suite Name ...\" table of testssl -e or -E",
         });
@@ -135,7 +135,7 @@ fn finding_name(finding: &str) -> Option<&str> {
 }
 
 /// testssl.sh JSON (flat list or pretty form).
-pub(crate) fn parse_json(input: &str) -> Result<Report, Error> {
+pub(crate) fn parse_json(input: &str) -> Result<Report, InputError> {
     let mut report = Report::new(Format::TestsslJson);
     let mut lines = LineCounter::new(input);
     let mut saw_finding = false;
@@ -143,7 +143,7 @@ pub(crate) fn parse_json(input: &str) -> Result<Report, Error> {
         s: input.as_bytes(),
         pos: 0,
     };
-    let mut on_object = |obj: &Obj, start: usize| -> Result<(), Error> {
+    let mut on_object = |obj: &Obj, start: usize| -> Result<(), InputError> {
         let (Some(id), Some(finding)) = (&obj.id, &obj.finding) else {
             return Ok(());
         };
@@ -177,12 +177,12 @@ pub(crate) fn parse_json(input: &str) -> Result<Report, Error> {
     if let Err(e) = r {
         let mut lc = LineCounter::new(input);
         return Err(match e {
-            JsonError::Eof => Error::Truncated {
+            JsonError::Eof => InputError::Truncated {
                 format: Format::TestsslJson,
                 line: last_line(input),
                 expected: "the rest of the JSON document (it ends inside a list or object)",
             },
-            JsonError::At(pos, expected) => Error::Syntax {
+            JsonError::At(pos, expected) => InputError::Syntax {
                 format: Format::TestsslJson,
                 line: lc.line_at(pos),
                 expected,
@@ -195,7 +195,7 @@ pub(crate) fn parse_json(input: &str) -> Result<Report, Error> {
     }
     p.ws();
     if p.pos < input.len() {
-        return Err(Error::Syntax {
+        return Err(InputError::Syntax {
             format: Format::TestsslJson,
             line: LineCounter::new(input).line_at(p.pos),
             expected: "the end of the JSON document",
@@ -203,7 +203,7 @@ pub(crate) fn parse_json(input: &str) -> Result<Report, Error> {
         });
     }
     if !saw_finding {
-        return Err(Error::Missing {
+        return Err(InputError::Missing {
             format: Format::TestsslJson,
             expected: "objects with \"id\" and \"finding\" (testssl --jsonfile output)",
         });
@@ -220,7 +220,7 @@ struct Obj {
 enum JsonError {
     Eof,
     At(usize, &'static str),
-    Callback(Error),
+    Callback(InputError),
 }
 
 /// A small JSON walker: validates the document and hands every object's
@@ -246,7 +246,7 @@ impl Json<'_> {
     fn value(
         &mut self,
         depth: usize,
-        cb: &mut dyn FnMut(&Obj, usize) -> Result<(), Error>,
+        cb: &mut dyn FnMut(&Obj, usize) -> Result<(), InputError>,
     ) -> Result<Option<String>, JsonError> {
         if depth > MAX_DEPTH {
             return Err(JsonError::At(

@@ -1,30 +1,21 @@
 //! Suite lists: text that holds many suites, split into items and resolved.
 //!
-//! People paste suite lists in every shape: an OpenSSL string
-//! (`AES128-SHA:AES256-SHA`), a Windows policy string (`TLS_A,TLS_B`), one
-//! name per line, codes (`0xC02B`, `{0xC0,0x2B}`, `c0 2b`), or a whole report
-//! from a scanner. This module turns such text into [`Item`]s: a known
-//! [`Suite`] with the text that named it, or an unknown input with close
-//! names for "did you mean". Unknown items never stop the rest of a list.
-//!
-//! [`parse`] handles plain lists. [`read`] first offers the whole text to
-//! the registered [`Format`]s (a text that starts with a format's prefix, such
-//! as `openssl:`, goes to that format; otherwise each format may recognise the
-//! text), and falls back to [`parse`].
+//! [`split`] cuts a plain list into items, [`parse`] resolves each to an
+//! [`Item`]: a known [`Suite`] with the text that named it, or an unknown
+//! input with close names for "did you mean".
 //!
 //! ```
-//! use cipherdex::list::{self, Item};
+//! use cipherdex::input::{self, Item};
 //!
-//! let items = list::parse("ECDHE-RSA-AES128-GCM-SHA256:0xC0,0x2C nosuch-suite");
+//! let items = input::parse("ECDHE-RSA-AES128-GCM-SHA256:0xC0,0x2C nosuch-suite");
 //! assert_eq!(items.len(), 3);
 //! assert_eq!(items[1].suite().map(|s| s.code()), Some(0xC02C));
 //! assert!(matches!(&items[2], Item::Unknown { input, .. } if input == "nosuch-suite"));
 //! ```
 
 use std::collections::HashMap;
-use std::error::Error as StdError;
-use std::fmt;
 
+use super::Format;
 use crate::lookup::{lookup, parse_code, suggest};
 use crate::suite::Suite;
 
@@ -55,7 +46,7 @@ impl Item {
     /// Resolves one list item: a name in any scheme and case, or a code in any spelling.
     ///
     /// ```
-    /// use cipherdex::list::Item;
+    /// use cipherdex::input::Item;
     /// let item = Item::resolve("ECDHE-RSA-AES256-GCM-SHA348");
     /// assert!(item.suite().is_none());
     /// assert_eq!(item.suggestions()[0], "ECDHE-RSA-AES256-GCM-SHA384");
@@ -123,9 +114,9 @@ fn unknown_suggestions(input: &str) -> Vec<&'static str> {
 /// (comments in a list file; no name or code contains `#`).
 ///
 /// ```
-/// let items = cipherdex::list::split("AES128-SHA:AES256-SHA, {0xC0,0x2B}\n0xC0,0x2F 0xC0,0x30\n# note\n");
+/// let items = cipherdex::input::split("AES128-SHA:AES256-SHA, {0xC0,0x2B}\n0xC0,0x2F 0xC0,0x30\n# note\n");
 /// assert_eq!(items, ["AES128-SHA", "AES256-SHA", "{0xC0,0x2B}", "0xC0,0x2F", "0xC0,0x30"]);
-/// assert_eq!(cipherdex::list::split("c0 2b"), ["c0 2b"]);
+/// assert_eq!(cipherdex::input::split("c0 2b"), ["c0 2b"]);
 /// ```
 pub fn split(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
@@ -211,7 +202,7 @@ fn split_line<'a>(line: &'a str, out: &mut Vec<&'a str>) {
 /// Unknown items are kept (with suggestions); they do not stop the rest.
 ///
 /// ```
-/// let items = cipherdex::list::parse("AES128-SHA:AES256-SHA");
+/// let items = cipherdex::input::parse("AES128-SHA:AES256-SHA");
 /// let names: Vec<_> = items.iter().filter_map(|i| i.suite()).map(|s| s.canonical_name()).collect();
 /// assert_eq!(names, ["TLS_RSA_WITH_AES_128_CBC_SHA", "TLS_RSA_WITH_AES_256_CBC_SHA"]);
 /// ```
@@ -243,8 +234,8 @@ pub fn parse(text: &str) -> Vec<Item> {
 pub struct List {
     /// The items, in the order the text gives them.
     pub items: Vec<Item>,
-    /// The name of the [`Format`] that read the text ([`PLAIN`] for a plain list).
-    pub format: &'static str,
+    /// The format the text was read as.
+    pub format: Format,
     /// Remarks for a human about how the text was read (ignored words, guesses).
     pub notes: Vec<String>,
 }
@@ -253,248 +244,15 @@ impl List {
     /// A list read by `format`, with no notes.
     ///
     /// ```
-    /// let l = cipherdex::list::List::new(cipherdex::list::parse("AES128-SHA"), "plain");
+    /// use cipherdex::input::{self, Format, List};
+    /// let l = List::new(input::parse("AES128-SHA"), Format::Plain);
     /// assert_eq!(l.items.len(), 1);
     /// ```
-    pub fn new(items: Vec<Item>, format: &'static str) -> List {
+    pub fn new(items: Vec<Item>, format: Format) -> List {
         List {
             items,
             format,
             notes: Vec::new(),
-        }
-    }
-}
-
-/// The name of the built-in plain-list format, used when no other format applies.
-pub const PLAIN: &str = "plain";
-
-/// A kind of text that holds a suite list: a scanner report, a hex dump, a
-/// cipher string language. Implement it in the module that knows the format
-/// and register it in [`formats`]; [`read`] then recognises it.
-///
-/// ```
-/// use cipherdex::list::{Format, FormatError, List};
-///
-/// /// A made-up format: `suites=` followed by a plain list.
-/// struct KeyValue;
-/// impl Format for KeyValue {
-///     fn name(&self) -> &'static str { "key-value" }
-///     fn detect(&self, text: &str) -> bool { text.trim_start().starts_with("suites=") }
-///     fn read(&self, text: &str) -> Result<List, FormatError> {
-///         let body = text.trim_start().strip_prefix("suites=").unwrap_or(text);
-///         Ok(List::new(cipherdex::list::parse(body), self.name()))
-///     }
-/// }
-/// let list = KeyValue.read("suites=AES128-SHA:AES256-SHA")?;
-/// assert_eq!(list.items.len(), 2);
-/// # Ok::<(), FormatError>(())
-/// ```
-pub trait Format: Sync {
-    /// A short stable name (`sslscan-xml`, `openssl`), as `--input-format` takes it.
-    fn name(&self) -> &'static str;
-
-    /// A prefix that selects this format explicitly (`openssl:` for an OpenSSL
-    /// cipher string), or `None`. The prefix is removed before [`Format::read`].
-    fn prefix(&self) -> Option<&'static str> {
-        None
-    }
-
-    /// True if `text` (a whole file or argument) is in this format. Must be
-    /// cheap and must not accept plain lists.
-    fn detect(&self, text: &str) -> bool;
-
-    /// Reads the suites of `text`.
-    fn read(&self, text: &str) -> Result<List, FormatError>;
-}
-
-/// A text that claimed to be in a format, or was forced to one, but is not
-/// readable as it: says which format, where, and what went wrong.
-///
-/// ```
-/// let e = cipherdex::list::FormatError::new("sslscan-xml", Some(12), "expected </cipher>".into());
-/// assert_eq!(e.to_string(), "not a valid sslscan-xml text: line 12: expected </cipher>");
-/// ```
-#[derive(Debug)]
-pub struct FormatError {
-    format: &'static str,
-    line: Option<usize>,
-    source: Box<dyn StdError + Send + Sync>,
-}
-
-impl FormatError {
-    /// A failure of `format` at `line` (1-based, if known), caused by `source`.
-    pub fn new(
-        format: &'static str,
-        line: Option<usize>,
-        source: Box<dyn StdError + Send + Sync>,
-    ) -> FormatError {
-        FormatError {
-            format,
-            line,
-            source,
-        }
-    }
-
-    /// The format's name.
-    pub fn format(&self) -> &'static str {
-        self.format
-    }
-
-    /// The 1-based line where reading failed, if known.
-    pub fn line(&self) -> Option<usize> {
-        self.line
-    }
-}
-
-impl fmt::Display for FormatError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "not a valid {} text: ", self.format)?;
-        if let Some(line) = self.line {
-            write!(f, "line {line}: ")?;
-        }
-        write!(f, "{}", self.source)
-    }
-}
-
-impl StdError for FormatError {
-    fn source(&self) -> Option<&(dyn StdError + 'static)> {
-        Some(&*self.source)
-    }
-}
-
-/// The plain list as a [`Format`]: always the last resort of [`read`].
-struct Plain;
-
-impl Format for Plain {
-    fn name(&self) -> &'static str {
-        PLAIN
-    }
-    fn detect(&self, _text: &str) -> bool {
-        true
-    }
-    fn read(&self, text: &str) -> Result<List, FormatError> {
-        Ok(List::new(parse(text), PLAIN))
-    }
-}
-
-/// Every registered format, tried in this order by [`read`]; the plain list is last.
-///
-/// Modules that read a format add it here (one line each).
-static FORMATS: &[&dyn Format] = &[
-    // Issue 8: scanner reports, hex dumps, Windows output, config lines.
-    &crate::scan::SSLSCAN_XML,
-    &crate::scan::NMAP_XML,
-    &crate::scan::TESTSSL_JSON,
-    &crate::scan::NMAP,
-    &crate::scan::TESTSSL,
-    &crate::scan::SSLSCAN,
-    &crate::scan::CLIENTHELLO,
-    &crate::scan::HEX,
-    &crate::scan::CONFIG,
-    &crate::scan::WINDOWS_FORMAT_LIST,
-    &crate::scan::WINDOWS_ORDER,
-    &crate::scan::WINDOWS_NAMES,
-    &crate::openssl::OpensslString,
-    &Plain,
-];
-
-/// Every format [`read`] knows, the plain list last.
-///
-/// ```
-/// let names: Vec<_> = cipherdex::list::formats().iter().map(|f| f.name()).collect();
-/// assert_eq!(names.last(), Some(&"plain"));
-/// ```
-pub fn formats() -> &'static [&'static dyn Format] {
-    FORMATS
-}
-
-/// Reads a suite list from any text: a text starting with a format's prefix
-/// goes to that format, else the first format that recognises the text reads
-/// it, else it is read as a plain list.
-///
-/// ```
-/// let list = cipherdex::list::read("AES128-SHA\nAES256-SHA\n")?;
-/// assert_eq!(list.format, "plain");
-/// assert_eq!(list.items.len(), 2);
-/// # Ok::<(), cipherdex::list::FormatError>(())
-/// ```
-pub fn read(text: &str) -> Result<List, FormatError> {
-    let trimmed = text.trim_start();
-    for f in FORMATS {
-        if let Some(body) = f.prefix().and_then(|p| strip_prefix_ci(trimmed, p)) {
-            return f.read(body);
-        }
-    }
-    for f in FORMATS {
-        if f.detect(text) {
-            return f.read(text);
-        }
-    }
-    Plain.read(text)
-}
-
-/// Reads `text` as the format named `name` (no detection), or says which names exist.
-///
-/// ```
-/// let list = cipherdex::list::read_as("AES128-SHA", "plain")?;
-/// assert_eq!(list.items.len(), 1);
-/// let err = cipherdex::list::read_as("AES128-SHA", "nope").unwrap_err();
-/// assert!(err.to_string().contains("plain"));
-/// # Ok::<(), cipherdex::list::ReadError>(())
-/// ```
-pub fn read_as(text: &str, name: &str) -> Result<List, ReadError> {
-    // The scan formats' aliases (`gpo`, `nginx`, `hello`) name their format too.
-    let canonical = name
-        .parse::<crate::scan::Format>()
-        .map_or(name, |f| f.as_str());
-    let f = FORMATS
-        .iter()
-        .find(|f| f.name().eq_ignore_ascii_case(canonical))
-        .ok_or_else(|| ReadError::UnknownFormat(name.to_string()))?;
-    let body = f
-        .prefix()
-        .and_then(|p| strip_prefix_ci(text.trim_start(), p))
-        .unwrap_or(text);
-    f.read(body).map_err(ReadError::Format)
-}
-
-fn strip_prefix_ci<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
-    let head = text.get(..prefix.len())?;
-    head.eq_ignore_ascii_case(prefix)
-        .then(|| &text[prefix.len()..])
-}
-
-/// Why [`read_as`] could not read a text.
-#[derive(Debug)]
-#[non_exhaustive]
-pub enum ReadError {
-    /// No format has this name.
-    UnknownFormat(String),
-    /// The format could not read the text.
-    Format(FormatError),
-}
-
-impl fmt::Display for ReadError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ReadError::UnknownFormat(name) => {
-                let names: Vec<_> = FORMATS.iter().map(|f| f.name()).collect();
-                write!(
-                    f,
-                    "unknown input format {name:?} (expected one of: {})",
-                    names.join(", ")
-                )
-            }
-            ReadError::Format(e) => e.fmt(f),
-        }
-    }
-}
-
-impl StdError for ReadError {
-    fn source(&self) -> Option<&(dyn StdError + 'static)> {
-        match self {
-            ReadError::UnknownFormat(_) => None,
-            ReadError::Format(e) => Some(e),
         }
     }
 }
@@ -574,20 +332,6 @@ mod tests {
         let item = Item::resolve("0x4747");
         assert!(item.suite().is_none());
         assert!(item.suggestions().is_empty());
-    }
-
-    #[test]
-    fn read_falls_back_to_plain() {
-        let l = read("AES128-SHA:AES256-SHA").unwrap();
-        assert_eq!(l.format, PLAIN);
-        assert_eq!(l.items.len(), 2);
-    }
-
-    #[test]
-    fn read_as_unknown_format_lists_names() {
-        let e = read_as("x", "sslscan-bogus").unwrap_err();
-        assert!(matches!(e, ReadError::UnknownFormat(_)));
-        assert!(e.to_string().contains("plain"), "{e}");
     }
 
     #[test]

@@ -4,7 +4,7 @@ use std::str::FromStr;
 
 use super::text::{last_line, numbered};
 use super::xml::{attr, unescape, LineCounter, Tags};
-use super::{resolve, shorten, Error, Format, Preference, Report, Section};
+use super::{resolve, shorten, Format, InputError, Preference, Report, Section};
 use crate::attrs::Protocol;
 
 /// nmap's protocol keys: `SSLv3`, `TLSv1.0` ... `TLSv1.3`.
@@ -34,7 +34,7 @@ pub(crate) fn is_block_start(line: &str) -> bool {
 }
 
 /// nmap normal output.
-pub(crate) fn parse_text(input: &str) -> Result<Report, Error> {
+pub(crate) fn parse_text(input: &str) -> Result<Report, InputError> {
     let mut report = Report::new(Format::NmapText);
     let mut in_block = false;
     let mut saw_block = false;
@@ -62,7 +62,7 @@ pub(crate) fn parse_text(input: &str) -> Result<Report, Error> {
         } else if let Some(r) = line.strip_prefix('|') {
             (false, r)
         } else {
-            return Err(Error::Truncated {
+            return Err(InputError::Truncated {
                 format: Format::NmapText,
                 line: no,
                 expected: "more '|' lines, ending with the '|_' line of the ssl-enum-ciphers block",
@@ -93,7 +93,7 @@ pub(crate) fn parse_text(input: &str) -> Result<Report, Error> {
                 current = Some(report.sections.len() - 1);
             } else if key.trim() == "ciphers" {
                 if current.is_none() {
-                    return Err(Error::Syntax {
+                    return Err(InputError::Syntax {
                         format: Format::NmapText,
                         line: no,
                         expected: "a protocol heading such as \"TLSv1.2:\" before \"ciphers:\"",
@@ -112,14 +112,14 @@ pub(crate) fn parse_text(input: &str) -> Result<Report, Error> {
         }
     }
     if in_block {
-        return Err(Error::Truncated {
+        return Err(InputError::Truncated {
             format: Format::NmapText,
             line: last_line(input),
             expected: "the closing '|_' line of the ssl-enum-ciphers block",
         });
     }
     if !saw_block {
-        return Err(Error::Missing {
+        return Err(InputError::Missing {
             format: Format::NmapText,
             expected: "a '| ssl-enum-ciphers:' block (run nmap with --script ssl-enum-ciphers)",
         });
@@ -129,7 +129,7 @@ pub(crate) fn parse_text(input: &str) -> Result<Report, Error> {
 }
 
 /// nmap `-oX` report.
-pub(crate) fn parse_xml(input: &str) -> Result<Report, Error> {
+pub(crate) fn parse_xml(input: &str) -> Result<Report, InputError> {
     let mut report = Report::new(Format::NmapXml);
     let mut lines = LineCounter::new(input);
     let mut tags = Tags::new(input);
@@ -141,7 +141,7 @@ pub(crate) fn parse_xml(input: &str) -> Result<Report, Error> {
     let mut stack: Vec<Option<&str>> = Vec::new();
     let mut current: Option<usize> = None;
     while let Some(tag) = tags.next() {
-        let tag = tag.map_err(|c| Error::Truncated {
+        let tag = tag.map_err(|c| InputError::Truncated {
             format: Format::NmapXml,
             line: lines.line_at(c.0),
             expected: "the end of the tag that starts here",
@@ -185,7 +185,7 @@ pub(crate) fn parse_xml(input: &str) -> Result<Report, Error> {
                         let line = lines.line_at(tag.start);
                         let name = unescape(text.trim());
                         if name.is_empty() {
-                            return Err(Error::Syntax {
+                            return Err(InputError::Syntax {
                                 format: Format::NmapXml,
                                 line,
                                 expected: "a cipher name in <elem key=\"name\">",
@@ -208,7 +208,7 @@ pub(crate) fn parse_xml(input: &str) -> Result<Report, Error> {
         }
     }
     if (open_run && !closed_run) || in_script {
-        return Err(Error::Truncated {
+        return Err(InputError::Truncated {
             format: Format::NmapXml,
             line: last_line(input),
             expected: if in_script {
@@ -219,7 +219,7 @@ pub(crate) fn parse_xml(input: &str) -> Result<Report, Error> {
         });
     }
     if !saw_script {
-        return Err(Error::Missing {
+        return Err(InputError::Missing {
             format: Format::NmapXml,
             expected: "a <script id=\"ssl-enum-ciphers\"> element (run nmap with --script ssl-enum-ciphers)",
         });

@@ -4,7 +4,7 @@ use std::str::FromStr;
 
 use super::text::{last_line, numbered};
 use super::xml::{attr, attrs, unescape, LineCounter, Tags};
-use super::{resolve, shorten, Error, Format, Report};
+use super::{resolve, shorten, Format, InputError, Report};
 use crate::attrs::Protocol;
 use crate::lookup::parse_code;
 
@@ -77,7 +77,7 @@ pub(crate) struct CipherLine<'a> {
 }
 
 /// sslscan text output.
-pub(crate) fn parse_text(input: &str) -> Result<Report, Error> {
+pub(crate) fn parse_text(input: &str) -> Result<Report, InputError> {
     let mut report = Report::new(Format::SslscanText);
     #[derive(PartialEq)]
     enum Part {
@@ -122,7 +122,7 @@ pub(crate) fn parse_text(input: &str) -> Result<Report, Error> {
                 // sslscan 1.x: "TLSv1  256 bits  AES256-SHA" marks the preferred suite.
                 let mut tok = t.split_ascii_whitespace();
                 if let Some(p) = tok.next().and_then(protocol) {
-                    let l = rest_of_line(p, true, tok).map_err(|expected| Error::Syntax {
+                    let l = rest_of_line(p, true, tok).map_err(|expected| InputError::Syntax {
                         format: Format::SslscanText,
                         line: no,
                         expected,
@@ -146,7 +146,7 @@ pub(crate) fn parse_text(input: &str) -> Result<Report, Error> {
         match cipher_line(t) {
             None => {}
             Some(Err(expected)) => {
-                return Err(Error::Syntax {
+                return Err(InputError::Syntax {
                     format: Format::SslscanText,
                     line: no,
                     expected,
@@ -161,7 +161,7 @@ pub(crate) fn parse_text(input: &str) -> Result<Report, Error> {
         }
     }
     if !found_any {
-        return Err(Error::Missing {
+        return Err(InputError::Missing {
             format: Format::SslscanText,
             expected: "lines such as \"Accepted  TLSv1.2  256 bits  ECDHE-RSA-AES256-GCM-SHA384\"",
         });
@@ -170,13 +170,13 @@ pub(crate) fn parse_text(input: &str) -> Result<Report, Error> {
 }
 
 /// sslscan `--xml` report.
-pub(crate) fn parse_xml(input: &str) -> Result<Report, Error> {
+pub(crate) fn parse_xml(input: &str) -> Result<Report, InputError> {
     let mut report = Report::new(Format::SslscanXml);
     let mut lines = LineCounter::new(input);
     let mut open_document = false;
     let mut closed_document = false;
     let mut saw_test = false;
-    let cut = |lines: &mut LineCounter, at: usize| Error::Truncated {
+    let cut = |lines: &mut LineCounter, at: usize| InputError::Truncated {
         format: Format::SslscanXml,
         line: lines.line_at(at),
         expected: "the end of the tag that starts here",
@@ -196,7 +196,7 @@ pub(crate) fn parse_xml(input: &str) -> Result<Report, Error> {
             "cipher" => {
                 saw_test = true;
                 let line = lines.line_at(tag.start);
-                let syntax = |expected| Error::Syntax {
+                let syntax = |expected| InputError::Syntax {
                     format: Format::SslscanXml,
                     line,
                     expected,
@@ -252,14 +252,14 @@ pub(crate) fn parse_xml(input: &str) -> Result<Report, Error> {
         }
     }
     if open_document && !closed_document {
-        return Err(Error::Truncated {
+        return Err(InputError::Truncated {
             format: Format::SslscanXml,
             line: last_line(input),
             expected: "the closing </document> tag",
         });
     }
     if !saw_test {
-        return Err(Error::Missing {
+        return Err(InputError::Missing {
             format: Format::SslscanXml,
             expected: "an <ssltest> element with <cipher .../> elements",
         });

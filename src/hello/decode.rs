@@ -1,154 +1,7 @@
-//! Decoding a ClientHello (TLS record, handshake message or SSL 2.0 hello) from bytes.
+//! The ClientHello decoder proper: bytes in, [`ClientHello`] or a
+//! [`HelloError`] with the field and byte offset out.
 
-use std::fmt;
-
-/// A decoded ClientHello.
-///
-/// ```
-/// use cipherdex::scan::decode_bytes;
-/// // Handshake header, version, random, empty session id, 2 suites, null compression.
-/// let mut b = vec![0x01, 0x00, 0x00, 0x2b, 0x03, 0x03];
-/// b.extend([0u8; 32]);
-/// b.extend([0x00, 0x00, 0x04, 0x00, 0x67, 0x00, 0xff, 0x01, 0x00]);
-/// let hello = decode_bytes(&b)?;
-/// assert_eq!(hello.legacy_version, 0x0303);
-/// assert_eq!(hello.cipher_suites, [0x0067, 0x00FF]);
-/// assert_eq!(hello.server_name, None);
-/// assert!(hello.extensions.is_empty());
-/// # Ok::<(), cipherdex::scan::HelloError>(())
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub struct ClientHello {
-    /// The version in the TLS record header, when the input starts with the record.
-    pub record_version: Option<u16>,
-    /// True for an SSL 2.0-format ClientHello (`80 xx 01 ...`).
-    pub sslv2_format: bool,
-    /// `legacy_version` (the highest version offered before TLS 1.3).
-    pub legacy_version: u16,
-    /// The client random (SSL 2.0: the challenge).
-    pub random: Vec<u8>,
-    /// The legacy session id.
-    pub session_id: Vec<u8>,
-    /// The offered cipher suites, in the client's order, GREASE and unknown codes
-    /// included (SSL 2.0 hellos can hold three-byte kinds).
-    pub cipher_suites: Vec<u32>,
-    /// The compression methods (`[0]` = null only). Empty for SSL 2.0 hellos.
-    pub compression_methods: Vec<u8>,
-    /// Every extension, in order.
-    pub extensions: Vec<Extension>,
-    /// The `server_name` (SNI) host name, if the extension is there.
-    pub server_name: Option<String>,
-    /// The `supported_versions` list (TLS 1.3 clients), empty without the extension.
-    pub supported_versions: Vec<u16>,
-    /// The `supported_groups` list (curves and finite-field groups).
-    pub supported_groups: Vec<u16>,
-    /// The `signature_algorithms` list.
-    pub signature_algorithms: Vec<u16>,
-    /// The ALPN protocol names (`h2`, `http/1.1`).
-    pub alpn: Vec<String>,
-}
-
-impl ClientHello {
-    /// True if the hello carries an extension of type `kind`.
-    ///
-    /// ```
-    /// # let mut b = vec![0x01, 0x00, 0x00, 0x2f, 0x03, 0x03];
-    /// # b.extend([0u8; 32]);
-    /// # b.extend([0x00, 0x00, 0x02, 0x00, 0x2f, 0x01, 0x00, 0x00, 0x04, 0x00, 0x17, 0x00, 0x00]);
-    /// let hello = cipherdex::scan::decode_bytes(&b)?;
-    /// assert!(hello.has_extension(23)); // extended_master_secret
-    /// assert!(!hello.has_extension(0)); // no SNI
-    /// # Ok::<(), cipherdex::scan::HelloError>(())
-    /// ```
-    pub fn has_extension(&self, kind: u16) -> bool {
-        self.extensions.iter().any(|e| e.kind == kind)
-    }
-
-    /// The versions offered: `supported_versions` without GREASE when present,
-    /// otherwise `legacy_version` alone.
-    pub fn offered_versions(&self) -> Vec<u16> {
-        let v: Vec<u16> = self
-            .supported_versions
-            .iter()
-            .copied()
-            .filter(|&v| !is_grease(v))
-            .collect();
-        if v.is_empty() {
-            vec![self.legacy_version]
-        } else {
-            v
-        }
-    }
-}
-
-/// One ClientHello extension.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Extension {
-    /// The extension type number.
-    pub kind: u16,
-    /// Byte offset of the extension (its type field) in the input.
-    pub offset: usize,
-    /// The extension data.
-    pub data: Vec<u8>,
-}
-
-impl Extension {
-    /// The IANA name of the extension type, `GREASE`, or `None` if unknown.
-    ///
-    /// ```
-    /// let e = cipherdex::scan::Extension { kind: 0xff01, offset: 0, data: vec![0] };
-    /// assert_eq!(e.name(), Some("renegotiation_info"));
-    /// ```
-    pub fn name(&self) -> Option<&'static str> {
-        extension_name(self.kind)
-    }
-}
-
-/// What was wrong with a ClientHello.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum HelloErrorKind {
-    /// The input ends before the field does.
-    Truncated,
-    /// The field has a value that cannot be right.
-    Invalid,
-    /// Bytes left over where the structure should end.
-    Trailing,
-}
-
-/// A ClientHello that is cut off or corrupt: which field, at which byte
-/// offset of the input, what was expected and what was found.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct HelloError {
-    /// Cut off, invalid, or with bytes left over.
-    pub kind: HelloErrorKind,
-    /// The field being read (`cipher_suites length`).
-    pub field: &'static str,
-    /// Byte offset in the input where the field starts.
-    pub offset: usize,
-    /// What the field should hold.
-    pub expected: String,
-    /// What was there.
-    pub found: String,
-}
-
-impl fmt::Display for HelloError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let what = match self.kind {
-            HelloErrorKind::Truncated => "ClientHello is cut off",
-            HelloErrorKind::Invalid => "ClientHello is corrupt",
-            HelloErrorKind::Trailing => "ClientHello has bytes left over",
-        };
-        write!(
-            f,
-            "{what} in {} at byte {}: expected {}, found {}",
-            self.field, self.offset, self.expected, self.found
-        )
-    }
-}
-
-impl std::error::Error for HelloError {}
+use super::{ClientHello, Extension, HelloError, HelloErrorKind};
 
 /// Maps a position in a reassembled buffer to an offset in the caller's input:
 /// `map` holds (start in buffer, start in input) segments sorted by buffer start.
@@ -160,11 +13,6 @@ fn map_offset(map: &[(usize, usize)], pos: usize) -> usize {
         }
     }
     out
-}
-
-/// True for the GREASE values of RFC 8701 (`0x0A0A`, `0x1A1A`, ... `0xFAFA`).
-pub(crate) fn is_grease(v: u16) -> bool {
-    v & 0x0F0F == 0x0A0A && (v >> 8) == (v & 0xFF)
 }
 
 struct Reader<'a> {
@@ -266,13 +114,13 @@ impl<'a> Reader<'a> {
 /// Errors name the field that broke, its byte offset in `bytes` and what was expected.
 ///
 /// ```
-/// use cipherdex::scan::{decode_bytes, HelloErrorKind};
-/// let e = decode_bytes(&[0x16, 0x03, 0x01, 0x00, 0x5e, 0x01, 0x00]).unwrap_err();
+/// use cipherdex::hello::{self, HelloErrorKind};
+/// let e = hello::decode(&[0x16, 0x03, 0x01, 0x00, 0x5e, 0x01, 0x00]).unwrap_err();
 /// assert_eq!(e.kind, HelloErrorKind::Truncated);
 /// assert_eq!(e.offset, 3);
 /// assert_eq!(e.to_string(), "ClientHello is cut off in record length at byte 3: expected 94 bytes, as its length field says, found only 2 left");
 /// ```
-pub fn decode_bytes(bytes: &[u8]) -> Result<ClientHello, HelloError> {
+pub fn decode(bytes: &[u8]) -> Result<ClientHello, HelloError> {
     match bytes.first() {
         None => Err(HelloError {
             kind: HelloErrorKind::Truncated,
@@ -450,7 +298,9 @@ fn decode_handshake(
         server_name: None,
         supported_versions: Vec::new(),
         supported_groups: Vec::new(),
+        key_shares: Vec::new(),
         signature_algorithms: Vec::new(),
+        signature_algorithms_cert: Vec::new(),
         alpn: Vec::new(),
     };
     if b.remaining() == 0 {
@@ -590,6 +440,28 @@ fn decode_extension(
         13 => {
             hello.signature_algorithms = u16_list(data, "signature_algorithms", local_map)?;
         }
+        50 => {
+            hello.signature_algorithms_cert =
+                u16_list(data, "signature_algorithms_cert", local_map)?;
+        }
+        51 => {
+            let mut r = Reader {
+                buf: data,
+                pos: 0,
+                map: local_map,
+            };
+            let (_, list) = r.vector(2, "key_share client_shares")?;
+            let mut l = Reader {
+                buf: &data[..2 + list.len()],
+                pos: 2,
+                map: local_map,
+            };
+            while l.remaining() > 0 {
+                let group = l.u16("key_share group")?;
+                l.vector(2, "key_share key_exchange")?;
+                hello.key_shares.push(group);
+            }
+        }
         16 => {
             let mut r = Reader {
                 buf: data,
@@ -686,250 +558,10 @@ fn decode_sslv2(bytes: &[u8]) -> Result<ClientHello, HelloError> {
         server_name: None,
         supported_versions: Vec::new(),
         supported_groups: Vec::new(),
+        key_shares: Vec::new(),
         signature_algorithms: Vec::new(),
+        signature_algorithms_cert: Vec::new(),
         alpn: Vec::new(),
-    })
-}
-
-/// The IANA name of a TLS extension type (`0` → `server_name`), `GREASE`, or `None`.
-///
-/// ```
-/// assert_eq!(cipherdex::scan::extension_name(43), Some("supported_versions"));
-/// assert_eq!(cipherdex::scan::extension_name(0x3a3a), Some("GREASE"));
-/// assert_eq!(cipherdex::scan::extension_name(0x1234), None);
-/// ```
-pub fn extension_name(kind: u16) -> Option<&'static str> {
-    if is_grease(kind) {
-        return Some("GREASE");
-    }
-    Some(match kind {
-        0 => "server_name",
-        1 => "max_fragment_length",
-        2 => "client_certificate_url",
-        3 => "trusted_ca_keys",
-        4 => "truncated_hmac",
-        5 => "status_request",
-        6 => "user_mapping",
-        7 => "client_authz",
-        8 => "server_authz",
-        9 => "cert_type",
-        10 => "supported_groups",
-        11 => "ec_point_formats",
-        12 => "srp",
-        13 => "signature_algorithms",
-        14 => "use_srtp",
-        15 => "heartbeat",
-        16 => "application_layer_protocol_negotiation",
-        17 => "status_request_v2",
-        18 => "signed_certificate_timestamp",
-        19 => "client_certificate_type",
-        20 => "server_certificate_type",
-        21 => "padding",
-        22 => "encrypt_then_mac",
-        23 => "extended_master_secret",
-        24 => "token_binding",
-        25 => "cached_info",
-        26 => "tls_lts",
-        27 => "compress_certificate",
-        28 => "record_size_limit",
-        29 => "pwd_protect",
-        30 => "pwd_clear",
-        31 => "password_salt",
-        32 => "ticket_pinning",
-        33 => "tls_cert_with_extern_psk",
-        34 => "delegated_credential",
-        35 => "session_ticket",
-        36 => "TLMSP",
-        37 => "TLMSP_proxying",
-        38 => "TLMSP_delegate",
-        39 => "supported_ekt_ciphers",
-        41 => "pre_shared_key",
-        42 => "early_data",
-        43 => "supported_versions",
-        44 => "cookie",
-        45 => "psk_key_exchange_modes",
-        47 => "certificate_authorities",
-        48 => "oid_filters",
-        49 => "post_handshake_auth",
-        50 => "signature_algorithms_cert",
-        51 => "key_share",
-        52 => "transparency_info",
-        53 => "connection_id (deprecated)",
-        54 => "connection_id",
-        55 => "external_id_hash",
-        56 => "external_session_id",
-        57 => "quic_transport_parameters",
-        58 => "ticket_request",
-        59 => "dnssec_chain",
-        60 => "sequence_number_encryption_algorithms",
-        61 => "rrc",
-        13172 => "next_protocol_negotiation (not IANA)",
-        17513 => "application_settings (not IANA)",
-        65037 => "encrypted_client_hello",
-        65281 => "renegotiation_info",
-        _ => return None,
-    })
-}
-
-/// The IANA name of a supported group (`29` → `x25519`), `GREASE`, or `None`.
-///
-/// ```
-/// assert_eq!(cipherdex::scan::group_name(23), Some("secp256r1"));
-/// assert_eq!(cipherdex::scan::group_name(0x11EC), Some("X25519MLKEM768"));
-/// ```
-pub fn group_name(group: u16) -> Option<&'static str> {
-    if is_grease(group) {
-        return Some("GREASE");
-    }
-    const LOW: [&str; 42] = [
-        "",
-        "sect163k1",
-        "sect163r1",
-        "sect163r2",
-        "sect193r1",
-        "sect193r2",
-        "sect233k1",
-        "sect233r1",
-        "sect239k1",
-        "sect283k1",
-        "sect283r1",
-        "sect409k1",
-        "sect409r1",
-        "sect571k1",
-        "sect571r1",
-        "secp160k1",
-        "secp160r1",
-        "secp160r2",
-        "secp192k1",
-        "secp192r1",
-        "secp224k1",
-        "secp224r1",
-        "secp256k1",
-        "secp256r1",
-        "secp384r1",
-        "secp521r1",
-        "brainpoolP256r1",
-        "brainpoolP384r1",
-        "brainpoolP512r1",
-        "x25519",
-        "x448",
-        "brainpoolP256r1tls13",
-        "brainpoolP384r1tls13",
-        "brainpoolP512r1tls13",
-        "GC256A",
-        "GC256B",
-        "GC256C",
-        "GC256D",
-        "GC512A",
-        "GC512B",
-        "GC512C",
-        "curveSM2",
-    ];
-    Some(match group {
-        1..=41 => LOW[usize::from(group)],
-        256 => "ffdhe2048",
-        257 => "ffdhe3072",
-        258 => "ffdhe4096",
-        259 => "ffdhe6144",
-        260 => "ffdhe8192",
-        512 => "MLKEM512",
-        513 => "MLKEM768",
-        514 => "MLKEM1024",
-        0x11EB => "SecP256r1MLKEM768",
-        0x11EC => "X25519MLKEM768",
-        0x11ED => "SecP384r1MLKEM1024",
-        0x6399 => "X25519Kyber768Draft00 (obsolete)",
-        0xFF01 => "arbitrary_explicit_prime_curves",
-        0xFF02 => "arbitrary_explicit_char2_curves",
-        _ => return None,
-    })
-}
-
-/// The IANA name of a signature scheme (`0x0804` → `rsa_pss_rsae_sha256`),
-/// TLS 1.2 hash/signature pairs included (`0x0202` → `dsa_sha1`), or `None`.
-///
-/// ```
-/// assert_eq!(cipherdex::scan::signature_scheme_name(0x0403), Some("ecdsa_secp256r1_sha256"));
-/// assert_eq!(cipherdex::scan::signature_scheme_name(0x0807), Some("ed25519"));
-/// ```
-pub fn signature_scheme_name(scheme: u16) -> Option<&'static str> {
-    if is_grease(scheme) {
-        return Some("GREASE");
-    }
-    Some(match scheme {
-        0x0101 => "rsa_md5",
-        0x0102 => "dsa_md5",
-        0x0103 => "ecdsa_md5",
-        0x0201 => "rsa_pkcs1_sha1",
-        0x0202 => "dsa_sha1",
-        0x0203 => "ecdsa_sha1",
-        0x0301 => "rsa_sha224",
-        0x0302 => "dsa_sha224",
-        0x0303 => "ecdsa_sha224",
-        0x0401 => "rsa_pkcs1_sha256",
-        0x0402 => "dsa_sha256",
-        0x0403 => "ecdsa_secp256r1_sha256",
-        0x0420 => "rsa_pkcs1_sha256_legacy",
-        0x0501 => "rsa_pkcs1_sha384",
-        0x0502 => "dsa_sha384",
-        0x0503 => "ecdsa_secp384r1_sha384",
-        0x0520 => "rsa_pkcs1_sha384_legacy",
-        0x0601 => "rsa_pkcs1_sha512",
-        0x0602 => "dsa_sha512",
-        0x0603 => "ecdsa_secp521r1_sha512",
-        0x0620 => "rsa_pkcs1_sha512_legacy",
-        0x0704 => "eccsi_sha256",
-        0x0705 => "iso_ibs1",
-        0x0706 => "iso_ibs2",
-        0x0707 => "iso_chinese_ibs",
-        0x0708 => "sm2sig_sm3",
-        0x0709 => "gostr34102012_256a",
-        0x070A => "gostr34102012_256b",
-        0x070B => "gostr34102012_256c",
-        0x070C => "gostr34102012_256d",
-        0x070D => "gostr34102012_512a",
-        0x070E => "gostr34102012_512b",
-        0x070F => "gostr34102012_512c",
-        0x0804 => "rsa_pss_rsae_sha256",
-        0x0805 => "rsa_pss_rsae_sha384",
-        0x0806 => "rsa_pss_rsae_sha512",
-        0x0807 => "ed25519",
-        0x0808 => "ed448",
-        0x0809 => "rsa_pss_pss_sha256",
-        0x080A => "rsa_pss_pss_sha384",
-        0x080B => "rsa_pss_pss_sha512",
-        0x081A => "ecdsa_brainpoolP256r1tls13_sha256",
-        0x081B => "ecdsa_brainpoolP384r1tls13_sha384",
-        0x081C => "ecdsa_brainpoolP512r1tls13_sha512",
-        0x0904 => "mldsa44",
-        0x0905 => "mldsa65",
-        0x0906 => "mldsa87",
-        _ => return None,
-    })
-}
-
-/// The name of a protocol version number (`0x0303` → `TLSv1.2`), `GREASE`, or `None`.
-///
-/// ```
-/// assert_eq!(cipherdex::scan::version_name(0x0304), Some("TLSv1.3"));
-/// assert_eq!(cipherdex::scan::version_name(0x7f1c), Some("TLSv1.3 (draft)"));
-/// ```
-pub fn version_name(version: u16) -> Option<&'static str> {
-    if is_grease(version) {
-        return Some("GREASE");
-    }
-    Some(match version {
-        0x0002 => "SSLv2",
-        0x0300 => "SSLv3",
-        0x0301 => "TLSv1.0",
-        0x0302 => "TLSv1.1",
-        0x0303 => "TLSv1.2",
-        0x0304 => "TLSv1.3",
-        0x7f00..=0x7fff => "TLSv1.3 (draft)",
-        0xfeff => "DTLSv1.0",
-        0xfefd => "DTLSv1.2",
-        0xfefc => "DTLSv1.3",
-        _ => return None,
     })
 }
 
@@ -937,11 +569,55 @@ pub fn version_name(version: u16) -> Option<&'static str> {
 mod tests {
     use super::*;
 
+    /// A TLS 1.3 ClientHello message (no record) with the given extensions.
+    fn hello_with(extensions: &[(u16, Vec<u8>)]) -> Vec<u8> {
+        let mut body = vec![0x03, 0x03];
+        body.extend([0u8; 32]);
+        body.extend([0x00, 0x00, 0x02, 0x13, 0x01, 0x01, 0x00]);
+        let mut ext = Vec::new();
+        for (kind, data) in extensions {
+            ext.extend(kind.to_be_bytes());
+            ext.extend((data.len() as u16).to_be_bytes());
+            ext.extend(data);
+        }
+        body.extend((ext.len() as u16).to_be_bytes());
+        body.extend(ext);
+        let mut msg = vec![0x01, 0x00];
+        msg.extend((body.len() as u16).to_be_bytes());
+        msg.extend(body);
+        msg
+    }
+
     #[test]
-    fn grease_values() {
-        let all: Vec<u16> = (0..=0xFFFFu16).filter(|&v| is_grease(v)).collect();
-        assert_eq!(all.len(), 16);
-        assert_eq!(all[0], 0x0A0A);
-        assert_eq!(all[15], 0xFAFA);
+    fn key_shares_and_signature_algorithms_cert() {
+        // key_share: GREASE (1 byte), x25519 (32 bytes), secp256r1 (65 bytes).
+        let mut shares = Vec::new();
+        for (group, len) in [(0x3a3au16, 1usize), (0x001d, 32), (0x0017, 65)] {
+            shares.extend(group.to_be_bytes());
+            shares.extend((len as u16).to_be_bytes());
+            shares.extend(vec![0xab; len]);
+        }
+        let mut key_share = (shares.len() as u16).to_be_bytes().to_vec();
+        key_share.extend(shares);
+        let cert_algs = vec![0x00, 0x04, 0x04, 0x03, 0x08, 0x04];
+        let h = decode(&hello_with(&[(51, key_share), (50, cert_algs)])).unwrap();
+        assert_eq!(h.key_shares, [0x3a3a, 0x001d, 0x0017]);
+        assert_eq!(h.signature_algorithms_cert, [0x0403, 0x0804]);
+        assert!(h.signature_algorithms.is_empty());
+        assert_eq!(h.extensions.len(), 2);
+    }
+
+    #[test]
+    fn key_share_cut_off_names_the_field_and_offset() {
+        // One entry that claims 32 bytes of key but holds 2.
+        let key_share = vec![0x00, 0x06, 0x00, 0x1d, 0x00, 0x20, 0xab, 0xab];
+        let msg = hello_with(&[(51, key_share)]);
+        let e = decode(&msg).unwrap_err();
+        assert_eq!(e.kind, HelloErrorKind::Truncated);
+        assert_eq!(e.field, "key_share key_exchange");
+        // Handshake header 4, version 2, random 32, session id 1, suites 4,
+        // compression 2, extensions length 2, extension header 4, list length 2, group 2.
+        assert_eq!(e.offset, 4 + 2 + 32 + 1 + 4 + 2 + 2 + 4 + 2 + 2);
+        assert_eq!(&msg[e.offset..e.offset + 2], [0x00, 0x20]);
     }
 }
