@@ -1073,7 +1073,7 @@ mod tests {
     use super::*;
 
     fn suite(name: &str) -> &'static Suite {
-        crate::lookup(name).unwrap_or_else(|| panic!("no suite {name}"))
+        crate::lookup::lookup(name).unwrap_or_else(|| panic!("no suite {name}"))
     }
 
     fn ok(name: &str, cert: &str, v: Protocol) -> bool {

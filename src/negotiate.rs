@@ -199,7 +199,7 @@ impl Peer {
             tls12_suites: Vec::new(),
             tls13_suites: OPENSSL_DEFAULT_TLS13
                 .iter()
-                .filter_map(|n| crate::lookup(n))
+                .filter_map(|n| crate::lookup::lookup(n))
                 .collect(),
             versions: range(Protocol::Tls10, Protocol::Tls13),
             certs: vec![CertKey::new(KeyType::Rsa)],
@@ -229,7 +229,7 @@ impl Peer {
         let mut suites = Vec::new();
         let mut unknown = Vec::new();
         for n in names {
-            match crate::lookup(n) {
+            match crate::lookup::lookup(n) {
                 Some(s) => suites.push(s),
                 None => unknown.push(UnknownSuite::new(n)),
             }
@@ -737,7 +737,7 @@ impl fmt::Display for Diagnosis {
                 // Never suggest enabling a broken suite without saying so.
                 let rating = suite.rating();
                 match rating.level() {
-                    Some(level @ (crate::Level::Insecure | crate::Level::Weak)) => {
+                    Some(level @ (crate::rating::Level::Insecure | crate::rating::Level::Weak)) => {
                         let top = rating.reasons().max_severity();
                         let ids: Vec<&str> = rating
                             .reasons()
@@ -1203,7 +1203,7 @@ impl UnknownSuite {
     pub fn new(name: &str) -> UnknownSuite {
         UnknownSuite {
             name: name.to_owned(),
-            suggestions: crate::suggest(name, 3),
+            suggestions: crate::lookup::suggest(name, 3),
         }
     }
 }
@@ -1428,7 +1428,7 @@ mod tests {
         server.versions = v("1.2");
         server.name = Some("Example Server".to_owned());
         server.dormant.push(Dormant {
-            suite: crate::lookup("DES-CBC3-SHA").unwrap(),
+            suite: crate::lookup::lookup("DES-CBC3-SHA").unwrap(),
             how: "Enable-TlsCipherSuite -Name TLS_RSA_WITH_3DES_EDE_CBC_SHA".to_owned(),
         });
         let f = negotiate(&client, &server).outcome.unwrap_err();

@@ -110,7 +110,7 @@ pub fn resolve(spec: &str, role: Role) -> Result<Option<Profile>, ProfileError> 
                 && word
                     .chars()
                     .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-            if is_word && crate::lookup(word).is_none() && !word.contains('-') {
+            if is_word && crate::lookup::lookup(word).is_none() && !word.contains('-') {
                 Err(ProfileError::UnknownKind {
                     kind: word.to_owned(),
                 })
@@ -221,7 +221,7 @@ impl fmt::Display for ProfileError {
                         .collect::<Vec<_>>()
                         .join(", ")
                 )?;
-                let close = crate::suggest(kind, 3);
+                let close = crate::lookup::suggest(kind, 3);
                 if !close.is_empty() {
                     write!(f, " (did you mean {}?)", close.join(", "))?;
                 }

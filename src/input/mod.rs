@@ -427,7 +427,7 @@ fn resolve(code: Option<u32>, name: Option<&str>, protocol: Option<Protocol>) ->
         };
     };
     let mut first = None;
-    for s in crate::lookup_all(n) {
+    for s in crate::lookup::lookup_all(n) {
         if first.is_none() {
             first = Some(s);
         }

@@ -39,11 +39,11 @@ impl OpenSslCipher {
     /// let c = cipherdex::openssl::Target::default().cipher_by_name("AES128-SHA").unwrap();
     /// assert_eq!(c.suite().name(cipherdex::Scheme::Iana), Some("TLS_RSA_WITH_AES_128_CBC_SHA"));
     /// ```
-    pub fn suite(&self) -> &'static crate::Suite {
+    pub fn suite(&self) -> &'static crate::suite::Suite {
         // Every code in data/openssl-engine.csv is in the knowledge base
         // (checked by the tests); fall back to the null suite otherwise.
-        crate::Suite::from_code(u32::from(self.code))
-            .or_else(|| crate::Suite::from_code(0))
+        crate::suite::Suite::from_code(u32::from(self.code))
+            .or_else(|| crate::suite::Suite::from_code(0))
             .expect("the knowledge base has TLS_NULL_WITH_NULL_NULL")
     }
     /// The two-byte TLS code point, e.g. `0xC02F`.
@@ -530,7 +530,7 @@ impl Expansion {
     /// let x = cipherdex::openssl::evaluate("AES128-SHA", Default::default()).unwrap();
     /// assert_eq!(x.suites()[0].code(), 0x002F);
     /// ```
-    pub fn suites(&self) -> Vec<&'static crate::Suite> {
+    pub fn suites(&self) -> Vec<&'static crate::suite::Suite> {
         self.ciphers.iter().map(|c| c.suite()).collect()
     }
     /// The TLS 1.3 part.

@@ -16,7 +16,7 @@ use std::str::FromStr;
 
 use super::{OpenSslCipher, Target};
 use crate::records::openssl_bits::*;
-use crate::Suite;
+use crate::suite::Suite;
 
 /// An output format of [`compile`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -223,12 +223,12 @@ impl Release {
         let mut found: Vec<(String, &'static Suite)> = Vec::new();
         for (i, item) in items.into_iter().enumerate() {
             let input = item.as_ref().trim();
-            match crate::lookup(input) {
+            match crate::lookup::lookup(input) {
                 Some(suite) => found.push((input.to_string(), suite)),
                 None => unknown.push(UnknownItem {
                     position: i + 1,
                     input: input.to_string(),
-                    suggestions: crate::suggest(input, 3),
+                    suggestions: crate::lookup::suggest(input, 3),
                 }),
             }
         }
@@ -269,7 +269,7 @@ impl Release {
         for (given, suite) in items {
             count += 1;
             let given = given.trim();
-            let input = if crate::lookup(given).is_some_and(|s| s.code() == suite.code()) {
+            let input = if crate::lookup::lookup(given).is_some_and(|s| s.code() == suite.code()) {
                 given
             } else {
                 suite.canonical_name()

@@ -24,7 +24,7 @@ impl Listed {
     fn new(line: usize, name: &str, code: Option<u32>, protocols: Vec<u16>) -> Listed {
         let suite = code
             .and_then(Suite::from_code)
-            .or_else(|| crate::lookup(name));
+            .or_else(|| crate::lookup::lookup(name));
         Listed {
             line,
             name: name.to_string(),
