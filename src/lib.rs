@@ -49,6 +49,7 @@ change. [`DATA_VERSION`] names the data set.
 
 mod attrs;
 mod audit;
+mod card;
 pub mod cert;
 mod filter;
 mod group;
@@ -78,6 +79,7 @@ pub use attrs::{
     Origin, Prf, Protocol, Protocols, Recommended, Scheme, SignatureAlgorithm, UnknownAttribute,
 };
 pub use audit::{Audit, Graded};
+pub use card::Card;
 pub use filter::Filter;
 pub use lookup::{lookup, lookup_all, parse_code, suggest};
 pub use policy::{Policy, UnknownPolicy, Verdict};

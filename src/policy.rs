@@ -16,6 +16,7 @@
 
 use std::fmt;
 use std::str::FromStr;
+use std::sync::OnceLock;
 
 use crate::attrs::{Cipher, Protocols, Recommended};
 use crate::records::{BsiSuite, GoList, GoSuite, KexDeprecation, NistSuite, Rule};
@@ -153,12 +154,13 @@ pub fn mozilla(level: MozillaLevel, version: Option<&str>) -> Option<&'static Mo
 }
 
 fn version_cmp(a: &str, b: &str) -> std::cmp::Ordering {
-    let key = |s: &str| -> Vec<u32> {
+    // The numbers in order, compared as sequences (no allocation: the
+    // `show` card compares versions for every suite).
+    fn numbers(s: &str) -> impl Iterator<Item = u32> + '_ {
         s.split(|c: char| !c.is_ascii_digit())
             .filter_map(|p| p.parse().ok())
-            .collect()
-    };
-    key(a).cmp(&key(b))
+    }
+    numbers(a).cmp(numbers(b))
 }
 
 /// The HTTP/2 block list (RFC 9113 Appendix A, from RFC 7540), in the RFC's order.
@@ -273,7 +275,27 @@ impl Policy {
 
     /// True if this is the newest version of its family (what the family name alone means).
     pub fn is_newest(&self) -> bool {
-        newest(self.family()).is_some_and(|p| std::ptr::eq(p, self))
+        Policy::newest_versions()
+            .iter()
+            .any(|p| std::ptr::eq(*p, self))
+    }
+
+    /// The newest version of every family, in [`Policy::all`] order
+    /// (computed on the first call).
+    ///
+    /// ```
+    /// let newest = cipherdex::Policy::newest_versions();
+    /// assert!(newest.iter().all(|p| p.is_newest()));
+    /// assert!(newest.iter().any(|p| p.family() == "mozilla-intermediate"));
+    /// ```
+    pub fn newest_versions() -> &'static [&'static Policy] {
+        static NEWEST: OnceLock<Vec<&'static Policy>> = OnceLock::new();
+        NEWEST.get_or_init(|| {
+            Policy::all()
+                .iter()
+                .filter(|p| newest(p.family()).is_some_and(|n| std::ptr::eq(n, *p)))
+                .collect()
+        })
     }
 
     /// The Mozilla configuration behind a Mozilla policy.
@@ -481,17 +503,46 @@ fn mozilla_verdict(s: &Suite, m: &MozillaConfig) -> Verdict {
     }
     let mut reasons = vec![format!("not in Mozilla {} {}", m.level, m.version)];
     // Where else it is: the newest configuration that still lists it.
-    let elsewhere = tables::MOZILLA
-        .iter()
-        .filter(|o| o.tls12.contains(&code) || o.tls13.contains(&code))
-        .max_by(|a, b| version_cmp(a.version, b.version).then(b.level.cmp(&a.level)));
-    if let Some(o) = elsewhere {
+    if let Some(o) = newest_mozilla_listing(code) {
         reasons.push(format!("last listed in Mozilla {} {}", o.level, o.version));
     }
     Verdict {
         allowed: false,
         reasons,
     }
+}
+
+/// The newest Mozilla configuration that lists `code` (of two with one
+/// version, the higher level). A table by code, built on the first call:
+/// a `show` card asks for every suite not in the newest configurations.
+fn newest_mozilla_listing(code: u32) -> Option<&'static MozillaConfig> {
+    static BY_CODE: OnceLock<Vec<(u32, usize)>> = OnceLock::new();
+    let by_code = BY_CODE.get_or_init(|| {
+        let newer = |a: &MozillaConfig, b: &MozillaConfig| {
+            version_cmp(a.version, b.version).then(b.level.cmp(&a.level))
+        };
+        let mut all: Vec<(u32, usize)> = Vec::new();
+        for (i, o) in tables::MOZILLA.iter().enumerate() {
+            all.extend(o.tls12.iter().chain(o.tls13).map(|&c| (c, i)));
+        }
+        // Stable: within one code, configurations stay in table order, and
+        // of equals the later one wins, as `Iterator::max_by` picks.
+        all.sort_by_key(|&(c, _)| c);
+        let mut newest: Vec<(u32, usize)> = Vec::new();
+        for (c, i) in all {
+            match newest.last_mut() {
+                Some(last) if last.0 == c => {
+                    if newer(&tables::MOZILLA[i], &tables::MOZILLA[last.1]).is_ge() {
+                        last.1 = i;
+                    }
+                }
+                _ => newest.push((c, i)),
+            }
+        }
+        newest
+    });
+    let i = by_code.binary_search_by_key(&code, |&(c, _)| c).ok()?;
+    tables::MOZILLA.get(by_code[i].1)
 }
 
 fn go(s: &Suite, list: GoList, newer: bool) -> Verdict {

@@ -30,6 +30,7 @@ mod shared;
 
 use std::fmt;
 use std::str::FromStr;
+use std::sync::OnceLock;
 
 use crate::attrs::{Curve, Protocol, Protocols};
 use crate::records::{RawProduct, RawRow, RawTable};
@@ -717,9 +718,16 @@ impl Release {
     }
 
     /// Whether the release supports and enables `suite` by default.
+    ///
+    /// The same answer as [`Release::entry`]'s, from a table of every
+    /// release's statuses built on the first call: a `show` card asks every
+    /// release about its suite.
     pub fn status(self, suite: &Suite) -> SuiteStatus {
-        self.entry(suite)
-            .map_or(SuiteStatus::NotSupported, |e| e.status)
+        let statuses = table_statuses(self.table());
+        match statuses.binary_search_by_key(&suite.code(), |&(code, _)| code) {
+            Ok(i) => statuses[i].1,
+            Err(_) => SuiteStatus::NotSupported,
+        }
     }
 
     /// The name this release uses for `suite`: the first in its table (the
@@ -1120,4 +1128,31 @@ impl fmt::Display for Diagnosis {
         }
         Ok(())
     }
+}
+
+/// The status of every suite in one table, by code (the first entry of a
+/// code in [`Release::suites`] order, as [`Release::entry`] finds it),
+/// computed once for all tables.
+fn table_statuses(table: SuiteTable) -> &'static [(u32, SuiteStatus)] {
+    static ALL: OnceLock<Vec<Vec<(u32, SuiteStatus)>>> = OnceLock::new();
+    let all = ALL.get_or_init(|| {
+        let mut all = vec![Vec::new(); WINDOWS_TABLES.len()];
+        for release in Release::all() {
+            let t = usize::from(release.table().0);
+            if t >= all.len() || !all[t].is_empty() {
+                continue;
+            }
+            let mut statuses: Vec<(u32, SuiteStatus)> = release
+                .suites()
+                .iter()
+                .map(|e| (e.suite.code(), e.status))
+                .collect();
+            // Stable: of two entries with one code, the first stays first.
+            statuses.sort_by_key(|&(code, _)| code);
+            statuses.dedup_by_key(|&mut (code, _)| code);
+            all[t] = statuses;
+        }
+        all
+    });
+    all.get(usize::from(table.0)).map_or(&[], Vec::as_slice)
 }

@@ -18,7 +18,7 @@ mod suite;
 use release::show_release;
 use settings::{gpo, powershell};
 use suite::suite_status;
-pub use suite::{windows_json, write_card_section, WindowsJson};
+pub use suite::{windows_json, WindowsJson};
 
 /// Runs `cipherdex windows` in its four forms.
 pub fn run(args: &WindowsArgs, ctx: &mut Ctx) -> Result<Status, Error> {

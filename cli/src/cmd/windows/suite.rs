@@ -1,8 +1,6 @@
 //! `cipherdex windows --suite SUITE [RELEASE]`, and the Windows lines of the
 //! `show` card: one suite across the releases.
 
-use std::io::Write;
-
 use cipherdex::windows::{history, Release, ReleaseRange, SuiteStatus};
 use cipherdex::Suite;
 use serde::Serialize;
@@ -50,43 +48,6 @@ pub fn windows_json(suite: &'static Suite) -> WindowsJson {
         enabled_clients: ranges(h.enabled_ranges(false)),
         enabled_servers: ranges(h.enabled_ranges(true)),
     }
-}
-
-/// The "Windows releases" lines of the `show` card.
-pub fn write_card_section(
-    out: &mut dyn Write,
-    suite: &'static Suite,
-    label: usize,
-) -> std::io::Result<()> {
-    let h = history(suite);
-    let join = |v: Vec<ReleaseRange>| -> String {
-        if v.is_empty() {
-            "none".to_string()
-        } else {
-            v.iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join(", ")
-        }
-    };
-    writeln!(out, "  Windows releases")?;
-    for (server, who) in [(false, "clients"), (true, "servers")] {
-        writeln!(
-            out,
-            "    {:<w$} supported {}",
-            format!("Windows {who}"),
-            join(h.supported_ranges(server)),
-            w = label - 2
-        )?;
-        writeln!(
-            out,
-            "    {:<w$} enabled by default {}",
-            "",
-            join(h.enabled_ranges(server)),
-            w = label - 2
-        )?;
-    }
-    Ok(())
 }
 
 #[derive(Serialize)]
