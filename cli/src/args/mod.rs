@@ -27,6 +27,7 @@ mod expand;
 mod list;
 mod man;
 mod negotiate;
+mod parse;
 mod show;
 mod values;
 mod windows;
@@ -41,6 +42,7 @@ pub use expand::ExpandArgs;
 pub use list::ListArgs;
 pub use man::ManArgs;
 pub use negotiate::{NegotiateArgs, PreferArg};
+pub use parse::parse;
 pub use show::ShowArgs;
 pub use windows::WindowsArgs;
 
