@@ -1,5 +1,32 @@
-//! Build-time compilation of `data/openssl-engine.csv` into the static tables
-//! used by the OpenSSL cipher-string engine (`src/openssl/`).
+//! The tables of the OpenSSL cipher-string engine (`src/openssl/`), derived
+//! from `data/openssl.csv` (read through `read`, checked against the
+//! knowledge base in `check`).
+//!
+//! `data/openssl.csv` holds OpenSSL's per-cipher flags as of the newest
+//! release that has each cipher. The engine needs them per build target:
+//!
+//! | target | build |
+//! |---|---|
+//! | `1.1.1` | OpenSSL 1.1.1, default build |
+//! | `1.1.1-weak` | OpenSSL 1.1.1 built with `enable-weak-ssl-ciphers` |
+//! | `3.0` | OpenSSL 3.0/3.1, default build, default provider |
+//! | `3.2` | OpenSSL 3.2 and later, default build, default provider |
+//!
+//! The rules (facts from OpenSSL's `ssl/s3_lib.c` and `ssl/ssl_ciph.c`,
+//! checked against `openssl ciphers`; see `data/README.md`):
+//!
+//! * Only `current` two-byte entries with a `min_version` take part. GOST
+//!   suites (an external engine or provider), entries listed with `valid=0`,
+//!   never compiled, not implemented, experimental or debug-only are in no
+//!   target. The integrity-only TLS 1.3 suites (3.4 and later) are not
+//!   modelled.
+//! * RC4 and 3DES suites exist only with `enable-weak-ssl-ciphers`; there they
+//!   carry the 1.1.1 flags (RC4: 128 strength bits; 3DES: FIPS-flagged except
+//!   the SRP ones).
+//! * IDEA and SEED are compiled in, but 3.x keeps them in the legacy
+//!   provider: only the 1.1.1 targets have them.
+//! * CCM8 suites are `HIGH` with full strength bits before 3.2; from 3.2 on
+//!   they are `MEDIUM` with 64 strength bits (the values in the file).
 //!
 //! Output: `$OUT_DIR/openssl_engine.rs`, data only. For every target it holds
 //! the TLS <= 1.2 ciphers in OpenSSL's initial list order (descending cipher
@@ -7,19 +34,54 @@
 //! backwards), an index of those ciphers sorted by name, and the TLS 1.3
 //! ciphers.
 
-use std::collections::BTreeMap;
 use std::fmt::Write as _;
-use std::fs;
 use std::path::Path;
 
-/// Target identifiers as written in the `targets` column, with the Rust
-/// identifier suffix used for their tables.
+use crate::read::{self, Table};
+
+/// The columns of `data/openssl.csv` (also read by `suites` for minimum versions).
+pub const COLS: &[&str] = &[
+    "code",
+    "openssl_name",
+    "first_version",
+    "last_version",
+    "status",
+    "availability",
+    "min_version",
+    "max_version",
+    "kx",
+    "au",
+    "enc",
+    "mac",
+    "strength",
+    "strength_bits",
+    "alg_bits",
+    "in_local_3_0_19",
+];
+
+/// Target identifiers, with the Rust identifier suffix of their tables.
 const TARGETS: &[(&str, &str)] = &[
     ("1.1.1", "V111"),
     ("1.1.1-weak", "V111_WEAK"),
     ("3.0", "V30"),
     ("3.2", "V32"),
 ];
+const ALL: &[&str] = &["1.1.1", "1.1.1-weak", "3.0", "3.2"];
+const OLD_CCM8: &[&str] = &["1.1.1", "1.1.1-weak", "3.0"];
+const V111: &[&str] = &["1.1.1", "1.1.1-weak"];
+const WEAK: &[&str] = &["1.1.1-weak"];
+
+/// `availability` notes that keep an entry out of every target.
+const UNAVAILABLE: &[&str] = &[
+    "GOST",
+    "valid=0",
+    "never compiled",
+    "not implemented",
+    "EXPERIMENTAL",
+    "debug",
+];
+/// The integrity-only TLS 1.3 suites (3.4 and later), not modelled.
+const INTEGRITY_ONLY: &[&str] = &["C0B4", "C0B5"];
 
 const KX: &[(&str, &str)] = &[
     ("kRSA", "K_RSA"),
@@ -83,9 +145,15 @@ const VERSIONS: &[(&str, &str)] = &[
     ("TLSv1.3", "0x0304"),
 ];
 
-struct Row {
-    code: u16,
-    name: String,
+
+/// One row of an engine table, with the line of `data/openssl.csv` it comes from.
+pub struct Cipher {
+    /// `data/openssl.csv:LINE`.
+    pub at: String,
+    pub code: u16,
+    pub name: String,
+    /// True for a TLS 1.3 suite (`min_version` TLSv1.3).
+    pub tls13: bool,
     min_tls: &'static str,
     kx: &'static str,
     au: &'static str,
@@ -94,120 +162,84 @@ struct Row {
     strength: String,
     strength_bits: u16,
     alg_bits: u16,
-    targets: Vec<&'static str>,
+    targets: &'static [&'static str],
 }
 
 fn map(table: &[(&'static str, &'static str)], value: &str) -> Option<&'static str> {
     table.iter().find(|(k, _)| *k == value).map(|(_, v)| *v)
 }
 
-/// Reads `data_dir/openssl-engine.csv` and writes `out_dir/openssl_engine.rs`.
-/// Errors are reported as `file:line: message`.
-pub fn emit(data_dir: &Path, out_dir: &Path) -> Result<(), Vec<String>> {
-    let path = data_dir.join("openssl-engine.csv");
-    let file = "data/openssl-engine.csv";
+/// Reads `data/openssl.csv` and derives the engine's rows, one per (cipher,
+/// variant). Every bad row is reported as `data/openssl.csv:LINE: message`.
+pub fn load(data: &Path) -> Result<Vec<Cipher>, Vec<String>> {
+    let t = Table::load(data, "openssl.csv", COLS)?;
     let mut errors = Vec::new();
-    let mut reader =
-        csv::Reader::from_path(&path).map_err(|e| vec![format!("{file}:1: cannot open: {e}")])?;
-    let headers = reader
-        .headers()
-        .map_err(|e| vec![format!("{file}:1: bad header: {e}")])?
-        .clone();
-    let col = |name: &str| headers.iter().position(|h| h == name);
-    let needed = [
-        "code",
-        "openssl_name",
-        "min_tls",
-        "kx",
-        "au",
-        "enc",
-        "mac",
-        "strength",
-        "strength_bits",
-        "alg_bits",
-        "targets",
-    ];
-    let mut idx = BTreeMap::new();
-    for n in needed {
-        match col(n) {
-            Some(i) => {
-                idx.insert(n, i);
-            }
-            None => errors.push(format!("{file}:1: missing column `{n}`")),
+    let mut out = Vec::new();
+    for r in t.rows() {
+        let code_s = r.get("code");
+        let min = r.get("min_version");
+        if r.get("status") != "current" || code_s.len() != 4 || min.is_empty() {
+            continue;
         }
-    }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    let mut rows = Vec::new();
-    for (i, rec) in reader.records().enumerate() {
-        let line = i + 2;
-        let rec = match rec {
-            Ok(r) => r,
+        let avail = r.get("availability");
+        let tls13 = min == "TLSv1.3";
+        if tls13 && INTEGRITY_ONLY.contains(&code_s)
+            || !tls13 && UNAVAILABLE.iter().any(|x| avail.contains(x))
+        {
+            continue;
+        }
+        let at = r.at();
+        let before = errors.len();
+        let code = match read::code(code_s) {
+            Ok(c) => c as u16,
             Err(e) => {
-                errors.push(format!("{file}:{line}: {e}"));
-                continue;
+                errors.push(format!("{at}: column code: {e}"));
+                0
             }
         };
-        let get = |n: &str| rec.get(idx[n]).unwrap_or("").trim().to_string();
-        let mut err = |m: String| errors.push(format!("{file}:{line}: {m}"));
-        let code = match u16::from_str_radix(&get("code"), 16) {
-            Ok(c) if get("code").len() == 4 => c,
-            _ => {
-                err(format!("bad code `{}` (want 4 hex digits)", get("code")));
-                continue;
-            }
-        };
-        let name = get("openssl_name");
+        let name = r.get("openssl_name");
         if name.is_empty() || !name.bytes().all(|b| b.is_ascii_graphic()) {
-            err(format!("bad openssl_name `{name}`"));
+            errors.push(format!("{at}: column openssl_name: bad name {name:?}"));
         }
-        let lookup = |table: &[(&'static str, &'static str)], what: &str| {
-            map(table, &get(what)).ok_or_else(|| format!("unknown {what} `{}`", get(what)))
+        let mut token = |table: &[(&'static str, &'static str)], col: &str| {
+            let v = r.get(col);
+            map(table, v).unwrap_or_else(|| {
+                let known: Vec<&str> = table.iter().map(|(k, _)| *k).collect();
+                errors.push(format!(
+                    "{at}: column {col}: unknown value {v:?} (expected one of: {})",
+                    known.join(", ")
+                ));
+                ""
+            })
         };
-        let fields = (
-            lookup(VERSIONS, "min_tls"),
-            lookup(KX, "kx"),
-            lookup(AU, "au"),
-            lookup(ENC, "enc"),
-            lookup(MAC, "mac"),
-        );
-        let (min_tls, kx, au, enc, mac) = match fields {
-            (Ok(a), Ok(b), Ok(c), Ok(d), Ok(e)) => (a, b, c, d, e),
-            (a, b, c, d, e) => {
-                for r in [a, b, c, d, e] {
-                    if let Err(m) = r {
-                        err(m);
-                    }
-                }
-                continue;
-            }
-        };
+        let min_tls = token(VERSIONS, "min_version");
+        let kx = token(KX, "kx");
+        let au = token(AU, "au");
+        let enc = token(ENC, "enc");
+        let mac = token(MAC, "mac");
         let mut strength = Vec::new();
-        for s in get("strength").split('|') {
+        for s in r.get("strength").split('|') {
             match map(STRENGTH, s) {
                 Some(v) => strength.push(v),
-                None => err(format!("unknown strength flag `{s}`")),
+                None => errors.push(format!(
+                    "{at}: column strength: unknown flag {s:?} (expected {})",
+                    STRENGTH.iter().map(|(k, _)| *k).collect::<Vec<_>>().join(", ")
+                )),
             }
         }
-        let bits = |what: &str| get(what).parse::<u16>().map_err(|_| what.to_string());
-        let (strength_bits, alg_bits) = match (bits("strength_bits"), bits("alg_bits")) {
-            (Ok(a), Ok(b)) => (a, b),
-            _ => {
-                err("strength_bits and alg_bits must be integers".into());
-                continue;
-            }
+        let strength_bits = r.parse::<u16>("strength_bits", &mut errors);
+        let alg_bits = r.parse::<u16>("alg_bits", &mut errors);
+        let (Some(strength_bits), Some(alg_bits)) = (strength_bits, alg_bits) else {
+            continue;
         };
-        let mut targets = Vec::new();
-        for t in get("targets").split('|') {
-            match TARGETS.iter().find(|(k, _)| *k == t) {
-                Some((k, _)) => targets.push(*k),
-                None => err(format!("unknown target `{t}`")),
-            }
+        if errors.len() > before {
+            continue;
         }
-        rows.push(Row {
+        let c = Cipher {
+            at,
             code,
-            name,
+            name: name.to_string(),
+            tls13,
             min_tls,
             kx,
             au,
@@ -216,30 +248,71 @@ pub fn emit(data_dir: &Path, out_dir: &Path) -> Result<(), Vec<String>> {
             strength: strength.join(" | "),
             strength_bits,
             alg_bits,
-            targets,
-        });
+            targets: ALL,
+        };
+        let enc_s = r.get("enc");
+        if avail.contains("enable-weak-ssl-ciphers") {
+            // Only with enable-weak-ssl-ciphers, with the 1.1.1 flags.
+            let c = match enc_s {
+                "RC4" => Cipher {
+                    strength: "S_NOT_DEFAULT | S_MEDIUM".to_string(),
+                    strength_bits: 128,
+                    ..c
+                },
+                "3DES" if r.get("kx") == "kSRP" => Cipher {
+                    strength: "S_NOT_DEFAULT | S_MEDIUM".to_string(),
+                    ..c
+                },
+                "3DES" => Cipher {
+                    strength: "S_NOT_DEFAULT | S_MEDIUM | S_FIPS".to_string(),
+                    ..c
+                },
+                _ => c,
+            };
+            out.push(Cipher { targets: WEAK, ..c });
+        } else if enc_s == "IDEA" || enc_s == "SEED" {
+            out.push(Cipher { targets: V111, ..c });
+        } else if enc_s.ends_with("CCM8") {
+            out.push(Cipher {
+                at: c.at.clone(),
+                name: c.name.clone(),
+                strength: "S_NOT_DEFAULT | S_HIGH".to_string(),
+                strength_bits: c.alg_bits,
+                targets: OLD_CCM8,
+                ..c
+            });
+            out.push(Cipher {
+                targets: &["3.2"],
+                ..c
+            });
+        } else {
+            out.push(c);
+        }
     }
-    if !errors.is_empty() {
-        return Err(errors);
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
     }
+}
 
+/// The engine tables as Rust (body only; `emit::write` adds the header).
+pub fn emit(rows: &[Cipher]) -> Result<String, Vec<String>> {
+    let mut errors = Vec::new();
     let mut out = String::new();
-    out.push_str(
-        "// @generated by build/openssl.rs from data/openssl-engine.csv. Do not edit.\n\n",
-    );
     for (target, ident) in TARGETS {
         for tls13 in [false, true] {
-            let mut sel: Vec<&Row> = rows
+            let mut sel: Vec<&Cipher> = rows
                 .iter()
-                .filter(|r| r.targets.contains(target) && (r.min_tls == "0x0304") == tls13)
+                .filter(|r| r.targets.contains(target) && r.tls13 == tls13)
                 .collect();
             // Initial list order: descending id.
             sel.sort_by_key(|r| std::cmp::Reverse(r.code));
             for w in sel.windows(2) {
                 if w[0].code == w[1].code || w[0].name == w[1].name {
                     errors.push(format!(
-                        "{file}: target {target} lists {:04X}/{} twice",
-                        w[1].code, w[1].name
+                        "{}: target {target} has {:04X} {} twice (also at {})",
+                        w[1].at, w[1].code, w[1].name, w[0].at
                     ));
                 }
             }
@@ -266,15 +339,17 @@ pub fn emit(data_dir: &Path, out_dir: &Path) -> Result<(), Vec<String>> {
                     by_name.len()
                 );
                 if sel.len() > 255 {
-                    errors.push(format!("{file}: target {target} has more than 255 ciphers"));
+                    errors.push(format!(
+                        "data/openssl.csv: target {target} has more than 255 ciphers (the name index is u8)"
+                    ));
                 }
             }
             out.push('\n');
         }
     }
-    if !errors.is_empty() {
-        return Err(errors);
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
     }
-    fs::write(out_dir.join("openssl_engine.rs"), out)
-        .map_err(|e| vec![format!("{file}:1: cannot write output: {e}")])
 }

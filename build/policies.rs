@@ -9,8 +9,9 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use crate::attrs::{Protocol, Protocols};
+use crate::check;
 use crate::emit::lit;
-use crate::read::{self, Row, Table};
+use crate::read::Table;
 use crate::suites::Kb;
 
 /// One Mozilla configuration of one guideline version.
@@ -97,42 +98,6 @@ const KEX_COLS: &[&str] = &[
     "draft",
 ];
 
-/// Reads column `code` and checks that it is a known suite and that the
-/// name in `name_col` (if non-empty) is one of its names.
-fn suite_code(kb: &Kb, row: &Row<'_>, name_col: &str, errors: &mut Vec<String>) -> Option<u32> {
-    let code = match read::code(row.get("code")) {
-        Ok(c) => c,
-        Err(e) => {
-            errors.push(format!("{}: column code: {e}", row.at()));
-            return None;
-        }
-    };
-    let Some(idx) = kb.suites.iter().position(|s| s.code == code) else {
-        errors.push(format!(
-            "{}: code {:04X} is not a suite in data/suites.csv",
-            row.at(),
-            code
-        ));
-        return None;
-    };
-    let name = row.get(name_col);
-    if !name.is_empty() {
-        let named = kb
-            .by_name
-            .get(&name.to_ascii_uppercase())
-            .is_some_and(|l| l.contains(&idx));
-        if !named {
-            errors.push(format!(
-                "{}: {name_col} {name:?} is not a name of {:04X} {}",
-                row.at(),
-                code,
-                kb.suites[idx].name
-            ));
-        }
-    }
-    Some(code)
-}
-
 fn mozilla_protocols(s: &str) -> Result<Protocols, String> {
     let mut p = Protocols::EMPTY;
     for v in s.split('|') {
@@ -179,7 +144,7 @@ pub fn load(data: &Path, kb: &Kb) -> Result<Policies, Vec<String>> {
                 continue;
             }
         };
-        let Some(code) = suite_code(kb, &row, "name", &mut errors) else {
+        let Some(code) = check::suite_code(kb, &row, "name", &mut errors) else {
             continue;
         };
         let pos = mozilla
@@ -312,7 +277,7 @@ pub fn load(data: &Path, kb: &Kb) -> Result<Policies, Vec<String>> {
     let go_t = Table::load(data, "policies/go.csv", GO_COLS)?;
     let mut go = Vec::new();
     for row in go_t.rows() {
-        let Some(code) = suite_code(kb, &row, "iana_registry_name", &mut errors) else {
+        let Some(code) = check::suite_code(kb, &row, "iana_registry_name", &mut errors) else {
             continue;
         };
         if row.get("go_name").is_empty() {
@@ -347,7 +312,7 @@ pub fn load(data: &Path, kb: &Kb) -> Result<Policies, Vec<String>> {
     let nist_t = Table::load(data, "policies/nist-sp800-52r2.csv", NIST_COLS)?;
     let mut nist = Vec::new();
     for row in nist_t.rows() {
-        if let Some(code) = suite_code(kb, &row, "iana_name", &mut errors) {
+        if let Some(code) = check::suite_code(kb, &row, "iana_name", &mut errors) {
             nist.push((
                 code,
                 row.get("tls_version").replace('|', ", "),
@@ -360,7 +325,7 @@ pub fn load(data: &Path, kb: &Kb) -> Result<Policies, Vec<String>> {
     let bsi_t = Table::load(data, "policies/bsi-tr-02102-2.csv", BSI_COLS)?;
     let mut bsi = Vec::new();
     for row in bsi_t.rows() {
-        let Some(code) = suite_code(kb, &row, "iana_name", &mut errors) else {
+        let Some(code) = check::suite_code(kb, &row, "iana_name", &mut errors) else {
             continue;
         };
         let until = row.get("use_until");
@@ -392,7 +357,7 @@ pub fn load(data: &Path, kb: &Kb) -> Result<Policies, Vec<String>> {
     let http2_t = Table::load(data, "policies/http2-blocklist.csv", HTTP2_COLS)?;
     let mut http2 = Vec::new();
     for row in http2_t.rows() {
-        if let Some(code) = suite_code(kb, &row, "iana_name", &mut errors) {
+        if let Some(code) = check::suite_code(kb, &row, "iana_name", &mut errors) {
             http2.push(code);
         }
     }
@@ -400,7 +365,7 @@ pub fn load(data: &Path, kb: &Kb) -> Result<Policies, Vec<String>> {
     let kex_t = Table::load(data, "policies/obsolete-kex-deprecations.csv", KEX_COLS)?;
     let mut kex = Vec::new();
     for row in kex_t.rows() {
-        if let Some(code) = suite_code(kb, &row, "iana_name", &mut errors) {
+        if let Some(code) = check::suite_code(kb, &row, "iana_name", &mut errors) {
             let req = row.get("tls12_requirement");
             if req != "MUST NOT" && req != "SHOULD NOT" {
                 errors.push(format!("{}: unknown requirement {req:?}", row.at()));

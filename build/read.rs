@@ -55,7 +55,10 @@ impl Table {
                     let line = r.position().map_or(0, |p| p.line());
                     rows.push((line, r));
                 }
-                Err(e) => errors.push(format!("{path}: malformed CSV: {e}")),
+                Err(e) => {
+                    let line = e.position().map_or(String::new(), |p| format!(":{}", p.line()));
+                    errors.push(format!("{path}{line}: malformed CSV: {e}"));
+                }
             }
         }
         if errors.is_empty() {

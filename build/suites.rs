@@ -12,6 +12,7 @@ use crate::attrs::{
 };
 use crate::derive;
 use crate::emit::lit;
+use crate::openssl;
 use crate::read::{self, Table};
 
 /// One name of a suite.
@@ -83,29 +84,11 @@ const NAME_COLS: &[&str] = &[
     "ambiguity",
     "note",
 ];
-const OPENSSL_COLS: &[&str] = &[
-    "code",
-    "openssl_name",
-    "first_version",
-    "last_version",
-    "status",
-    "availability",
-    "min_version",
-    "max_version",
-    "kx",
-    "au",
-    "enc",
-    "mac",
-    "strength",
-    "strength_bits",
-    "alg_bits",
-    "in_local_3_0_19",
-];
 
 pub fn load(data: &Path) -> Result<Kb, Vec<String>> {
     let suites_t = Table::load(data, "suites.csv", SUITE_COLS)?;
     let names_t = Table::load(data, "names.csv", NAME_COLS)?;
-    let openssl_t = Table::load(data, "openssl.csv", OPENSSL_COLS)?;
+    let openssl_t = Table::load(data, "openssl.csv", openssl::COLS)?;
     let mut errors = Vec::new();
 
     // OpenSSL's minimum version per code (from the newest cipher-table entry).

@@ -2,12 +2,13 @@
 //! release, the product-to-table map (`products.csv`) and the default
 //! supported groups, checked against the suite names and emitted as raw tables.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::Path;
 
 use crate::attrs::ProtocolState;
-use crate::attrs::{Curve, Protocol, Protocols, Scheme};
+use crate::attrs::{Curve, Protocol, Protocols};
+use crate::check;
 use crate::emit::lit;
 use crate::read::Table;
 use crate::shared::normalize_release;
@@ -137,12 +138,7 @@ pub fn load(data: &Path, kb: &Kb) -> Result<Releases, Vec<String>> {
     let versions = Table::load(&dir, "versions.csv", VERSION_COLS).map_err(fix_paths)?;
 
     // Windows names -> (suite, curve).
-    let mut names: HashMap<&str, (usize, Option<Curve>)> = HashMap::new();
-    for (i, s) in kb.suites.iter().enumerate() {
-        for a in s.aliases.iter().filter(|a| a.scheme == Scheme::Windows) {
-            names.insert(a.name.as_str(), (i, a.curve));
-        }
-    }
+    let names = check::windows_names(kb);
 
     let mut tables = Vec::new();
     let mut listed = BTreeSet::new();

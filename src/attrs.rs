@@ -3,7 +3,7 @@
 //! default state of a protocol version on a Windows release.
 //!
 //! This file is compiled twice: into the library, and into the build script
-//! (`build/main.rs` includes it with `#[path]`), so that every token in
+//! (`build.rs` includes it with `#[path]`), so that every token in
 //! `data/` is checked into exactly the enums the library uses. It therefore
 //! uses only `core` and `std`, never `crate::` paths.
 

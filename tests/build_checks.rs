@@ -1,7 +1,7 @@
 //! The build script's data checks: bad rows fail with `file:line: message`,
 //! every bad row at once. The build modules are compiled here as they are in
-//! build/main.rs and run on corrupted copies of data/: suites and names,
-//! SChannel tables, and policies (`build/policies.rs`: a policy row whose code
+//! build.rs and run on corrupted copies of data/: suites and names,
+//! SChannel tables, the OpenSSL engine tables, and policies (`build/policies.rs`: a policy row whose code
 //! is not a suite, or whose name does not name its code, fails with
 //! `data/policies/FILE:LINE`), and the group and signature-scheme registries.
 
@@ -9,12 +9,16 @@
 
 #[path = "../src/attrs.rs"]
 mod attrs;
+#[path = "../build/check.rs"]
+mod check;
 #[path = "../build/derive.rs"]
 mod derive;
 #[path = "../build/emit.rs"]
 mod emit;
 #[path = "../src/name_hash.rs"]
 mod name_hash;
+#[path = "../build/openssl.rs"]
+mod openssl;
 #[path = "../build/perfect.rs"]
 mod perfect;
 #[path = "../build/policies.rs"]
@@ -59,6 +63,10 @@ impl DataCopy {
                 let mut e = windows::load(&self.0, &kb).err().unwrap_or_default();
                 e.extend(policies::load(&self.0, &kb).err().unwrap_or_default());
                 e.extend(registries::load(&self.0).err().unwrap_or_default());
+                match openssl::load(&self.0) {
+                    Ok(rows) => check::openssl_engine(&kb, &rows, &mut e),
+                    Err(errors) => e.extend(errors),
+                }
                 e
             }
         }
@@ -247,7 +255,7 @@ fn name_index_rejects_names_that_differ_only_in_case() {
 
 #[test]
 fn unknown_codes_and_wrong_names_fail_with_file_and_line() {
-    let d = DataCopy::new("bad");
+    let d = DataCopy::new("policy-bad");
     // Line 2 of the block list: an unassigned code.
     d.edit("policies/http2-blocklist.csv", |t| {
         t.replacen(
@@ -361,4 +369,91 @@ fn group_and_sigalg_registries_are_checked() {
         )),
         "{joined}"
     );
+}
+/// Replaces field `col` (0-based) of the openssl.csv row that starts with `prefix`.
+fn set_openssl_field(text: &str, prefix: &str, col: usize, value: &str) -> String {
+    text.lines()
+        .map(|l| {
+            if l.starts_with(prefix) {
+                let mut f: Vec<&str> = l.split(',').collect();
+                f[col] = value;
+                f.join(",") + "\n"
+            } else {
+                format!("{l}\n")
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn openssl_engine_rows_are_checked_against_the_knowledge_base() {
+    let d = DataCopy::new("openssl-kb");
+    // Column 1 is openssl_name, column 8 kx.
+    d.edit("openssl.csv", |t| {
+        let t = set_openssl_field(&t, "C02F,", 1, "ECDHE-RSA-AES256-GCM-SHA384");
+        set_openssl_field(&t, "009E,", 8, "kFOO")
+    });
+    let text = fs::read_to_string(d.0.join("openssl.csv")).unwrap();
+    let name_line = line_of(&text, "C02F,");
+    let kx_line = line_of(&text, "009E,");
+    let errors = d.errors();
+    let has = |needle: &str| errors.iter().any(|e| e.contains(needle));
+    assert!(
+        has(&format!(
+            "data/openssl.csv:{name_line}: openssl_name \"ECDHE-RSA-AES256-GCM-SHA384\" is not an OpenSSL name of C02F"
+        )),
+        "{errors:#?}"
+    );
+    assert!(
+        has(&format!(
+            "data/openssl.csv:{kx_line}: column kx: unknown value \"kFOO\" (expected one of: kRSA"
+        )),
+        "{errors:#?}"
+    );
+    assert_eq!(errors.len(), 2, "every bad row, and only those: {errors:#?}");
+}
+
+#[test]
+fn openssl_rows_after_a_multi_line_record_keep_their_line() {
+    let d = DataCopy::new("openssl-lines");
+    // A quoted note that spans two lines early in the file, an unknown
+    // strength flag further down, and a row with one column too many.
+    d.edit("openssl.csv", |t| {
+        let t = t.replacen(
+            "0001,NULL-MD5,<=0.9.8,3.6.0,current,omitted if built with no-integrity-only-ciphers (3.4+),",
+            "0001,NULL-MD5,<=0.9.8,3.6.0,current,\"omitted if built\nwith no-integrity-only-ciphers (3.4+)\",",
+            1,
+        );
+        let t = set_openssl_field(&t, "C030,", 12, "VERY_HIGH");
+        t.replacen("\nC02B,", "\nC02B,extra,", 1)
+    });
+    let text = fs::read_to_string(d.0.join("openssl.csv")).unwrap();
+    assert!(text.contains("built\nwith"), "the edit took");
+    let strength_line = line_of(&text, "C030,");
+    let extra_line = line_of(&text, "C02B,");
+    let errors = d.errors();
+    let has = |needle: &str| errors.iter().any(|e| e.contains(needle));
+    assert!(
+        has(&format!("data/openssl.csv:{extra_line}: malformed CSV")),
+        "{errors:#?}"
+    );
+    // The reader stops at a malformed file; fix the extra column and the
+    // strength flag is reported at its physical line.
+    d.edit("openssl.csv", |t| t.replacen("\nC02B,extra,", "\nC02B,", 1));
+    let errors = d.errors();
+    assert_eq!(
+        errors,
+        [format!(
+            "data/openssl.csv:{strength_line}: column strength: unknown flag \"VERY_HIGH\" (expected STRONG_NONE, LOW, MEDIUM, HIGH, FIPS, NOT_DEFAULT)"
+        )]
+    );
+}
+
+#[test]
+fn openssl_engine_tables_are_deterministic() {
+    let d = DataCopy::new("openssl-determinism");
+    let a = openssl::emit(&openssl::load(&d.0).unwrap()).unwrap();
+    let b = openssl::emit(&openssl::load(&d.0).unwrap()).unwrap();
+    assert_eq!(a, b);
+    assert!(a.contains("pub(crate) static CIPHERS_V30: ["));
 }

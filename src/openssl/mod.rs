@@ -40,8 +40,8 @@ impl OpenSslCipher {
     /// assert_eq!(c.suite().name(cipherdex::Scheme::Iana), Some("TLS_RSA_WITH_AES_128_CBC_SHA"));
     /// ```
     pub fn suite(&self) -> &'static crate::suite::Suite {
-        // Every code in data/openssl-engine.csv is in the knowledge base
-        // (checked by the tests); fall back to the null suite otherwise.
+        // The build checks every engine row against data/suites.csv and
+        // data/names.csv (build/check.rs); fall back to the null suite otherwise.
         crate::suite::Suite::from_code(u32::from(self.code))
             .or_else(|| crate::suite::Suite::from_code(0))
             .expect("the knowledge base has TLS_NULL_WITH_NULL_NULL")

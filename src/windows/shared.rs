@@ -1,5 +1,5 @@
 //! The piece of the Windows module that the build script compiles too
-//! (`build/main.rs` includes this file with `#[path]`): how a release name is
+//! (`build.rs` includes this file with `#[path]`): how a release name is
 //! normalised. Only `std` here, never `crate::` paths.
 
 /// Normalises a Windows release name so that its spellings meet:

@@ -1,0 +1,100 @@
+//! Build script: compiles the tables in `data/` into static Rust data, by
+//! handing over to the modules in `build/`.
+//!
+//! Stages, as in chrono-tz: `read` loads each CSV by column name (with
+//! `data/FILE:LINE` for every row); `suites`, `windows`, `policies` and
+//! `openssl` turn every value into the library's own types; `check` tests the
+//! files against each other; the modules' `emit` functions write plain,
+//! deterministic Rust (statics and perfect-hash maps, nothing to initialise
+//! at run time) to `$OUT_DIR` through `emit::write`. Every bad row is
+//! reported as `data/FILE:LINE: what is wrong`, all at once, and the build
+//! fails.
+
+#[allow(dead_code, unreachable_pub)]
+#[path = "src/attrs.rs"]
+mod attrs;
+#[path = "build/check.rs"]
+mod check;
+#[path = "build/derive.rs"]
+mod derive;
+#[path = "build/emit.rs"]
+mod emit;
+#[allow(dead_code, unreachable_pub)]
+#[path = "src/name_hash.rs"]
+mod name_hash;
+#[path = "build/openssl.rs"]
+mod openssl;
+#[path = "build/perfect.rs"]
+mod perfect;
+#[path = "build/policies.rs"]
+mod policies;
+#[path = "build/read.rs"]
+mod read;
+#[path = "build/registries.rs"]
+mod registries;
+#[allow(dead_code, unreachable_pub)]
+#[path = "src/windows/shared.rs"]
+mod shared;
+#[path = "build/suites.rs"]
+mod suites;
+#[path = "build/windows.rs"]
+mod windows;
+
+use std::path::{Path, PathBuf};
+
+fn main() {
+    println!("cargo:rerun-if-changed=build.rs");
+    println!("cargo:rerun-if-changed=build");
+    println!("cargo:rerun-if-changed=data");
+    println!("cargo:rerun-if-changed=src/attrs.rs");
+    println!("cargo:rerun-if-changed=src/name_hash.rs");
+    println!("cargo:rerun-if-changed=src/windows/shared.rs");
+    let root = PathBuf::from(
+        std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"),
+    );
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let data = root.join("data");
+    if let Err(errors) = run(&data, &out) {
+        let mut msg = format!("data/ has {} error(s):\n", errors.len());
+        for e in &errors {
+            msg.push_str("  ");
+            msg.push_str(e);
+            msg.push('\n');
+        }
+        panic!("{msg}");
+    }
+}
+
+/// Reads and checks every table, then writes the generated files; every
+/// error of every stage that can run is reported.
+fn run(data: &Path, out: &Path) -> Result<(), Vec<String>> {
+    let kb = suites::load(data)?;
+    let releases = windows::load(data, &kb);
+    let policies = policies::load(data, &kb);
+    let engine = openssl::load(data).and_then(|rows| {
+        let mut errors = Vec::new();
+        check::openssl_engine(&kb, &rows, &mut errors);
+        if errors.is_empty() {
+            Ok(rows)
+        } else {
+            Err(errors)
+        }
+    });
+    let registries = registries::load(data);
+    let (releases, policies, engine, registries) = match (releases, policies, engine, registries) {
+        (Ok(r), Ok(p), Ok(e), Ok(g)) => (r, p, e, g),
+        (r, p, e, g) => {
+            let mut errors = r.err().unwrap_or_default();
+            errors.extend(p.err().unwrap_or_default());
+            errors.extend(e.err().unwrap_or_default());
+            errors.extend(g.err().unwrap_or_default());
+            return Err(errors);
+        }
+    };
+    emit::write(out, "suites.rs", &suites::emit(&kb))?;
+    emit::write(out, "windows.rs", &windows::emit(&kb, &releases))?;
+    emit::write(out, "policies.rs", &policies::emit(&policies))?;
+    emit::write(out, "openssl_engine.rs", &openssl::emit(&engine)?)?;
+    emit::write(out, "registries.rs", &registries::emit(&registries))?;
+    Ok(())
+}
