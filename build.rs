@@ -2,8 +2,8 @@
 //! handing over to the modules in `build/`.
 //!
 //! Stages, as in chrono-tz: `read` loads each CSV by column name (with
-//! `data/FILE:LINE` for every row); `suites`, `windows`, `policies` and
-//! `openssl` turn every value into the library's own types; `check` tests the
+//! `data/FILE:LINE` for every row); `meta`, `suites`, `windows`, `policies`
+//! and `openssl` turn every value into the library's own types; `check` tests the
 //! files against each other; the modules' `emit` functions write plain,
 //! deterministic Rust (statics and perfect-hash maps, nothing to initialise
 //! at run time) to `$OUT_DIR` through `emit::write`. Every bad row is
@@ -22,6 +22,8 @@ mod emit;
 #[allow(dead_code, unreachable_pub)]
 #[path = "src/name_hash.rs"]
 mod name_hash;
+#[path = "build/meta.rs"]
+mod meta;
 #[path = "build/openssl.rs"]
 mod openssl;
 #[path = "build/perfect.rs"]
@@ -68,9 +70,11 @@ fn main() {
 /// Reads and checks every table, then writes the generated files; every
 /// error of every stage that can run is reported.
 fn run(data: &Path, out: &Path) -> Result<(), Vec<String>> {
+    let meta = meta::load(data);
     let kb = suites::load(data)?;
+    let meta = meta?;
     let releases = windows::load(data, &kb);
-    let policies = policies::load(data, &kb);
+    let policies = policies::load(data, &kb, &meta);
     let engine = openssl::load(data).and_then(|rows| {
         let mut errors = Vec::new();
         check::openssl_engine(&kb, &rows, &mut errors);
@@ -91,6 +95,7 @@ fn run(data: &Path, out: &Path) -> Result<(), Vec<String>> {
             return Err(errors);
         }
     };
+    emit::write(out, "meta.rs", &meta::emit(&meta))?;
     emit::write(out, "suites.rs", &suites::emit(&kb))?;
     emit::write(out, "windows.rs", &windows::emit(&kb, &releases))?;
     emit::write(out, "policies.rs", &policies::emit(&policies))?;

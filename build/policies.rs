@@ -10,6 +10,7 @@ use std::path::Path;
 
 use crate::attrs::{Protocol, Protocols};
 use crate::check;
+use crate::meta::Meta;
 use crate::emit::lit;
 use crate::read::Table;
 use crate::suites::Kb;
@@ -34,6 +35,8 @@ pub struct Policies {
     bsi: Vec<(u32, String, String, u16, bool, String)>,
     http2: Vec<u32>,
     kex: Vec<(u32, String, String)>,
+    /// The Go release of the newer Go columns (`data/meta.csv`).
+    go_newer: String,
 }
 
 /// One row of `policies.csv` (or a generated Mozilla policy).
@@ -111,7 +114,7 @@ fn mozilla_protocols(s: &str) -> Result<Protocols, String> {
 }
 
 /// Loads and checks every policy file.
-pub fn load(data: &Path, kb: &Kb) -> Result<Policies, Vec<String>> {
+pub fn load(data: &Path, kb: &Kb, meta: &Meta) -> Result<Policies, Vec<String>> {
     let mut errors = Vec::new();
     let mut defs = Vec::new();
 
@@ -223,20 +226,27 @@ pub fn load(data: &Path, kb: &Kb) -> Result<Policies, Vec<String>> {
 
     let policies_t = Table::load(data, "policies/policies.csv", POLICY_COLS)?;
     let mut other_defs = Vec::new();
+    // `bsi:EDITION` rules and where they are; each edition must have rows.
+    let mut bsi_rules: Vec<(String, String)> = Vec::new();
+    let go_releases = [meta.get("go_older"), meta.get("go_newer")];
     for row in policies_t.rows() {
         let rule = row.get("rule");
+        let bsi_edition = rule.strip_prefix("bsi:").filter(|e| !e.is_empty());
+        if let Some(e) = bsi_edition {
+            bsi_rules.push((row.at(), e.to_string()));
+        }
         let ok = matches!(rule, "iana" | "iana-rfc10015" | "nist" | "http2")
-            || rule
-                .strip_prefix("bsi:")
-                .is_some_and(|e| ["2024-01", "2025-01", "2026-01"].contains(&e))
+            || bsi_edition.is_some()
             || ["go-secure:", "go-insecure:", "go-default:"]
                 .iter()
-                .any(|p| {
-                    rule.strip_prefix(p)
-                        .is_some_and(|v| v == "1.21" || v == "1.24")
-                });
+                .any(|p| rule.strip_prefix(p).is_some_and(|v| go_releases.contains(&v)));
         if !ok {
-            errors.push(format!("{}: unknown rule {rule:?}", row.at()));
+            errors.push(format!(
+                "{}: unknown rule {rule:?} (expected iana, iana-rfc10015, nist, http2, bsi:EDITION, \
+                 or go-secure:, go-insecure:, go-default: with a Go release of data/meta.csv: {})",
+                row.at(),
+                go_releases.join(", ")
+            ));
         }
         let name = row.get("name");
         if name != format!("{}-{}", row.get("family"), row.get("version"))
@@ -341,8 +351,11 @@ pub fn load(data: &Path, kb: &Kb) -> Result<Policies, Vec<String>> {
             continue;
         };
         let edition = row.get("edition");
-        if !["2024-01", "2025-01", "2026-01"].contains(&edition) {
-            errors.push(format!("{}: unknown edition {edition:?}", row.at()));
+        if !bsi_rules.iter().any(|(_, e)| e == edition) {
+            errors.push(format!(
+                "{}: edition {edition:?} is named by no bsi:EDITION rule in data/policies/policies.csv",
+                row.at()
+            ));
         }
         bsi.push((
             code,
@@ -352,6 +365,14 @@ pub fn load(data: &Path, kb: &Kb) -> Result<Policies, Vec<String>> {
             plus,
             row.get("note").to_string(),
         ));
+    }
+
+    for (at, e) in &bsi_rules {
+        if !bsi.iter().any(|b| &b.1 == e) {
+            errors.push(format!(
+                "{at}: rule bsi:{e} has no rows in data/policies/bsi-tr-02102-2.csv"
+            ));
+        }
     }
 
     let http2_t = Table::load(data, "policies/http2-blocklist.csv", HTTP2_COLS)?;
@@ -383,6 +404,7 @@ pub fn load(data: &Path, kb: &Kb) -> Result<Policies, Vec<String>> {
             bsi,
             http2,
             kex,
+            go_newer: meta.get("go_newer").to_string(),
         })
     } else {
         Err(errors)
@@ -439,7 +461,7 @@ pub fn emit(p: &Policies) -> String {
                 "go-insecure" => "GoList::Implemented",
                 _ => "GoList::Default",
             };
-            format!("Rule::Go({list}, {})", v == "1.24")
+            format!("Rule::Go({list}, {})", v == p.go_newer)
         } else {
             match d.rule.as_str() {
                 "iana" => "Rule::Iana(false)".to_string(),

@@ -91,5 +91,10 @@ pub use registry::{
 pub use suite::{Alias, CodeHex, Suite};
 pub use weakness::{Severity, UnknownWeakness, Weakness, Weaknesses};
 
-/// The data set compiled in: the date the sources in `data/` were gathered.
-pub const DATA_VERSION: &str = "2026-11";
+/// The data set compiled in: the month the sources in `data/` were gathered
+/// (from `data/meta.csv`).
+///
+/// ```
+/// assert_eq!(cipherdex::DATA_VERSION.len(), "2026-11".len());
+/// ```
+pub const DATA_VERSION: &str = tables::DATA_VERSION;

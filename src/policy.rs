@@ -432,6 +432,9 @@ fn verdict(allowed: bool, reason: String) -> Verdict {
 }
 
 fn iana(s: &Suite, rfc10015: bool) -> Verdict {
+    // The registry copy is the policy without RFC 10015's marks: its version
+    // names the copy, its date the day it was taken.
+    let copy = Policy::all().iter().find(|q| q.0.rule == Rule::Iana(false));
     if rfc10015 {
         if let Ok(i) = tables::KEX_DEPRECATED.binary_search_by_key(&s.code(), |k| k.code) {
             let KexDeprecation {
@@ -440,20 +443,16 @@ fn iana(s: &Suite, rfc10015: bool) -> Verdict {
                 ..
             } = tables::KEX_DEPRECATED[i];
             let was = s.iana_recommended().map_or("unassigned", |r| r.as_str());
+            let of = copy.map_or("unknown date", Policy::version);
             return verdict(
                 false,
                 format!(
-                    "D: RFC 10015 deprecates {cat} key exchange (TLS 1.2 {req}); the registry copy of 2026-01 still says {was}"
+                    "D: RFC 10015 deprecates {cat} key exchange (TLS 1.2 {req}); the registry copy of {of} still says {was}"
                 ),
             );
         }
     }
-    // The registry copy's date is the date of the policy without RFC 10015's marks.
-    let date = Policy::all()
-        .iter()
-        .find(|q| q.0.rule == Rule::Iana(false))
-        .and_then(Policy::date)
-        .unwrap_or("unknown date");
+    let date = copy.and_then(Policy::date).unwrap_or("unknown date");
     match s.iana_recommended() {
         Some(Recommended::Yes) => {
             verdict(true, format!("IANA Recommended = Y (registry of {date})"))
@@ -546,7 +545,12 @@ fn newest_mozilla_listing(code: u32) -> Option<&'static MozillaConfig> {
 }
 
 fn go(s: &Suite, list: GoList, newer: bool) -> Verdict {
-    let release = if newer { "1.22 to 1.24" } else { "1.21" };
+    let newest = tables::GO_NEWER;
+    let release = if newer {
+        format!("{} to {newest}", tables::GO_NEWER_SINCE)
+    } else {
+        tables::GO_OLDER.to_string()
+    };
     let Ok(i) = tables::GO.binary_search_by_key(&s.code(), |g| g.code) else {
         return verdict(false, "Go crypto/tls does not implement it".into());
     };
@@ -574,14 +578,14 @@ fn go(s: &Suite, list: GoList, newer: bool) -> Verdict {
             ),
         ),
         GoList::Default if default24 => {
-            verdict(true, "enabled by default in Go 1.24".into())
+            verdict(true, format!("enabled by default in Go {newest}"))
         }
         GoList::Default => verdict(
             false,
             if why.is_empty() {
-                "not enabled by default in Go 1.24".into()
+                format!("not enabled by default in Go {newest}")
             } else {
-                format!("not enabled by default in Go 1.24: {why}")
+                format!("not enabled by default in Go {newest}: {why}")
             },
         ),
     }
@@ -666,10 +670,6 @@ const ALIASES: &[(&str, &str)] = &[
     ("nist-sp800-52r2", "nist-800-52r2"),
     ("bsi", "bsi-tr-02102-2"),
     ("http2-blocklist", "http2"),
-    ("go-secure-1.22", "go-secure-1.24"),
-    ("go-secure-1.23", "go-secure-1.24"),
-    ("go-insecure-1.22", "go-insecure-1.24"),
-    ("go-insecure-1.23", "go-insecure-1.24"),
 ];
 
 /// Error from looking up a policy by name: says what was wrong, suggests
@@ -741,10 +741,12 @@ impl FromStr for &'static Policy {
                 c => c.to_ascii_lowercase(),
             })
             .collect();
+        let go = go_release_alias(&norm);
+        let norm = go.as_deref().unwrap_or(norm.as_str());
         let norm = ALIASES
             .iter()
             .find(|(a, _)| *a == norm)
-            .map_or(norm.as_str(), |(_, to)| to);
+            .map_or(norm, |(_, to)| to);
         if let Some(p) = Policy::all().iter().find(|p| p.name() == norm) {
             return Ok(p);
         }
@@ -764,6 +766,19 @@ impl FromStr for &'static Policy {
             family,
         })
     }
+}
+
+/// `go-secure-1.22` names `go-secure-1.24`: the Go releases from
+/// `GO_NEWER_SINCE` to `GO_NEWER` (`data/meta.csv`) share their lists, and
+/// the policy is named by the newest.
+fn go_release_alias(norm: &str) -> Option<String> {
+    let (family, v) = norm.rsplit_once('-')?;
+    let within = matches!(family, "go-secure" | "go-insecure")
+        && !v.is_empty()
+        && v.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && version_cmp(v, tables::GO_NEWER_SINCE).is_ge()
+        && version_cmp(v, tables::GO_NEWER).is_lt();
+    within.then(|| format!("{family}-{}", tables::GO_NEWER))
 }
 
 /// Names and families within a small edit distance of `input`, closest first.

@@ -17,6 +17,7 @@ use crate::records::{
     RawTable, Rule, SignatureScheme, Suite,
 };
 
+include!(concat!(env!("OUT_DIR"), "/meta.rs"));
 include!(concat!(env!("OUT_DIR"), "/suites.rs"));
 include!(concat!(env!("OUT_DIR"), "/windows.rs"));
 include!(concat!(env!("OUT_DIR"), "/policies.rs"));

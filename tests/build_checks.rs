@@ -17,6 +17,8 @@ mod derive;
 mod emit;
 #[path = "../src/name_hash.rs"]
 mod name_hash;
+#[path = "../build/meta.rs"]
+mod meta;
 #[path = "../build/openssl.rs"]
 mod openssl;
 #[path = "../build/perfect.rs"]
@@ -57,11 +59,15 @@ impl DataCopy {
 
     /// Every error the build would report, from every stage that can run.
     fn errors(&self) -> Vec<String> {
+        let meta = meta::load(&self.0);
         match suites::load(&self.0) {
             Err(e) => e,
             Ok(kb) => {
                 let mut e = windows::load(&self.0, &kb).err().unwrap_or_default();
-                e.extend(policies::load(&self.0, &kb).err().unwrap_or_default());
+                match &meta {
+                    Ok(m) => e.extend(policies::load(&self.0, &kb, m).err().unwrap_or_default()),
+                    Err(errors) => e.extend(errors.iter().cloned()),
+                }
                 e.extend(registries::load(&self.0).err().unwrap_or_default());
                 match openssl::load(&self.0) {
                     Ok(rows) => check::openssl_engine(&kb, &rows, &mut e),
@@ -456,4 +462,41 @@ fn openssl_engine_tables_are_deterministic() {
     let b = openssl::emit(&openssl::load(&d.0).unwrap()).unwrap();
     assert_eq!(a, b);
     assert!(a.contains("pub(crate) static CIPHERS_V30: ["));
+}
+
+#[test]
+fn meta_keys_are_checked_and_go_rules_name_its_releases() {
+    let d = DataCopy::new("meta");
+    d.edit("meta.csv", |t| {
+        t.replacen("go_newer_since,", "go_newest_since,", 1)
+            .replacen("data_version,2026-11,", "data_version,,", 1)
+    });
+    let meta = fs::read_to_string(d.0.join("meta.csv")).unwrap();
+    let unknown_line = line_of(&meta, "go_newest_since,");
+    let empty_line = line_of(&meta, "data_version,");
+    let errors = d.errors();
+    let has = |needle: &str| errors.iter().any(|e| e.contains(needle));
+    assert!(
+        has(&format!(
+            "data/meta.csv:{unknown_line}: unknown key \"go_newest_since\" (expected one of: data_version, go_older, go_newer_since, go_newer)"
+        )),
+        "{errors:#?}"
+    );
+    assert!(
+        has(&format!("data/meta.csv:{empty_line}: key \"data_version\" has no value")),
+        "{errors:#?}"
+    );
+    assert!(has("data/meta.csv: missing key \"go_newer_since\""), "{errors:#?}");
+    assert_eq!(errors.len(), 3, "{errors:#?}");
+
+    // A Go policy rule must name a Go release of meta.csv.
+    let d = DataCopy::new("meta-go");
+    d.edit("meta.csv", |t| t.replacen("go_newer,1.24,", "go_newer,1.25,", 1));
+    let errors = d.errors();
+    assert!(
+        errors.iter().any(|e| e.starts_with("data/policies/policies.csv:")
+            && e.contains("unknown rule \"go-secure:1.24\"")
+            && e.contains("1.21, 1.25")),
+        "{errors:#?}"
+    );
 }
