@@ -1,6 +1,7 @@
 //! `data/meta.csv`: facts about the data set that the library states in
-//! words (the data set's date, which Go releases the Go columns describe),
-//! emitted as constants so that no date or version is typed into code.
+//! words (the data set's date, which Go releases the Go columns describe,
+//! where the Mozilla lists were read), emitted as constants so that no date
+//! or version is typed into code.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -11,7 +12,8 @@ use crate::read::Table;
 
 const COLS: &[&str] = &["key", "value", "note"];
 
-/// Every key the file must have: the constant it becomes, and its doc line.
+/// Every key the file must have: the constant it becomes (`""` for a value
+/// only the build uses), and its doc line.
 const KEYS: &[(&str, &str, &str)] = &[
     (
         "data_version",
@@ -32,6 +34,11 @@ const KEYS: &[(&str, &str, &str)] = &[
         "go_newer",
         "GO_NEWER",
         "The last Go release of `go.csv`'s newer columns (policy rules `go-*:VERSION`).",
+    ),
+    (
+        "mozilla_source",
+        "",
+        "Where `policies/mozilla.csv` was read: repository, files, commit, date.",
     ),
 ];
 
@@ -88,7 +95,7 @@ pub fn load(data: &Path) -> Result<Meta, Vec<String>> {
 /// One `pub(crate) const` per key, in `KEYS` order.
 pub fn emit(m: &Meta) -> String {
     let mut o = String::new();
-    for (key, name, doc) in KEYS {
+    for (key, name, doc) in KEYS.iter().filter(|k| !k.1.is_empty()) {
         let _ = writeln!(o, "/// {doc}");
         let _ = writeln!(o, "pub(crate) const {name}: &str = {};", lit(m.get(key)));
     }

@@ -218,7 +218,7 @@ pub fn load(data: &Path, kb: &Kb, meta: &Meta) -> Result<Policies, Vec<String>> 
                         "Mozilla Server Side TLS {} configuration, guideline version {}",
                         config, m.version
                     ),
-                    source: "data/policies/mozilla.csv (mozilla/ssl-config-generator src/static/guidelines/*.json at 858f8f74, 2026-05-03)".to_string(),
+                    source: format!("data/policies/mozilla.csv ({})", meta.get("mozilla_source")),
                 });
             }
         }
