@@ -19,11 +19,11 @@ mod check;
 mod derive;
 #[path = "build/emit.rs"]
 mod emit;
+#[path = "build/meta.rs"]
+mod meta;
 #[allow(dead_code, unreachable_pub)]
 #[path = "src/name_hash.rs"]
 mod name_hash;
-#[path = "build/meta.rs"]
-mod meta;
 #[path = "build/openssl.rs"]
 mod openssl;
 #[path = "build/perfect.rs"]
@@ -75,15 +75,14 @@ fn run(data: &Path, out: &Path) -> Result<(), Vec<String>> {
     let meta = meta?;
     let releases = windows::load(data, &kb);
     let policies = policies::load(data, &kb, &meta);
-    let engine = openssl::load(data).and_then(|rows| {
-        let mut errors = Vec::new();
-        check::openssl_engine(&kb, &rows, &mut errors);
-        if errors.is_empty() {
-            Ok(rows)
-        } else {
-            Err(errors)
-        }
-    });
+    let mut engine_errors = Vec::new();
+    let rows = openssl::load(data, &mut engine_errors);
+    check::openssl_engine(&kb, &rows, &mut engine_errors);
+    let engine = if engine_errors.is_empty() {
+        Ok(rows)
+    } else {
+        Err(engine_errors)
+    };
     let registries = registries::load(data);
     let (releases, policies, engine, registries) = match (releases, policies, engine, registries) {
         (Ok(r), Ok(p), Ok(e), Ok(g)) => (r, p, e, g),

@@ -10,8 +10,8 @@ use std::path::Path;
 
 use crate::attrs::{Protocol, Protocols};
 use crate::check;
-use crate::meta::Meta;
 use crate::emit::lit;
+use crate::meta::Meta;
 use crate::read::Table;
 use crate::suites::Kb;
 
@@ -239,7 +239,10 @@ pub fn load(data: &Path, kb: &Kb, meta: &Meta) -> Result<Policies, Vec<String>> 
             || bsi_edition.is_some()
             || ["go-secure:", "go-insecure:", "go-default:"]
                 .iter()
-                .any(|p| rule.strip_prefix(p).is_some_and(|v| go_releases.contains(&v)));
+                .any(|p| {
+                    rule.strip_prefix(p)
+                        .is_some_and(|v| go_releases.contains(&v))
+                });
         if !ok {
             errors.push(format!(
                 "{}: unknown rule {rule:?} (expected iana, iana-rfc10015, nist, http2, bsi:EDITION, \

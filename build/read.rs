@@ -56,7 +56,9 @@ impl Table {
                     rows.push((line, r));
                 }
                 Err(e) => {
-                    let line = e.position().map_or(String::new(), |p| format!(":{}", p.line()));
+                    let line = e
+                        .position()
+                        .map_or(String::new(), |p| format!(":{}", p.line()));
                     errors.push(format!("{path}{line}: malformed CSV: {e}"));
                 }
             }
