@@ -137,7 +137,8 @@ pub(crate) enum Rule {
     Iana(bool),
     /// Index into `MOZILLA`.
     Mozilla(usize),
-    /// Go's list; `true` for 1.22-1.24, `false` for 1.21.
+    /// Go's list; `true` for the newer Go releases (`go_newer_since` to
+    /// `go_newer` in `data/meta.csv`), `false` for `go_older`.
     Go(GoList, bool),
     /// NIST SP 800-52r2.
     Nist,
