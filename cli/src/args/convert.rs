@@ -3,15 +3,15 @@
 use cipherdex::windows::Release;
 use clap::Args;
 
-use super::values::{parse_release, TargetParser};
-use super::{OutputFormat, SuiteArgs, Target};
+use super::values::{parse_release, NameTargetParser};
+use super::{NameTarget, OutputFormat, SuiteArgs};
 
 /// `cipherdex convert`.
 #[derive(Debug, Clone, Args)]
 pub struct ConvertArgs {
     /// The scheme to print names in.
-    #[arg(long, value_name = "SCHEME", value_parser = TargetParser)]
-    pub to: Target,
+    #[arg(long, value_name = "SCHEME", value_parser = NameTargetParser)]
+    pub to: NameTarget,
 
     /// With --to windows: the names this Windows release uses (7: the _P256 names).
     #[arg(long, value_name = "RELEASE", value_parser = parse_release)]
@@ -28,7 +28,7 @@ pub struct ConvertArgs {
 
 #[cfg(test)]
 mod tests {
-    use crate::args::{Cli, Command, Target};
+    use crate::args::{Cli, Command, NameTarget};
     use cipherdex::Scheme;
     use clap::Parser;
 
@@ -38,11 +38,11 @@ mod tests {
         let Some(Command::Convert(c)) = cli.command else {
             panic!("not convert")
         };
-        assert_eq!(c.to, Target::Scheme(Scheme::Windows));
+        assert_eq!(c.to, NameTarget::Scheme(Scheme::Windows));
         let cli = Cli::try_parse_from(["cipherdex", "convert", "--to", "HEX"]).unwrap();
         let Some(Command::Convert(c)) = cli.command else {
             panic!("not convert")
         };
-        assert_eq!(c.to, Target::Hex);
+        assert_eq!(c.to, NameTarget::Hex);
     }
 }

@@ -2,8 +2,8 @@
 
 use clap::Args;
 
-use super::values::TargetParser;
-use super::{OutputFormat, Target};
+use super::values::NameTargetParser;
+use super::{NameTarget, OutputFormat};
 
 /// `cipherdex expand`.
 #[derive(Debug, Clone, Args)]
@@ -13,8 +13,8 @@ pub struct ExpandArgs {
     pub string: String,
 
     /// Print names in this scheme instead of OpenSSL's.
-    #[arg(long, value_name = "SCHEME", value_parser = TargetParser)]
-    pub to: Option<Target>,
+    #[arg(long, value_name = "SCHEME", value_parser = NameTargetParser)]
+    pub to: Option<NameTarget>,
 
     /// The OpenSSL build to model: 3.0 (default), 3.2 (and later), 1.1.1, 1.1.1-weak.
     #[arg(long, value_name = "VERSION")]

@@ -4,8 +4,8 @@ use cipherdex::windows::Release;
 use cipherdex::{Authentication, Cipher, KeyExchange, Mac, Mode, Protocol};
 use clap::Args;
 
-use super::values::{parse_level, parse_release, AttrParser, PolicyParser, TargetParser};
-use super::{OutputFormat, Target};
+use super::values::{parse_level, parse_release, AttrParser, NameTargetParser, PolicyParser};
+use super::{NameTarget, OutputFormat};
 
 /// `cipherdex list`.
 #[derive(Debug, Clone, Args)]
@@ -76,8 +76,8 @@ pub struct ListArgs {
     pub policy: Option<&'static cipherdex::Policy>,
 
     /// The scheme of the names shown.
-    #[arg(long, value_name = "SCHEME", value_parser = TargetParser, default_value = "iana")]
-    pub to: Target,
+    #[arg(long, value_name = "SCHEME", value_parser = NameTargetParser, default_value = "iana")]
+    pub to: NameTarget,
 
     /// Output format (--json is the same as --format json).
     #[arg(long, value_enum, default_value_t = OutputFormat::Text)]

@@ -1,7 +1,7 @@
 //! The command line, as clap structs: parsing and validation only, no I/O.
 //!
 //! This module holds the top level ([`Cli`], [`Command`]) and what several
-//! commands share ([`SuiteArgs`], [`OutputFormat`], [`Target`]); each command's
+//! commands share ([`SuiteArgs`], [`OutputFormat`], [`NameTarget`]); each command's
 //! own arguments are in `args/<command>.rs`, value parsers in `values.rs`.
 //!
 //! To add a subcommand: add `args/<name>.rs` with its `Args` struct, one
@@ -147,19 +147,19 @@ impl OutputFormat {
 
 /// What `--to` asks for: the name in a scheme, or the code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Target {
+pub enum NameTarget {
     /// The name in this scheme.
     Scheme(Scheme),
     /// The code, as `0xC02B`.
     Hex,
 }
 
-impl Target {
+impl NameTarget {
     /// The spelling of the target, as `--to` takes it.
     pub fn as_str(self) -> &'static str {
         match self {
-            Target::Scheme(s) => s.as_str(),
-            Target::Hex => "hex",
+            NameTarget::Scheme(s) => s.as_str(),
+            NameTarget::Hex => "hex",
         }
     }
 }

@@ -9,7 +9,7 @@ use cipherdex::windows::Release;
 use cipherdex::{Authentication, Cipher, KeyExchange, Mac, Mode, Protocol, Scheme};
 use clap::builder::{PossibleValue, TypedValueParser};
 
-use super::Target;
+use super::NameTarget;
 
 /// Parses a policy name; the error (the library's) suggests close names and
 /// lists the valid ones. Every family and name is offered to shell completion.
@@ -55,23 +55,23 @@ pub fn parse_level(s: &str) -> Result<cipherdex::Level, cipherdex::UnknownLevel>
 
 /// Parses `--to`: `hex` or any scheme name; lists every accepted value.
 #[derive(Debug, Clone, Copy)]
-pub struct TargetParser;
+pub struct NameTargetParser;
 
-impl TypedValueParser for TargetParser {
-    type Value = Target;
+impl TypedValueParser for NameTargetParser {
+    type Value = NameTarget;
 
     fn parse_ref(
         &self,
         cmd: &clap::Command,
         arg: Option<&clap::Arg>,
         value: &OsStr,
-    ) -> Result<Target, clap::Error> {
+    ) -> Result<NameTarget, clap::Error> {
         let s = value.to_string_lossy();
         if s.eq_ignore_ascii_case("hex") || s.eq_ignore_ascii_case("code") {
-            return Ok(Target::Hex);
+            return Ok(NameTarget::Hex);
         }
         s.parse::<Scheme>()
-            .map(Target::Scheme)
+            .map(NameTarget::Scheme)
             .map_err(|_| invalid_value(cmd, arg, &s, &target_names()))
     }
 

@@ -3,8 +3,8 @@
 use cipherdex::windows::Release;
 use clap::Args;
 
-use super::values::{parse_release, TargetParser};
-use super::{OutputFormat, Target};
+use super::values::{parse_release, NameTargetParser};
+use super::{NameTarget, OutputFormat};
 
 /// `cipherdex windows`.
 #[derive(Debug, Clone, Args)]
@@ -39,8 +39,8 @@ pub struct WindowsArgs {
     pub powershell: Option<Vec<String>>,
 
     /// Print names in this scheme instead of the release's own.
-    #[arg(long, value_name = "SCHEME", value_parser = TargetParser)]
-    pub to: Option<Target>,
+    #[arg(long, value_name = "SCHEME", value_parser = NameTargetParser)]
+    pub to: Option<NameTarget>,
 
     /// Output format (--json is the same as --format json).
     #[arg(long, value_enum, default_value_t = OutputFormat::Text)]

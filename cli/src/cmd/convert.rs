@@ -5,7 +5,7 @@ use cipherdex::windows::Release;
 use cipherdex::{Scheme, Suite};
 use serde::Serialize;
 
-use crate::args::{ConvertArgs, OutputFormat, Target};
+use crate::args::{ConvertArgs, NameTarget, OutputFormat};
 use crate::cmd::{Ctx, Status};
 use crate::error::Error;
 use crate::input;
@@ -17,7 +17,7 @@ const NONE: &str = "-";
 /// Converts every input; unknown inputs and inputs without a name in the
 /// target print `-` on their line and a line on standard error.
 pub fn run(args: &ConvertArgs, ctx: &mut Ctx) -> Result<Status, Error> {
-    if args.windows_release.is_some() && args.to != Target::Scheme(Scheme::Windows) {
+    if args.windows_release.is_some() && args.to != NameTarget::Scheme(Scheme::Windows) {
         return Err(Error::Needs {
             option: "--windows-release",
             needs: "--to windows",
@@ -95,12 +95,12 @@ struct Row<'a> {
     name: Option<String>,
 }
 
-fn convert(item: &Item, to: Target, release: Option<Release>) -> Row<'_> {
+fn convert(item: &Item, to: NameTarget, release: Option<Release>) -> Row<'_> {
     let suite = item.suite();
     let name = suite.and_then(|s| match (to, release) {
-        (Target::Hex, _) => Some(s.code_hex().to_string()),
-        (Target::Scheme(_), Some(release)) => release.name_for(s).map(str::to_string),
-        (Target::Scheme(scheme), None) => s.name(scheme).map(str::to_string),
+        (NameTarget::Hex, _) => Some(s.code_hex().to_string()),
+        (NameTarget::Scheme(_), Some(release)) => release.name_for(s).map(str::to_string),
+        (NameTarget::Scheme(scheme), None) => s.name(scheme).map(str::to_string),
     });
     Row { item, suite, name }
 }

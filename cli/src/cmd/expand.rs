@@ -5,7 +5,7 @@ use cipherdex::openssl::{evaluate, evaluate_full, Error as OpensslError, Expansi
 use cipherdex::Suite;
 use serde::Serialize;
 
-use crate::args::{ExpandArgs, OutputFormat, Target as NameTarget};
+use crate::args::{ExpandArgs, NameTarget, OutputFormat};
 use crate::cmd::{Ctx, Status};
 use crate::error::Error;
 use crate::table;

@@ -5,7 +5,7 @@ use std::io::Write;
 use cipherdex::windows::Release;
 use cipherdex::{Filter, Scheme, Suite};
 
-use crate::args::{ListArgs, OutputFormat, Target};
+use crate::args::{ListArgs, NameTarget, OutputFormat};
 use crate::cmd::{Ctx, Status};
 use crate::error::Error;
 use crate::table;
@@ -89,15 +89,15 @@ fn filter(args: &ListArgs) -> Filter {
 /// What `--to` asks for, with the release's own names for `--to windows --windows R`.
 #[derive(Clone, Copy)]
 struct Naming {
-    to: Target,
+    to: NameTarget,
     release: Option<Release>,
 }
 
 fn name(s: &Suite, naming: Naming) -> String {
     let name = match (naming.to, naming.release) {
-        (Target::Hex, _) => return s.code_hex().to_string(),
-        (Target::Scheme(Scheme::Windows), Some(r)) => r.name_for(s),
-        (Target::Scheme(scheme), _) => s.name(scheme),
+        (NameTarget::Hex, _) => return s.code_hex().to_string(),
+        (NameTarget::Scheme(Scheme::Windows), Some(r)) => r.name_for(s),
+        (NameTarget::Scheme(scheme), _) => s.name(scheme),
     };
     name.unwrap_or("-").to_string()
 }

@@ -5,7 +5,7 @@ use cipherdex::Suite;
 use serde::Serialize;
 
 use super::{protocol_list, protocols_text, release_json, tri, ReleaseJson};
-use crate::args::{OutputFormat, Target};
+use crate::args::{NameTarget, OutputFormat};
 use crate::cmd::{Ctx, Status};
 use crate::error::Error;
 use crate::table;
@@ -38,7 +38,7 @@ struct ReleaseSuitesJson {
 pub(super) fn show_release(
     r: Release,
     all: bool,
-    to: Option<Target>,
+    to: Option<NameTarget>,
     format: OutputFormat,
     ctx: &mut Ctx,
 ) -> Result<Status, Error> {
@@ -50,8 +50,8 @@ pub(super) fn show_release(
     let mut lines: Vec<LineJson> = Vec::new();
     let scheme_name = |s: &Suite| -> Option<String> {
         match to {
-            Some(Target::Hex) => Some(s.code_hex().to_string()),
-            Some(Target::Scheme(scheme)) => s.name(scheme).map(str::to_string),
+            Some(NameTarget::Hex) => Some(s.code_hex().to_string()),
+            Some(NameTarget::Scheme(scheme)) => s.name(scheme).map(str::to_string),
             None => None,
         }
     };
@@ -112,7 +112,7 @@ pub(super) fn show_release(
             table::write_json(ctx.out, &doc)?;
         }
         OutputFormat::Csv => {
-            let name_col = to.map_or("windows", Target::as_str);
+            let name_col = to.map_or("windows", NameTarget::as_str);
             table::write_csv(
                 ctx.out,
                 &[
