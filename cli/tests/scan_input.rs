@@ -187,3 +187,29 @@ fn decode_errors_name_field_and_offset() {
         .code(2)
         .stderr(predicate::str::contains("3 bytes"));
 }
+
+#[test]
+fn decode_shows_key_share_groups() {
+    // openssl s_client -msg -noservername -groups X25519:P-256 (fixtures/scan/README.md):
+    // one key share, for X25519.
+    let text = std::fs::read(workspace_fixture(
+        "scan/openssl_s_client-msg_tls13_nosni.txt",
+    ))
+    .unwrap();
+    cipherdex()
+        .args(["decode", "-"])
+        .write_stdin(text.clone())
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "key_share groups:      x25519 (0x001d)\n",
+        ));
+    let out = cipherdex()
+        .args(["--json", "decode", "-"])
+        .write_stdin(text)
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_str(&stdout_of(&out)).unwrap();
+    assert_eq!(v["client_hello"]["key_shares"][0]["name"], "x25519");
+    assert_eq!(v["client_hello"]["key_shares"].as_array().unwrap().len(), 1);
+}
