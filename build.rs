@@ -15,6 +15,8 @@
 mod attrs;
 #[path = "build/check.rs"]
 mod check;
+#[path = "build/defaults.rs"]
+mod defaults;
 #[path = "build/derive.rs"]
 mod derive;
 #[path = "build/emit.rs"]
@@ -108,5 +110,7 @@ fn run(data: &Path, out: &Path) -> Result<(), Vec<String>> {
     emit::write(out, "policies.rs", &policies::emit(&policies))?;
     emit::write(out, "openssl_engine.rs", &openssl::emit(&engine)?)?;
     emit::write(out, "registries.rs", &registries::emit(&registries))?;
+    let defaults = defaults::load(data, &registries)?;
+    emit::write(out, "defaults.rs", &defaults::emit(&defaults))?;
     Ok(())
 }

@@ -51,6 +51,7 @@ mod attrs;
 mod audit;
 mod card;
 pub mod cert;
+pub mod defaults;
 mod filter;
 mod group;
 pub mod groups;

@@ -394,3 +394,20 @@ pub struct SignatureScheme {
     pub(crate) curve: Option<u16>,
     pub(crate) aliases: &'static [Alias],
 }
+
+/// What one TLS implementation offers by default (one row of
+/// `data/group-defaults.csv`); see [`crate::defaults`].
+#[derive(Debug)]
+pub struct PeerDefaults {
+    pub(crate) implementation: &'static str,
+    pub(crate) release: &'static str,
+    pub(crate) profile: &'static str,
+    /// Group codes, in the client's order.
+    pub(crate) groups: &'static [u16],
+    pub(crate) key_shares: &'static [u16],
+    /// Signature scheme codes; `None` where not recorded.
+    pub(crate) sigalgs: Option<&'static [u16]>,
+    pub(crate) security_level: Option<u8>,
+    pub(crate) live: bool,
+    pub(crate) source: &'static str,
+}

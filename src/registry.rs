@@ -11,6 +11,7 @@
 
 use std::fmt;
 
+use crate::attrs::Scheme;
 use crate::records::{Group, SignatureScheme};
 use crate::suite::Alias;
 use crate::tables;
@@ -26,6 +27,39 @@ pub enum Registry {
 }
 
 impl Registry {
+    /// The naming schemes the registry has names in, in display order.
+    ///
+    /// ```
+    /// use cipherdex::{Registry, Scheme};
+    /// assert!(Registry::Groups.schemes().contains(&Scheme::Windows));
+    /// ```
+    pub fn schemes(self) -> &'static [Scheme] {
+        const GROUPS: &[Scheme] = &[
+            Scheme::Iana,
+            Scheme::OpenSsl,
+            Scheme::GnuTls,
+            Scheme::Nss,
+            Scheme::Java,
+            Scheme::Go,
+            Scheme::Windows,
+        ];
+        match self {
+            Registry::Groups => GROUPS,
+            Registry::Sigalgs => &GROUPS[..6],
+        }
+    }
+
+    /// The items of a list as `parse_list` reads them: split at `:`, `,`
+    /// and white space, empty items dropped.
+    ///
+    /// ```
+    /// let items: Vec<&str> = cipherdex::Registry::split("X25519:P-256, ffdhe2048").collect();
+    /// assert_eq!(items, ["X25519", "P-256", "ffdhe2048"]);
+    /// ```
+    pub fn split(list: &str) -> impl Iterator<Item = &str> {
+        split(list)
+    }
+
     /// What one entry is called in messages: `group`, `signature scheme`.
     pub fn entry(self) -> &'static str {
         match self {
@@ -138,42 +172,20 @@ pub(crate) fn lookup<T: Table>(input: &str) -> Option<&'static T> {
     by_name(input).or_else(|| parse_code(input).and_then(by_code))
 }
 
-/// Edit distance between `a` and `b`, ignoring ASCII case, or `None` when
-/// it is over `limit`.
-fn distance(a: &[u8], b: &[u8], limit: usize) -> Option<usize> {
+/// Optimal-string-alignment distance between `a` and `b`, ignoring ASCII
+/// case (a swap of two neighbours counts once, as in "P-265" for "P-256"),
+/// or `None` when it is over `limit`.
+fn distance(a: &str, b: &str, limit: usize) -> Option<usize> {
     if a.len().abs_diff(b.len()) > limit {
         return None;
     }
-    // Three rows of the table (optimal string alignment: a swap of two
-    // neighbours counts once, as in "P-265" for "P-256").
-    let same = |x: u8, y: u8| x.eq_ignore_ascii_case(&y);
-    let mut before: Vec<usize> = vec![0; b.len() + 1];
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
-    for (i, &ca) in a.iter().enumerate() {
-        cur[0] = i + 1;
-        let mut best = cur[0];
-        for (j, &cb) in b.iter().enumerate() {
-            let cost = usize::from(!same(ca, cb));
-            let mut d = (prev[j] + cost).min(prev[j + 1] + 1).min(cur[j] + 1);
-            if i > 0 && j > 0 && same(ca, b[j - 1]) && same(a[i - 1], cb) {
-                d = d.min(before[j - 1] + 1);
-            }
-            cur[j + 1] = d;
-            best = best.min(d);
-        }
-        if best > limit {
-            return None;
-        }
-        std::mem::swap(&mut before, &mut prev);
-        std::mem::swap(&mut prev, &mut cur);
-    }
-    prev.get(b.len()).copied().filter(|d| *d <= limit)
+    let d = strsim::osa_distance(&a.to_ascii_lowercase(), &b.to_ascii_lowercase());
+    (d <= limit).then_some(d)
 }
 
 /// Up to `max` known spellings close to `input`, closest first.
 pub(crate) fn suggest<T: Table>(input: &str, max: usize) -> Vec<&'static str> {
-    let needle = input.trim().as_bytes();
+    let needle = input.trim();
     if needle.is_empty() || max == 0 {
         return Vec::new();
     }
@@ -185,7 +197,7 @@ pub(crate) fn suggest<T: Table>(input: &str, max: usize) -> Vec<&'static str> {
         let canonical = std::iter::once((row.canonical(), true));
         let others = row.aliases().iter().map(|a| (a.name, false));
         for (name, first) in canonical.chain(others) {
-            if let Some(d) = distance(needle, name.as_bytes(), limit) {
+            if let Some(d) = distance(needle, name, limit) {
                 found.push((d, !first, name));
             }
         }
@@ -429,11 +441,11 @@ mod tests {
 
     #[test]
     fn distance_ignores_case_and_stops_at_the_limit() {
-        assert_eq!(distance(b"P-265", b"p-256", 3), Some(1));
-        assert_eq!(distance(b"ab", b"ba", 2), Some(1));
-        assert_eq!(distance(b"abc", b"ABC", 0), Some(0));
-        assert_eq!(distance(b"abcdef", b"uvwxyz", 2), None);
-        assert_eq!(distance(b"a", b"abcd", 2), None);
+        assert_eq!(distance("P-265", "p-256", 3), Some(1));
+        assert_eq!(distance("ab", "ba", 2), Some(1));
+        assert_eq!(distance("abc", "ABC", 0), Some(0));
+        assert_eq!(distance("abcdef", "uvwxyz", 2), None);
+        assert_eq!(distance("a", "abcd", 2), None);
     }
 
     #[test]

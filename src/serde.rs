@@ -7,11 +7,13 @@
 use serde::ser::{Serialize, SerializeMap, SerializeStruct, Serializer};
 
 use crate::attrs::{
-    Authentication, Cipher, Curve, KeyExchange, Mac, Mode, NameKind, Origin, Prf, Protocol,
-    Protocols, Recommended, Scheme,
+    Authentication, Cipher, Curve, GroupKind, HashAlgorithm, KeyExchange, Mac, Mode, NameKind,
+    Origin, Prf, Protocol, Protocols, Recommended, Scheme, SignatureAlgorithm,
 };
 use crate::policy::{ListVerdict, Policy, Verdict};
 use crate::rating::{Level, Rating};
+use crate::records::{Group, SignatureScheme};
+use crate::registry::Registry;
 use crate::suite::{CodeHex, Suite};
 use crate::weakness::{Severity, Weakness, Weaknesses};
 
@@ -38,7 +40,10 @@ as_str!(
     Recommended,
     Scheme,
     Level,
-    Severity
+    Severity,
+    GroupKind,
+    SignatureAlgorithm,
+    HashAlgorithm
 );
 
 impl Serialize for Protocols {
@@ -170,6 +175,62 @@ impl Serialize for ListVerdict {
         st.serialize_field("denied_count", &self.denied_count())?;
         let items: Vec<Item<'_>> = self.items.iter().map(|(s, v)| Item(s, v)).collect();
         st.serialize_field("items", &items)?;
+        st.end()
+    }
+}
+
+/// The names object of a group or signature scheme: every scheme of its
+/// registry, `null` where it has no name there.
+struct RegistryNames(Registry, &'static [crate::records::Alias]);
+
+impl Serialize for RegistryNames {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let schemes = self.0.schemes();
+        let mut m = s.serialize_map(Some(schemes.len()))?;
+        for scheme in schemes {
+            let name = self.1.iter().find(|a| a.scheme == *scheme).map(|a| a.name);
+            m.serialize_entry(scheme.as_str(), &name)?;
+        }
+        m.end()
+    }
+}
+
+/// A group as README.md documents it: `code` (`"0x11EC"`), `name` (IANA),
+/// `names` by scheme, and the attributes.
+impl Serialize for Group {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("Group", 11)?;
+        st.serialize_field("code", &self.code_hex())?;
+        st.serialize_field("name", self.iana_name())?;
+        st.serialize_field("names", &RegistryNames(Registry::Groups, self.aliases()))?;
+        st.serialize_field("kind", &self.kind())?;
+        st.serialize_field("bits", &self.bits())?;
+        st.serialize_field("protocols", &self.protocols())?;
+        st.serialize_field("iana_recommended", &self.iana_recommended())?;
+        st.serialize_field("dtls_ok", &self.dtls_ok())?;
+        st.serialize_field("reference", &self.reference())?;
+        st.serialize_field("origin", &self.origin())?;
+        st.serialize_field("note", &self.note())?;
+        st.end()
+    }
+}
+
+/// A signature scheme as README.md documents it.
+impl Serialize for SignatureScheme {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("SignatureScheme", 12)?;
+        st.serialize_field("code", &self.code_hex())?;
+        st.serialize_field("name", self.iana_name())?;
+        st.serialize_field("names", &RegistryNames(Registry::Sigalgs, self.aliases()))?;
+        st.serialize_field("algorithm", &self.algorithm())?;
+        st.serialize_field("hash", &self.hash())?;
+        st.serialize_field("curve", &self.curve().map(Group::iana_name))?;
+        st.serialize_field("bits", &self.bits())?;
+        st.serialize_field("protocols", &self.protocols())?;
+        st.serialize_field("iana_recommended", &self.iana_recommended())?;
+        st.serialize_field("reference", &self.reference())?;
+        st.serialize_field("origin", &self.origin())?;
+        st.serialize_field("note", &self.note())?;
         st.end()
     }
 }

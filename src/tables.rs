@@ -13,8 +13,8 @@ use crate::name_hash::{NameIndex, Record, Slot};
 use crate::records::openssl_bits::*;
 use crate::records::{
     Alias, BsiSuite, GoList, GoSuite, Group, KexDeprecation, MozillaConfig, MozillaLevel,
-    NistSuite, OpenSslCipher, Policy, PolicyDef, RawGroup, RawProduct, RawProtocol, RawRow,
-    RawTable, Rule, SignatureScheme, Suite,
+    NistSuite, OpenSslCipher, PeerDefaults, Policy, PolicyDef, RawGroup, RawProduct, RawProtocol,
+    RawRow, RawTable, Rule, SignatureScheme, Suite,
 };
 
 include!(concat!(env!("OUT_DIR"), "/meta.rs"));
@@ -23,3 +23,4 @@ include!(concat!(env!("OUT_DIR"), "/windows.rs"));
 include!(concat!(env!("OUT_DIR"), "/policies.rs"));
 include!(concat!(env!("OUT_DIR"), "/openssl_engine.rs"));
 include!(concat!(env!("OUT_DIR"), "/registries.rs"));
+include!(concat!(env!("OUT_DIR"), "/defaults.rs"));

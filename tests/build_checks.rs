@@ -11,6 +11,8 @@
 mod attrs;
 #[path = "../build/check.rs"]
 mod check;
+#[path = "../build/defaults.rs"]
+mod defaults;
 #[path = "../build/derive.rs"]
 mod derive;
 #[path = "../build/emit.rs"]
@@ -68,7 +70,10 @@ impl DataCopy {
                     Ok(m) => e.extend(policies::load(&self.0, &kb, m).err().unwrap_or_default()),
                     Err(errors) => e.extend(errors.iter().cloned()),
                 }
-                e.extend(registries::load(&self.0).err().unwrap_or_default());
+                match registries::load(&self.0) {
+                    Ok(r) => e.extend(defaults::load(&self.0, &r).err().unwrap_or_default()),
+                    Err(r) => e.extend(r),
+                }
                 let rows = openssl::load(&self.0, &mut e);
                 check::openssl_engine(&kb, &rows, &mut e);
                 e
@@ -511,5 +516,35 @@ fn meta_keys_are_checked_and_go_rules_name_its_releases() {
                 && e.contains("unknown rule \"go-secure:1.24\"")
                 && e.contains("1.21, 1.25")),
         "{errors:#?}"
+    );
+}
+
+#[test]
+fn implementation_defaults_name_registry_entries() {
+    let d = DataCopy::new("defaults");
+    let text = fs::read_to_string(d.0.join("group-defaults.csv")).unwrap();
+    let java = line_of(&text, "java,17,");
+    let go = line_of(&text, "go,1.19,");
+    d.edit("group-defaults.csv", |t| {
+        t.replace("java,17,,x25519 secp256r1", "java,17,,x25519 secp265r1")
+            .replace(
+                "go,1.19,,x25519 secp256r1 secp384r1 secp521r1,x25519,",
+                "go,1.19,,x25519 secp256r1 secp384r1 secp521r1,x448,",
+            )
+    });
+    let errors = d.errors();
+    let joined = errors.join("\n");
+    let has = |s: &str| errors.iter().any(|e| e.contains(s));
+    assert!(
+        has(&format!(
+            "data/group-defaults.csv:{java}: column groups: \"secp265r1\" is not a name"
+        )),
+        "{joined}"
+    );
+    assert!(
+        has(&format!(
+            "data/group-defaults.csv:{go}: key share 001E is not among the row's groups"
+        )),
+        "{joined}"
     );
 }

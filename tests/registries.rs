@@ -220,3 +220,65 @@ fn hash_and_order_go_by_code() {
     assert_eq!(names, ["secp384r1", "x25519", "X25519MLKEM768"]);
     assert!(sigalgs::RSA_PKCS1_SHA256 < sigalgs::RSA_PSS_RSAE_SHA256);
 }
+
+#[test]
+fn windows_groups_are_registry_groups() {
+    use cipherdex::windows::Release;
+    let mut seen = 0;
+    for r in Release::all() {
+        for g in r.default_groups() {
+            let group = g
+                .group()
+                .unwrap_or_else(|| panic!("{r}: {} names no group", g.name()));
+            assert!(
+                group
+                    .names_in(Scheme::Windows)
+                    .any(|a| a.name().eq_ignore_ascii_case(g.name())),
+                "{r}: {} is not a windows name of {group}",
+                g.name()
+            );
+            seen += 1;
+        }
+    }
+    assert!(seen > 50, "only {seen} Windows group rows");
+    let names = |r: &str| -> Vec<&str> {
+        Release::find(r)
+            .expect(r)
+            .enabled_groups()
+            .iter()
+            .map(|g| g.iana_name())
+            .collect()
+    };
+    assert_eq!(names("10-1507"), ["secp256r1", "secp384r1"]);
+    assert_eq!(names("server-2019"), ["x25519", "secp256r1", "secp384r1"]);
+    assert!(names("7").is_empty());
+}
+
+#[test]
+fn defaults_name_known_entries_and_keep_their_shares_in_their_groups() {
+    use cipherdex::defaults;
+    assert!(defaults::all().len() >= 8);
+    for d in defaults::all() {
+        let groups: Vec<u16> = d.groups().map(|g| g.code()).collect();
+        assert!(!groups.is_empty(), "{} {}", d.implementation(), d.release());
+        assert!(d.key_shares().all(|k| groups.contains(&k.code())));
+        assert!(d.groups().all(|g| !g.is_grease()));
+    }
+    let o30 = defaults::find("OpenSSL", "3.0", None).expect("3.0");
+    assert_eq!(o30.security_level(), Some(1));
+    assert_eq!(
+        defaults::find("openssl", "3.0", Some("debian")).and_then(|d| d.security_level()),
+        Some(2)
+    );
+    let sha1 = |d: &cipherdex::defaults::PeerDefaults| {
+        d.sigalgs()
+            .into_iter()
+            .flatten()
+            .any(|s| s.hash() == Some(HashAlgorithm::Sha1))
+    };
+    assert!(!sha1(o30), "OpenSSL 3.0 leaves SHA-1 out at level 1");
+    assert!(sha1(
+        defaults::find("openssl", "1.1.1", None).expect("1.1.1")
+    ));
+    assert!(defaults::find("openssl", "3.9", None).is_none());
+}

@@ -275,3 +275,119 @@ fn gnutls_names_give_our_codes() {
         wrong.join("\n")
     );
 }
+
+/// The `key_share` groups of the ClientHello in `record`.
+fn key_share_groups(record: &[u8]) -> Option<Vec<u16>> {
+    let at = |p: usize| record.get(p).copied().map(usize::from);
+    let u16_at = |p: usize| Some(at(p)? << 8 | at(p + 1)?);
+    let mut p = 5 + 4 + 2 + 32;
+    p += 1 + at(p)?;
+    p += 2 + u16_at(p)?;
+    p += 1 + at(p)?;
+    let end = p + 2 + u16_at(p)?;
+    p += 2;
+    while p + 4 <= end {
+        let (t, len) = (u16_at(p)?, u16_at(p + 2)?);
+        if t == 51 {
+            let stop = p + 6 + u16_at(p + 4)?;
+            let mut q = p + 6;
+            let mut out = Vec::new();
+            while q + 4 <= stop {
+                out.push(u16_at(q)? as u16);
+                q += 4 + u16_at(q + 2)?;
+            }
+            return Some(out);
+        }
+        p += 4 + len;
+    }
+    None
+}
+
+/// The recorded defaults of a row against what the real client sends.
+fn compare_defaults(row: &cipherdex::defaults::PeerDefaults, record: &[u8]) -> Vec<String> {
+    let mut wrong = Vec::new();
+    let codes = |it: &mut dyn Iterator<Item = u16>| it.collect::<Vec<u16>>();
+    let want_groups = codes(&mut row.groups().map(|g| g.code()));
+    let want_shares = codes(&mut row.key_shares().map(|g| g.code()));
+    let got_groups = extension_list(record, SUPPORTED_GROUPS);
+    if got_groups.as_deref() != Some(&want_groups[..]) {
+        wrong.push(format!(
+            "groups: sent {got_groups:04X?}, data {want_groups:04X?}"
+        ));
+    }
+    let got_shares = key_share_groups(record);
+    if got_shares.as_deref() != Some(&want_shares[..]) {
+        wrong.push(format!(
+            "key shares: sent {got_shares:04X?}, data {want_shares:04X?}"
+        ));
+    }
+    if let Some(s) = row.sigalgs() {
+        let want = codes(&mut s.map(|s| s.code()));
+        let got = extension_list(record, SIGNATURE_ALGORITHMS);
+        if got.as_deref() != Some(&want[..]) {
+            wrong.push(format!("sigalgs: sent {got:04X?}, data {want:04X?}"));
+        }
+    }
+    wrong
+}
+
+#[test]
+fn recorded_defaults_are_what_the_clients_send() {
+    let (openssl, gnutls) = (require_tool("openssl"), require_tool("gnutls-cli"));
+    let catcher = Catcher::start();
+    let addr = format!("127.0.0.1:{}", catcher.port);
+    let mut wrong = Vec::new();
+    if openssl {
+        let row = cipherdex::defaults::find("openssl", "3.0", None).expect("openssl 3.0 row");
+        assert!(row.is_live());
+        let out = run_with_timeout(
+            &mut openssl_command(["s_client", "-connect", &addr]),
+            TOOL_TIMEOUT,
+        );
+        assert!(out.is_ok());
+        let version = run_with_timeout(&mut openssl_command(["version"]), TOOL_TIMEOUT)
+            .expect("openssl version");
+        let hello = catcher.next();
+        if version.stdout.starts_with("OpenSSL 3.0.") {
+            wrong.extend(
+                compare_defaults(row, &hello)
+                    .into_iter()
+                    .map(|w| format!("openssl 3.0 {w}")),
+            );
+        } else {
+            eprintln!(
+                "NOTE: {} is not 3.0; its defaults are not compared",
+                version.stdout.trim()
+            );
+        }
+    }
+    if gnutls {
+        let row = cipherdex::defaults::find("gnutls", "3.7", Some("NORMAL")).expect("gnutls row");
+        let mut cmd = std::process::Command::new("gnutls-cli");
+        cmd.args([
+            "--insecure",
+            "--port",
+            &catcher.port.to_string(),
+            "--priority",
+            "NORMAL",
+            "127.0.0.1",
+        ]);
+        let _ = run_with_timeout(&mut cmd, TOOL_TIMEOUT).expect("run gnutls-cli");
+        let hello = catcher.next();
+        let version = run_with_timeout(
+            std::process::Command::new("gnutls-cli").arg("--version"),
+            TOOL_TIMEOUT,
+        )
+        .expect("gnutls-cli --version");
+        if version.stdout.contains("3.7.") {
+            wrong.extend(
+                compare_defaults(row, &hello)
+                    .into_iter()
+                    .map(|w| format!("gnutls NORMAL {w}")),
+            );
+        } else {
+            eprintln!("NOTE: gnutls-cli is not 3.7; its defaults are not compared");
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}

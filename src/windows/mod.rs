@@ -456,6 +456,19 @@ impl Group {
     pub fn notes(&self) -> &'static str {
         self.notes
     }
+
+    /// The TLS supported group the name stands for (`NistP256` and
+    /// `secP256r1` are both `secp256r1`).
+    ///
+    /// ```
+    /// let r = cipherdex::windows::Release::find("server-2025").ok_or("no")?;
+    /// let g = r.default_groups().into_iter().find(|g| g.name() == "x25519_mlkem768").ok_or("no")?;
+    /// assert_eq!(g.group().map(|g| g.code()), Some(0x11EC));
+    /// # Ok::<(), &str>(())
+    /// ```
+    pub fn group(&self) -> Option<&'static crate::Group> {
+        crate::Group::from_name(self.name)
+    }
 }
 
 /// A release name that names no release.
@@ -909,6 +922,28 @@ impl Release {
     /// # Ok::<(), &str>(())
     /// ```
     pub fn default_groups(self) -> Vec<Group> {
+        self.groups_of_release()
+    }
+
+    /// The groups the release enables by default, in its order, as
+    /// registry entries (what its ClientHello offers); empty before
+    /// Windows 10, where the curve is part of the suite name.
+    ///
+    /// ```
+    /// let r = cipherdex::windows::Release::find("server-2022").ok_or("no")?;
+    /// let names: Vec<&str> = r.enabled_groups().iter().map(|g| g.iana_name()).collect();
+    /// assert_eq!(names, ["x25519", "secp256r1", "secp384r1"]);
+    /// # Ok::<(), &str>(())
+    /// ```
+    pub fn enabled_groups(self) -> Vec<&'static crate::Group> {
+        self.groups_of_release()
+            .iter()
+            .filter(|g| g.enabled())
+            .filter_map(Group::group)
+            .collect()
+    }
+
+    fn groups_of_release(self) -> Vec<Group> {
         let Some(build) = self.build() else {
             return Vec::new();
         };

@@ -24,11 +24,13 @@ mod completions;
 mod convert;
 mod decode;
 mod expand;
+mod group;
 mod list;
 mod man;
 mod negotiate;
 mod parse;
 mod show;
+mod sigalg;
 mod values;
 mod windows;
 
@@ -39,11 +41,13 @@ pub use completions::CompletionsArgs;
 pub use convert::ConvertArgs;
 pub use decode::DecodeArgs;
 pub use expand::ExpandArgs;
+pub use group::GroupArgs;
 pub use list::ListArgs;
 pub use man::ManArgs;
 pub use negotiate::{NegotiateArgs, PreferArg};
 pub use parse::parse;
 pub use show::ShowArgs;
+pub use sigalg::SigalgArgs;
 pub use windows::WindowsArgs;
 
 /// Every TLS cipher suite by every name, offline.
@@ -105,6 +109,10 @@ pub enum Command {
     Negotiate(NegotiateArgs),
     /// Show what a ClientHello or a cipher-suite vector in hex holds.
     Decode(DecodeArgs),
+    /// TLS supported groups (curves, FFDHE, ML-KEM hybrids): a card per group, or the registry.
+    Group(GroupArgs),
+    /// TLS signature schemes: a card per scheme, or the registry.
+    Sigalg(SigalgArgs),
 }
 
 /// Suites given on the command line: names, codes, lists, `-`, `@FILE`.

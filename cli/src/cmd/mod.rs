@@ -13,10 +13,13 @@ pub mod completions;
 pub mod convert;
 pub mod decode;
 pub mod expand;
+pub mod group;
 pub mod list;
 pub mod man;
 pub mod negotiate;
+pub mod registry;
 pub mod show;
+pub mod sigalg;
 pub mod windows;
 
 /// What a command answered (an error is a [`Error`] instead).
@@ -98,5 +101,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Status,
         Some(Command::Negotiate(a)) => negotiate::run(&a, &mut ctx),
         Some(Command::Windows(a)) => windows::run(&a, &mut ctx),
         Some(Command::Decode(a)) => decode::run(&a, &mut ctx),
+        Some(Command::Group(a)) => group::run(&a, &mut ctx),
+        Some(Command::Sigalg(a)) => sigalg::run(&a, &mut ctx),
     }
 }
