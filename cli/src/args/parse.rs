@@ -13,7 +13,7 @@ use clap::{Arg, ArgAction, Args, Command, FromArgMatches, Parser};
 
 use super::{
     AuditArgs, CheckCertArgs, Cli, CompileArgs, CompletionsArgs, ConvertArgs, DecodeArgs,
-    ExpandArgs, ListArgs, ManArgs, NegotiateArgs, ShowArgs, WindowsArgs,
+    ExpandArgs, GroupArgs, ListArgs, ManArgs, NegotiateArgs, ShowArgs, SigalgArgs, WindowsArgs,
 };
 
 /// The command line of this process, parsed.
@@ -60,6 +60,8 @@ fn parse_one_subcommand(argv: &[OsString]) -> Option<Cli> {
             NegotiateArgs::augment_args as fn(Command) -> Command,
         ),
         "decode" => ("decode", DecodeArgs::augment_args as fn(Command) -> Command),
+        "group" => ("group", GroupArgs::augment_args as fn(Command) -> Command),
+        "sigalg" => ("sigalg", SigalgArgs::augment_args as fn(Command) -> Command),
         _ => return None,
     };
     let sub = augment(Command::new(name));
