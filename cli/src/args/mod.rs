@@ -24,6 +24,7 @@ mod completions;
 mod convert;
 mod decode;
 mod expand;
+mod explain;
 mod group;
 mod list;
 mod man;
@@ -41,6 +42,7 @@ pub use completions::CompletionsArgs;
 pub use convert::ConvertArgs;
 pub use decode::DecodeArgs;
 pub use expand::ExpandArgs;
+pub use explain::ExplainArgs;
 pub use group::GroupArgs;
 pub use list::ListArgs;
 pub use man::ManArgs;
@@ -113,6 +115,8 @@ pub enum Command {
     Group(GroupArgs),
     /// TLS signature schemes: a card per scheme, or the registry.
     Sigalg(SigalgArgs),
+    /// Explain TLS error messages (one, or a whole log), alerts and error codes: meaning and likely causes.
+    Explain(ExplainArgs),
 }
 
 /// Suites given on the command line: names, codes, lists, `-`, `@FILE`.

@@ -13,6 +13,7 @@ pub mod completions;
 pub mod convert;
 pub mod decode;
 pub mod expand;
+pub mod explain;
 pub mod group;
 pub mod list;
 pub mod man;
@@ -103,5 +104,6 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Status,
         Some(Command::Decode(a)) => decode::run(&a, &mut ctx),
         Some(Command::Group(a)) => group::run(&a, &mut ctx),
         Some(Command::Sigalg(a)) => sigalg::run(&a, &mut ctx),
+        Some(Command::Explain(a)) => explain::run(&a, &mut ctx),
     }
 }
