@@ -10,7 +10,7 @@ use std::hint::black_box;
 
 use cipherdex::input::{self, Format};
 use cipherdex::negotiate::{negotiate, parse_versions, Peer};
-use cipherdex::openssl::{evaluate, Target};
+use cipherdex::openssl::{evaluate, Release};
 use cipherdex::profile::{resolve, Role};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
@@ -24,13 +24,13 @@ fn openssl_strings(c: &mut Criterion) {
             "ECDHE+AESGCM:ECDHE+CHACHA20:@STRENGTH",
         ),
     ] {
-        let n = evaluate(s, Target::OpenSsl30)
+        let n = evaluate(s, Release::OpenSsl30)
             .expect("a valid cipher string")
             .ciphers()
             .len();
         assert!(n > 0, "{s} expands to nothing");
         g.bench_function(format!("{label} (OpenSSL 3.0, {n} suites)"), |b| {
-            b.iter(|| evaluate(black_box(s), Target::OpenSsl30).map(|e| e.ciphers().len()))
+            b.iter(|| evaluate(black_box(s), Release::OpenSsl30).map(|e| e.ciphers().len()))
         });
     }
     g.finish();

@@ -18,13 +18,13 @@ use std::str::FromStr;
 /// assert!(err.to_string().contains("ECDHE"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UnknownAttribute {
+pub struct AttributeError {
     kind: &'static str,
     input: String,
     expected: &'static [&'static str],
 }
 
-impl UnknownAttribute {
+impl AttributeError {
     /// What kind of attribute was being parsed (`"key exchange"`, ...).
     pub fn kind(&self) -> &'static str {
         self.kind
@@ -36,7 +36,7 @@ impl UnknownAttribute {
     }
 }
 
-impl fmt::Display for UnknownAttribute {
+impl fmt::Display for AttributeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
@@ -48,7 +48,7 @@ impl fmt::Display for UnknownAttribute {
     }
 }
 
-impl std::error::Error for UnknownAttribute {}
+impl std::error::Error for AttributeError {}
 
 /// Declares an attribute enum with its canonical spelling, accepted aliases,
 /// `ALL`, `as_str`, `Display` and a case-insensitive `FromStr`.
@@ -84,14 +84,14 @@ macro_rules! attribute {
         }
 
         impl FromStr for $name {
-            type Err = UnknownAttribute;
+            type Err = AttributeError;
             fn from_str(s: &str) -> Result<Self, Self::Err> {
                 $(
                     if s.eq_ignore_ascii_case($s) $(|| s.eq_ignore_ascii_case($alias))* {
                         return Ok($name::$var);
                     }
                 )+
-                Err(UnknownAttribute { kind: $kind, input: s.to_string(), expected: Self::SPELLINGS })
+                Err(AttributeError { kind: $kind, input: s.to_string(), expected: Self::SPELLINGS })
             }
         }
     };

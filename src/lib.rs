@@ -95,21 +95,21 @@ mod weakness;
 pub mod windows;
 
 pub use attrs::{
-    Authentication, Cipher, Curve, GroupKind, HashAlgorithm, KeyExchange, Mac, Mode, NameKind,
-    Origin, Prf, Protocol, Protocols, Recommended, Scheme, SignatureAlgorithm, UnknownAttribute,
+    AttributeError, Authentication, Cipher, Curve, GroupKind, HashAlgorithm, KeyExchange, Mac,
+    Mode, NameKind, Origin, Prf, Protocol, Protocols, Recommended, Scheme, SignatureAlgorithm,
 };
 pub use audit::{Audit, Graded};
 pub use card::Card;
 pub use filter::Filter;
-pub use lookup::{lookup, lookup_all, parse_code, suggest};
-pub use policy::{Policy, UnknownPolicy, Verdict};
-pub use rating::{Level, Rating, UnknownLevel};
+pub use lookup::{lookup, lookup_all, parse_code, suggest, UnknownNameError};
+pub use policy::{Policy, PolicyError, Verdict};
+pub use rating::{Level, LevelError, Rating};
 pub use records::{Group, SignatureScheme};
 pub use registry::{
     Registry, RegistryListError, RegistryListErrorKind, RegistryListItem, RegistryNameError,
 };
-pub use suite::{Alias, CodeHex, Suite};
-pub use weakness::{Severity, UnknownWeakness, Weakness, Weaknesses};
+pub use suite::{Alias, CodeHex, Suite, UnknownCodeError};
+pub use weakness::{Severity, Weakness, WeaknessError, Weaknesses};
 
 /// The data set compiled in: the month the sources in `data/` were gathered
 /// (from `data/meta.csv`).

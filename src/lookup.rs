@@ -1,5 +1,8 @@
 //! Finding suites by any name or code spelling, and "did you mean".
 
+use std::fmt;
+use std::str::FromStr;
+
 use crate::suite::Suite;
 use crate::tables;
 
@@ -58,6 +61,84 @@ fn trim(s: &str) -> &str {
         s
     } else {
         s.trim()
+    }
+}
+
+/// A name or code that is no known suite, with the close names.
+///
+/// The error of `str::parse::<&Suite>()`; its [`Display`](fmt::Display) says what
+/// was given, the close names, and what would be accepted.
+///
+/// ```
+/// use cipherdex::{Suite, UnknownNameError};
+/// let e: UnknownNameError = "AES128-SHAA".parse::<&Suite>().unwrap_err();
+/// assert_eq!(e.input(), "AES128-SHAA");
+/// assert_eq!(e.suggestions()[0], "AES128-SHA");
+/// assert!(e.to_string().contains("did you mean AES128-SHA"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownNameError {
+    input: String,
+    suggestions: Vec<&'static str>,
+}
+
+impl UnknownNameError {
+    /// The error for `input`, with up to three close names from [`suggest`].
+    ///
+    /// ```
+    /// let e = cipherdex::UnknownNameError::new("ECDHE-RSA-AES128-GCM-SHA265");
+    /// assert_eq!(e.suggestions()[0], "ECDHE-RSA-AES128-GCM-SHA256");
+    /// ```
+    pub fn new(input: &str) -> UnknownNameError {
+        UnknownNameError {
+            input: input.to_owned(),
+            suggestions: suggest(input, 3),
+        }
+    }
+
+    /// The name or code as given.
+    pub fn input(&self) -> &str {
+        &self.input
+    }
+
+    /// Close known names, closest first (possibly none).
+    pub fn suggestions(&self) -> &[&'static str] {
+        &self.suggestions
+    }
+}
+
+impl fmt::Display for UnknownNameError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown suite {:?}", self.input)?;
+        if self.suggestions.is_empty() {
+            f.write_str(
+                ": give a suite name in any scheme (IANA, OpenSSL, GnuTLS, NSS, Java, Go, Windows, ...) \
+                 or a code such as 0xC02F or 0xC0,0x2F",
+            )
+        } else {
+            write!(f, " (did you mean {}?)", self.suggestions.join(", "))
+        }
+    }
+}
+
+impl std::error::Error for UnknownNameError {}
+
+impl FromStr for &'static Suite {
+    type Err = UnknownNameError;
+
+    /// [`lookup`]: any name in any scheme, any letter case, or any code spelling
+    /// (SSL 2.0 kinds included).
+    ///
+    /// ```
+    /// use cipherdex::Suite;
+    /// let s: &Suite = "ecdhe-rsa-aes128-gcm-sha256".parse()?;
+    /// assert_eq!(s.code(), 0xC02F);
+    /// assert_eq!("0xC0,0x2F".parse::<&Suite>()?, s);
+    /// assert!("0xC0FE".parse::<&Suite>().is_err());
+    /// # Ok::<(), cipherdex::UnknownNameError>(())
+    /// ```
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        lookup(s).ok_or_else(|| UnknownNameError::new(s))
     }
 }
 

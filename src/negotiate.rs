@@ -45,6 +45,7 @@ use std::str::FromStr;
 use crate::attrs::{Authentication, Cipher, KeyExchange, Mac, Mode, Protocol, Protocols};
 use crate::cause::Cause;
 use crate::cert::{self, CertKey, KeyType, Need, Reason};
+use crate::lookup::UnknownNameError;
 use crate::suite::Suite;
 
 /// Whose order decides among the shared suites.
@@ -232,7 +233,7 @@ impl Peer {
         for n in names {
             match crate::lookup::lookup(n) {
                 Some(s) => suites.push(s),
-                None => unknown.push(UnknownSuite::new(n)),
+                None => unknown.push(UnknownNameError::new(n)),
             }
         }
         if unknown.is_empty() {
@@ -1197,42 +1198,8 @@ pub enum NegotiateInputError {
     /// Names that are no known suite.
     UnknownSuites {
         /// Each unknown name with suggestions.
-        unknown: Vec<UnknownSuite>,
+        unknown: Vec<UnknownNameError>,
     },
-}
-
-/// A name that is no known suite, with close names.
-///
-/// ```
-/// let u = cipherdex::negotiate::UnknownSuite::new("AES128-SHAA");
-/// assert!(u.to_string().contains("did you mean AES128-SHA"));
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UnknownSuite {
-    /// The name as given.
-    pub name: String,
-    /// Close known names.
-    pub suggestions: Vec<&'static str>,
-}
-
-impl UnknownSuite {
-    /// The unknown `name`, with suggestions from [`crate::suggest`].
-    pub fn new(name: &str) -> UnknownSuite {
-        UnknownSuite {
-            name: name.to_owned(),
-            suggestions: crate::lookup::suggest(name, 3),
-        }
-    }
-}
-
-impl fmt::Display for UnknownSuite {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "unknown suite {:?}", self.name)?;
-        if !self.suggestions.is_empty() {
-            write!(f, " (did you mean {}?)", self.suggestions.join(", "))?;
-        }
-        Ok(())
-    }
 }
 
 impl fmt::Display for NegotiateInputError {

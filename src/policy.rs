@@ -56,9 +56,9 @@ impl fmt::Display for MozillaLevel {
 /// assert!(e.to_string().contains("modern, intermediate, old"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UnknownMozillaLevel(String);
+pub struct MozillaLevelError(String);
 
-impl fmt::Display for UnknownMozillaLevel {
+impl fmt::Display for MozillaLevelError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
@@ -68,16 +68,16 @@ impl fmt::Display for UnknownMozillaLevel {
     }
 }
 
-impl std::error::Error for UnknownMozillaLevel {}
+impl std::error::Error for MozillaLevelError {}
 
 impl FromStr for MozillaLevel {
-    type Err = UnknownMozillaLevel;
+    type Err = MozillaLevelError;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         MozillaLevel::ALL
             .iter()
             .copied()
             .find(|l| l.as_str().eq_ignore_ascii_case(s.trim()))
-            .ok_or_else(|| UnknownMozillaLevel(s.to_string()))
+            .ok_or_else(|| MozillaLevelError(s.to_string()))
     }
 }
 
@@ -318,7 +318,7 @@ impl Policy {
     /// let e = cipherdex::Policy::named("mozila-intermediate").unwrap_err();
     /// assert!(e.to_string().contains("did you mean mozilla-intermediate"));
     /// ```
-    pub fn named(name: &str) -> Result<&'static Policy, UnknownPolicy> {
+    pub fn named(name: &str) -> Result<&'static Policy, PolicyError> {
         name.parse()
     }
 
@@ -680,21 +680,21 @@ const ALIASES: &[(&str, &str)] = &[
 /// assert_eq!(e.suggestions(), ["nist-800-52r2"]);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UnknownPolicy {
+pub struct PolicyError {
     input: String,
     suggestions: Vec<&'static str>,
     /// The family the input names, when only its version is wrong.
     family: Option<&'static str>,
 }
 
-impl UnknownPolicy {
+impl PolicyError {
     /// The close names, best first.
     pub fn suggestions(&self) -> &[&'static str] {
         &self.suggestions
     }
 }
 
-impl fmt::Display for UnknownPolicy {
+impl fmt::Display for PolicyError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "unknown policy {:?}", self.input)?;
         if let Some(family) = self.family {
@@ -727,10 +727,10 @@ impl fmt::Display for UnknownPolicy {
     }
 }
 
-impl std::error::Error for UnknownPolicy {}
+impl std::error::Error for PolicyError {}
 
 impl FromStr for &'static Policy {
-    type Err = UnknownPolicy;
+    type Err = PolicyError;
     /// Accepts names in any case, with `-`, `_`, `:` or spaces between parts.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let norm: String = s
@@ -760,7 +760,7 @@ impl FromStr for &'static Policy {
                 norm.len() > f.len() + 1 && norm.starts_with(f) && norm[f.len()..].starts_with('-')
             })
             .max_by_key(|f| f.len());
-        Err(UnknownPolicy {
+        Err(PolicyError {
             input: s.to_string(),
             suggestions: family.map_or_else(|| suggest(norm), |f| vec![f]),
             family,

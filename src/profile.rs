@@ -97,7 +97,7 @@ pub fn resolve(spec: &str, role: Role) -> Result<Option<Profile>, ProfileError> 
             profile(peer, Some(pref))
         }
         "openssl" => {
-            let x = openssl::evaluate(rest, openssl::Target::OpenSsl30)
+            let x = openssl::evaluate(rest, openssl::Release::OpenSsl30)
                 .map_err(ProfileError::OpenSsl)?;
             let mut peer = Peer::new();
             peer.tls12_suites = x.suites();
@@ -198,14 +198,14 @@ pub enum ProfileError {
         kind: String,
     },
     /// Not a Windows release.
-    Windows(windows::UnknownRelease),
+    Windows(windows::ReleaseError),
     /// Not a Mozilla configuration.
     Mozilla {
         /// What followed `mozilla:`.
         input: String,
     },
     /// The OpenSSL cipher string does not evaluate.
-    OpenSsl(openssl::Error),
+    OpenSsl(openssl::CipherStringError),
 }
 
 impl fmt::Display for ProfileError {

@@ -73,9 +73,9 @@ impl fmt::Display for Level {
 /// assert_eq!(e.to_string(), "unknown rating level \"strong\" (expected one of: insecure, weak, secure, recommended)");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UnknownLevel(String);
+pub struct LevelError(String);
 
-impl fmt::Display for UnknownLevel {
+impl fmt::Display for LevelError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
@@ -85,16 +85,16 @@ impl fmt::Display for UnknownLevel {
     }
 }
 
-impl std::error::Error for UnknownLevel {}
+impl std::error::Error for LevelError {}
 
 impl FromStr for Level {
-    type Err = UnknownLevel;
+    type Err = LevelError;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         Level::ALL
             .iter()
             .copied()
             .find(|l| l.as_str().eq_ignore_ascii_case(s.trim()))
-            .ok_or_else(|| UnknownLevel(s.to_string()))
+            .ok_or_else(|| LevelError(s.to_string()))
     }
 }
 

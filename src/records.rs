@@ -303,7 +303,7 @@ pub(crate) struct RawProtocol {
 /// One cipher suite as OpenSSL's cipher table describes it.
 ///
 /// ```
-/// let c = cipherdex::openssl::Target::default().cipher_by_name("AES128-SHA").unwrap();
+/// let c = cipherdex::openssl::Release::default().cipher_by_name("AES128-SHA").unwrap();
 /// assert_eq!(c.code(), 0x002F);
 /// assert_eq!(c.strength_bits(), 128);
 /// ```

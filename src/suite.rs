@@ -261,6 +261,87 @@ impl fmt::Display for Suite {
     }
 }
 
+impl std::hash::Hash for Suite {
+    /// By code: codes are unique, so this agrees with `==`.
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.code.hash(state);
+    }
+}
+
+impl PartialOrd for Suite {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Suite {
+    /// By code, as [`Suite::all`] is sorted: `0x0000` first, SSL 2.0 kinds last.
+    ///
+    /// ```
+    /// use std::collections::{BTreeSet, HashSet};
+    /// use cipherdex::Suite;
+    /// let a = Suite::from_code(0xC02F).unwrap();
+    /// let b = Suite::from_code(0x009C).unwrap();
+    /// assert!(b < a);
+    /// let set: HashSet<&Suite> = [a, b, a].into_iter().collect();
+    /// assert_eq!(set.len(), 2);
+    /// let sorted: Vec<u32> = [a, b].into_iter().collect::<BTreeSet<_>>().iter().map(|s| s.code()).collect();
+    /// assert_eq!(sorted, [0x009C, 0xC02F]);
+    /// ```
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.code.cmp(&other.code)
+    }
+}
+
+/// A two-byte code that names no known suite.
+///
+/// The error of `<&Suite>::try_from(u16)`.
+///
+/// ```
+/// use cipherdex::{Suite, UnknownCodeError};
+/// let e: UnknownCodeError = <&Suite>::try_from(0xC0FEu16).unwrap_err();
+/// assert_eq!(e.code(), 0xC0FE);
+/// assert!(e.to_string().contains("0xC0FE"));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UnknownCodeError(u16);
+
+impl UnknownCodeError {
+    /// The code as given.
+    pub fn code(&self) -> u16 {
+        self.0
+    }
+}
+
+impl fmt::Display for UnknownCodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "no known cipher suite has code 0x{:04X}: it is unassigned, private use or not yet in cipherdex's data (`cipherdex list` shows every known code)",
+            self.0
+        )
+    }
+}
+
+impl std::error::Error for UnknownCodeError {}
+
+impl TryFrom<u16> for &'static Suite {
+    type Error = UnknownCodeError;
+
+    /// The suite with this two-byte code (TLS, DTLS, SSL 3.0, signalling,
+    /// GREASE). SSL 2.0's three-byte kinds go through [`Suite::from_code`].
+    ///
+    /// ```
+    /// use cipherdex::Suite;
+    /// let s = <&Suite>::try_from(0x1301u16)?;
+    /// assert_eq!(s.canonical_name(), "TLS_AES_128_GCM_SHA256");
+    /// # Ok::<(), cipherdex::UnknownCodeError>(())
+    /// ```
+    fn try_from(code: u16) -> Result<Self, Self::Error> {
+        Suite::from_code(u32::from(code)).ok_or(UnknownCodeError(code))
+    }
+}
+
 /// A code formatted as `0xC02B` (four digits) or `0x010080` (six, SSL 2.0).
 ///
 /// ```

@@ -52,13 +52,13 @@ impl fmt::Display for Severity {
 }
 
 impl FromStr for Severity {
-    type Err = UnknownWeakness;
+    type Err = WeaknessError;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         Severity::ALL
             .iter()
             .copied()
             .find(|v| v.as_str().eq_ignore_ascii_case(s))
-            .ok_or_else(|| UnknownWeakness {
+            .ok_or_else(|| WeaknessError {
                 input: s.to_string(),
                 expected: Severity::ALL.iter().map(|v| v.as_str()).collect(),
             })
@@ -73,12 +73,12 @@ impl FromStr for Severity {
 /// assert!(e.to_string().contains("rc4"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UnknownWeakness {
+pub struct WeaknessError {
     input: String,
     expected: Vec<&'static str>,
 }
 
-impl fmt::Display for UnknownWeakness {
+impl fmt::Display for WeaknessError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
@@ -89,7 +89,7 @@ impl fmt::Display for UnknownWeakness {
     }
 }
 
-impl std::error::Error for UnknownWeakness {}
+impl std::error::Error for WeaknessError {}
 
 /// Declares the weakness catalogue: one record per weakness.
 macro_rules! weaknesses {
@@ -257,7 +257,7 @@ impl fmt::Display for Weakness {
 }
 
 impl FromStr for Weakness {
-    type Err = UnknownWeakness;
+    type Err = WeaknessError;
     /// Parses an id (any case); `64-bit-block` and `lucky13` are accepted
     /// for `sweet32` and `cbc`.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
@@ -272,7 +272,7 @@ impl FromStr for Weakness {
             .iter()
             .copied()
             .find(|w| w.id().eq_ignore_ascii_case(s))
-            .ok_or_else(|| UnknownWeakness {
+            .ok_or_else(|| WeaknessError {
                 input: s.to_string(),
                 expected: Weakness::ALL.iter().map(|w| w.id()).collect(),
             })

@@ -7,7 +7,7 @@
 
 use std::process::Command;
 
-use cipherdex::openssl::{self, Error, Target};
+use cipherdex::openssl::{self, CipherStringError, Release};
 
 /// A small deterministic PRNG (xorshift64*), so the test needs no crate.
 struct Rng(u64);
@@ -255,12 +255,15 @@ fn openssl_available() -> bool {
 }
 
 fn check(s: &str) -> Result<(), String> {
-    let ours = openssl::evaluate(s, Target::OpenSsl30);
+    let ours = openssl::evaluate(s, Release::OpenSsl30);
     let theirs = run_openssl(s).ok_or("cannot run openssl")?;
     match (&ours, &theirs) {
         (Ok(x), Outcome::List(l)) if x.to_string() == *l => Ok(()),
-        (Err(Error::NoCipherMatch), Outcome::NoMatch) => Ok(()),
-        (Err(Error::InvalidCommand { .. } | Error::BadSpecial { .. }), Outcome::Invalid) => Ok(()),
+        (Err(CipherStringError::NoCipherMatch), Outcome::NoMatch) => Ok(()),
+        (
+            Err(CipherStringError::InvalidCommand { .. } | CipherStringError::BadSpecial { .. }),
+            Outcome::Invalid,
+        ) => Ok(()),
         _ => Err(format!(
             "string {s:?}\n  cipherdex: {}\n  openssl:   {}",
             match &ours {
@@ -289,7 +292,7 @@ fn random_strings_match_openssl() {
         .ok()
         .and_then(|s| s.parse().ok())
         .unwrap_or(2500);
-    let names: Vec<&str> = Target::OpenSsl30
+    let names: Vec<&str> = Release::OpenSsl30
         .ciphers()
         .iter()
         .map(|c| c.name())
@@ -358,7 +361,7 @@ fn every_suite_name_matches_openssl() {
         return;
     }
     let mut failures = Vec::new();
-    for c in Target::OpenSsl30.ciphers() {
+    for c in Release::OpenSsl30.ciphers() {
         for s in [
             c.name().to_string(),
             format!("ALL:COMPLEMENTOFALL:+{}:-{}", c.name(), c.name()),
@@ -379,7 +382,7 @@ fn compiled_strings_round_trip_through_openssl() {
         return;
     }
     let seed = 0x5EED_0000_C0DE_0001u64;
-    let names: Vec<&str> = Target::OpenSsl30
+    let names: Vec<&str> = Release::OpenSsl30
         .ciphers()
         .iter()
         .map(|c| c.name())
@@ -389,11 +392,11 @@ fn compiled_strings_round_trip_through_openssl() {
     let mut checked = 0;
     while checked < 300 {
         let s = cipher_string(&mut rng, &names);
-        let Ok(x) = openssl::evaluate(&s, Target::OpenSsl30) else {
+        let Ok(x) = openssl::evaluate(&s, Release::OpenSsl30) else {
             continue;
         };
         checked += 1;
-        let w = openssl::write::openssl_string(&x.suites(), Target::OpenSsl30);
+        let w = openssl::write::openssl_string(&x.suites(), Release::OpenSsl30);
         assert!(w.unexpressible().is_empty());
         match run_openssl(w.text()) {
             Some(Outcome::List(l)) if l == x.to_string() => {}

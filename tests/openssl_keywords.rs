@@ -5,9 +5,11 @@
 //! `OPENSSL_CONF=/dev/null openssl ciphers -ciphersuites '' -- "$K"` (OpenSSL
 //! 3.0.22, Debian 12) for each keyword `$K`, printing `ERROR` on failure.
 
-use cipherdex::openssl::{evaluate, evaluate_ciphersuites, evaluate_full, Error, Target, Warning};
+use cipherdex::openssl::{
+    evaluate, evaluate_ciphersuites, evaluate_full, CipherStringError, Release, Warning,
+};
 
-fn names(s: &str, t: Target) -> Vec<&'static str> {
+fn names(s: &str, t: Release) -> Vec<&'static str> {
     evaluate(s, t).map(|x| x.names()).unwrap_or_default()
 }
 
@@ -17,9 +19,9 @@ fn every_keyword_matches_the_recorded_openssl_output() {
     let mut n = 0;
     for line in text.lines().filter(|l| !l.starts_with('#')) {
         let (input, expected) = line.split_once('\t').expect("tab-separated");
-        let got = match evaluate(input, Target::OpenSsl30) {
+        let got = match evaluate(input, Release::OpenSsl30) {
             Ok(x) => x.to_string(),
-            Err(Error::NoCipherMatch) => "ERROR".into(),
+            Err(CipherStringError::NoCipherMatch) => "ERROR".into(),
             Err(e) => format!("unexpected error {e:?}"),
         };
         assert_eq!(got, expected, "cipher string {input:?}");
@@ -30,11 +32,11 @@ fn every_keyword_matches_the_recorded_openssl_output() {
 
 #[test]
 fn high_without_anull_and_md5() {
-    let x = evaluate("HIGH:!aNULL:!MD5", Target::OpenSsl30).unwrap();
+    let x = evaluate("HIGH:!aNULL:!MD5", Release::OpenSsl30).unwrap();
     assert!(x.warnings().is_empty());
     assert_eq!(
         x.ciphers().len(),
-        names("HIGH", Target::OpenSsl30).len() - 12
+        names("HIGH", Release::OpenSsl30).len() - 12
     );
     assert!(x.ciphers().iter().all(|c| c.strength_class() == "HIGH"));
     assert_eq!(
@@ -48,35 +50,35 @@ fn high_without_anull_and_md5() {
 
 #[test]
 fn kill_is_permanent_delete_is_not() {
-    assert!(!names("ALL:!RSA:RSA", Target::OpenSsl30).contains(&"AES128-SHA"));
-    assert!(names("ALL:-RSA:RSA", Target::OpenSsl30).contains(&"AES128-SHA"));
+    assert!(!names("ALL:!RSA:RSA", Release::OpenSsl30).contains(&"AES128-SHA"));
+    assert!(names("ALL:-RSA:RSA", Release::OpenSsl30).contains(&"AES128-SHA"));
     // `-` then re-add puts them at the end, in their previous order.
     let v = names(
         "ALL:-AES128-SHA:-AES256-SHA:AES128-SHA:AES256-SHA",
-        Target::OpenSsl30,
+        Release::OpenSsl30,
     );
     assert_eq!(v[v.len() - 2..], ["AES128-SHA", "AES256-SHA"]);
 }
 
 #[test]
 fn plus_moves_to_the_end_and_strength_sorts() {
-    let v = names("AES128-SHA:AES256-SHA:+AES128-SHA", Target::OpenSsl30);
+    let v = names("AES128-SHA:AES256-SHA:+AES128-SHA", Release::OpenSsl30);
     assert_eq!(v, ["AES256-SHA", "AES128-SHA"]);
     let v = names(
         "AES128-SHA:NULL-SHA:AES256-SHA:@STRENGTH",
-        Target::OpenSsl30,
+        Release::OpenSsl30,
     );
     assert_eq!(v, ["AES256-SHA", "AES128-SHA", "NULL-SHA"]);
     // `+` never adds anything.
     assert_eq!(
-        evaluate("+HIGH", Target::OpenSsl30),
-        Err(Error::NoCipherMatch)
+        evaluate("+HIGH", Release::OpenSsl30),
+        Err(CipherStringError::NoCipherMatch)
     );
 }
 
 #[test]
 fn separators_and_operators_without_separators() {
-    let a = names("HIGH:!MD5", Target::OpenSsl30);
+    let a = names("HIGH:!MD5", Release::OpenSsl30);
     for s in [
         "HIGH,!MD5",
         "HIGH !MD5",
@@ -84,54 +86,57 @@ fn separators_and_operators_without_separators() {
         "HIGH!MD5",
         "::HIGH::!MD5::",
     ] {
-        assert_eq!(names(s, Target::OpenSsl30), a, "{s}");
+        assert_eq!(names(s, Release::OpenSsl30), a, "{s}");
     }
 }
 
 #[test]
 fn default_prefix_and_suiteb() {
     assert_eq!(
-        names("DEFAULT", Target::OpenSsl30),
-        names("ALL:!COMPLEMENTOFDEFAULT:!eNULL", Target::OpenSsl30)
+        names("DEFAULT", Release::OpenSsl30),
+        names("ALL:!COMPLEMENTOFDEFAULT:!eNULL", Release::OpenSsl30)
     );
     assert_eq!(
-        names("DEFAULT:!kRSA", Target::OpenSsl30),
-        names("ALL:!COMPLEMENTOFDEFAULT:!eNULL:!kRSA", Target::OpenSsl30)
+        names("DEFAULT:!kRSA", Release::OpenSsl30),
+        names("ALL:!COMPLEMENTOFDEFAULT:!eNULL:!kRSA", Release::OpenSsl30)
     );
     // Only at the very start; anywhere else it is an unknown word.
-    assert_eq!(names("SUITEB128:HIGH", Target::OpenSsl30).len(), 2);
-    let x = evaluate("HIGH:SUITEB128", Target::OpenSsl30).unwrap();
+    assert_eq!(names("SUITEB128:HIGH", Release::OpenSsl30).len(), 2);
+    let x = evaluate("HIGH:SUITEB128", Release::OpenSsl30).unwrap();
     assert!(matches!(&x.warnings()[0], Warning::UnknownWord { word, .. } if word == "SUITEB128"));
 }
 
 #[test]
 fn errors_say_what_is_wrong() {
     assert!(matches!(
-        evaluate("HIGH+*", Target::OpenSsl30),
-        Err(Error::InvalidCommand {
+        evaluate("HIGH+*", Release::OpenSsl30),
+        Err(CipherStringError::InvalidCommand {
             position: 5,
             found: Some('*')
         })
     ));
     assert!(matches!(
-        evaluate("HIGH:@SECLEVEL=9", Target::OpenSsl30),
-        Err(Error::BadSpecial { .. })
+        evaluate("HIGH:@SECLEVEL=9", Release::OpenSsl30),
+        Err(CipherStringError::BadSpecial { .. })
     ));
     assert!(matches!(
-        evaluate("HIGH:@", Target::OpenSsl30),
-        Err(Error::InvalidCommand { .. })
+        evaluate("HIGH:@", Release::OpenSsl30),
+        Err(CipherStringError::InvalidCommand { .. })
     ));
-    assert_eq!(evaluate("", Target::OpenSsl30), Err(Error::NoCipherMatch));
     assert_eq!(
-        evaluate("FOO", Target::OpenSsl30),
-        Err(Error::NoCipherMatch)
+        evaluate("", Release::OpenSsl30),
+        Err(CipherStringError::NoCipherMatch)
+    );
+    assert_eq!(
+        evaluate("FOO", Release::OpenSsl30),
+        Err(CipherStringError::NoCipherMatch)
     );
     // Unknown words hide later garbage, as in OpenSSL.
-    assert!(evaluate("HIGH:FOO+*", Target::OpenSsl30).is_ok());
+    assert!(evaluate("HIGH:FOO+*", Release::OpenSsl30).is_ok());
     for e in [
-        Error::NoCipherMatch,
-        Error::NoCiphersuiteMatch,
-        Error::UnknownTarget("9".into()),
+        CipherStringError::NoCipherMatch,
+        CipherStringError::NoCiphersuiteMatch,
+        CipherStringError::UnknownRelease("9".into()),
     ] {
         assert!(e.to_string().len() > 40);
     }
@@ -141,7 +146,7 @@ fn errors_say_what_is_wrong() {
 fn warnings_for_unknown_words() {
     let x = evaluate(
         "HIGH:!md5:RC4:TLS_AES_128_GCM_SHA256:AES+CHACHA20",
-        Target::OpenSsl30,
+        Release::OpenSsl30,
     )
     .unwrap();
     let w = x.warnings();
@@ -150,49 +155,49 @@ fn warnings_for_unknown_words() {
     assert!(matches!(
         &w[1],
         Warning::UnknownWord {
-            known_in: Some(Target::OpenSsl111Weak),
+            known_in: Some(Release::OpenSsl111Weak),
             ..
         }
     ));
     assert!(matches!(&w[2], Warning::UnknownWord { word, .. } if word == "TLS_AES_128_GCM_SHA256"));
     assert!(matches!(&w[3], Warning::EmptyCombination { .. }));
-    assert_eq!(x.names(), names("HIGH", Target::OpenSsl30));
+    assert_eq!(x.names(), names("HIGH", Release::OpenSsl30));
 }
 
 #[test]
 fn targets_differ_where_openssl_builds_differ() {
     // 1.1.1 with weak ciphers has RC4 and 3DES, in MEDIUM.
-    let weak = names("MEDIUM", Target::OpenSsl111Weak);
+    let weak = names("MEDIUM", Release::OpenSsl111Weak);
     assert!(weak.contains(&"DES-CBC3-SHA") && weak.contains(&"RC4-SHA"));
-    assert!(evaluate("3DES", Target::OpenSsl111).is_err());
-    assert!(names("SEED", Target::OpenSsl111).contains(&"SEED-SHA"));
-    assert!(evaluate("SEED", Target::OpenSsl30).is_err());
+    assert!(evaluate("3DES", Release::OpenSsl111).is_err());
+    assert!(names("SEED", Release::OpenSsl111).contains(&"SEED-SHA"));
+    assert!(evaluate("SEED", Release::OpenSsl30).is_err());
     // CCM8: HIGH until 3.1, MEDIUM from 3.2.
-    assert!(names("HIGH", Target::OpenSsl30).contains(&"AES128-CCM8"));
-    assert!(!names("HIGH", Target::OpenSsl32).contains(&"AES128-CCM8"));
-    assert!(names("MEDIUM", Target::OpenSsl32).contains(&"AES128-CCM8"));
+    assert!(names("HIGH", Release::OpenSsl30).contains(&"AES128-CCM8"));
+    assert!(!names("HIGH", Release::OpenSsl32).contains(&"AES128-CCM8"));
+    assert!(names("MEDIUM", Release::OpenSsl32).contains(&"AES128-CCM8"));
     // CBC is a 3.0 keyword.
-    assert!(evaluate("CBC", Target::OpenSsl111).is_err());
-    assert_eq!(Target::OpenSsl111.ciphers().len(), 160);
-    assert_eq!(Target::OpenSsl111Weak.ciphers().len(), 184);
+    assert!(evaluate("CBC", Release::OpenSsl111).is_err());
+    assert_eq!(Release::OpenSsl111.ciphers().len(), 160);
+    assert_eq!(Release::OpenSsl111Weak.ciphers().len(), 184);
     for (s, t) in [
-        ("3.0.13", Target::OpenSsl30),
-        ("3.1", Target::OpenSsl30),
-        ("3.3", Target::OpenSsl32),
-        ("OpenSSL 3.6.0", Target::OpenSsl32),
-        ("1.1.1k", Target::OpenSsl111),
-        ("1.1.1-weak", Target::OpenSsl111Weak),
+        ("3.0.13", Release::OpenSsl30),
+        ("3.1", Release::OpenSsl30),
+        ("3.3", Release::OpenSsl32),
+        ("OpenSSL 3.6.0", Release::OpenSsl32),
+        ("1.1.1k", Release::OpenSsl111),
+        ("1.1.1-weak", Release::OpenSsl111Weak),
     ] {
-        assert_eq!(s.parse::<Target>().unwrap(), t, "{s}");
+        assert_eq!(s.parse::<Release>().unwrap(), t, "{s}");
     }
-    assert!("1.0.2".parse::<Target>().is_err());
+    assert!("1.0.2".parse::<Release>().is_err());
 }
 
 #[test]
 fn tls13_ciphersuites() {
     let x = evaluate_ciphersuites(
         "TLS_CHACHA20_POLY1305_SHA256: TLS_AES_128_CCM_8_SHA256",
-        Target::OpenSsl30,
+        Release::OpenSsl30,
     )
     .unwrap();
     assert_eq!(
@@ -200,24 +205,24 @@ fn tls13_ciphersuites() {
         ["TLS_CHACHA20_POLY1305_SHA256", "TLS_AES_128_CCM_8_SHA256"]
     );
     assert_eq!(
-        evaluate_ciphersuites("", Target::OpenSsl30)
+        evaluate_ciphersuites("", Release::OpenSsl30)
             .unwrap()
             .ciphers()
             .len(),
         0
     );
     assert_eq!(
-        evaluate_ciphersuites("AES128-SHA", Target::OpenSsl30),
-        Err(Error::NoCiphersuiteMatch)
+        evaluate_ciphersuites("AES128-SHA", Release::OpenSsl30),
+        Err(CipherStringError::NoCiphersuiteMatch)
     );
-    let full = evaluate_full("HIGH", None, Target::OpenSsl30).unwrap();
+    let full = evaluate_full("HIGH", None, Release::OpenSsl30).unwrap();
     assert_eq!(full.tls13().len(), 3);
     assert_eq!(full.names()[0], "TLS_AES_256_GCM_SHA384");
 }
 
 #[test]
 fn every_engine_suite_is_in_the_knowledge_base() {
-    for t in Target::ALL {
+    for t in Release::ALL {
         for c in t.ciphers().iter().chain(t.tls13_ciphersuites()) {
             let s = cipherdex::Suite::from_code(u32::from(c.code())).expect("in knowledge base");
             assert_eq!(s.code(), u32::from(c.code()));
@@ -242,21 +247,21 @@ fn no_panic_on_odd_input() {
         "DEFAULT:",
         "DEFAULTX",
     ] {
-        let _ = evaluate(s, Target::OpenSsl30);
-        let _ = evaluate_ciphersuites(s, Target::OpenSsl30);
+        let _ = evaluate(s, Release::OpenSsl30);
+        let _ = evaluate_ciphersuites(s, Release::OpenSsl30);
     }
 }
 
 mod writers {
-    use cipherdex::openssl::write::{compile, gnutls_priority, openssl_string, Format};
-    use cipherdex::openssl::{evaluate, evaluate_full, Target};
+    use cipherdex::openssl::write::{compile, gnutls_priority, openssl_string, Dialect};
+    use cipherdex::openssl::{evaluate, evaluate_full, Release};
 
     #[test]
     fn openssl_string_round_trips_for_every_keyword() {
         let text = include_str!("fixtures/openssl-3.0-keywords.tsv");
         for line in text.lines().filter(|l| !l.starts_with('#')) {
             let input = line.split('\t').next().unwrap();
-            for t in Target::ALL {
+            for t in Release::ALL {
                 let Ok(x) = evaluate(input, t) else { continue };
                 let w = openssl_string(&x.suites(), t);
                 assert!(w.unexpressible().is_empty());
@@ -271,23 +276,23 @@ mod writers {
 
     #[test]
     fn server_lines() {
-        let x = evaluate_full("ECDHE+AESGCM", None, Target::OpenSsl30).unwrap();
+        let x = evaluate_full("ECDHE+AESGCM", None, Release::OpenSsl30).unwrap();
         let s = x.suites();
-        let nginx = compile(Format::Nginx, &s, Target::OpenSsl30);
+        let nginx = compile(Dialect::Nginx, &s, Release::OpenSsl30);
         assert!(nginx
             .text()
             .starts_with("ssl_ciphers 'ECDHE-ECDSA-AES256-GCM-SHA384:"));
         assert!(nginx.text().ends_with(
             "ssl_conf_command Ciphersuites TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:TLS_AES_128_GCM_SHA256;\n"
         ));
-        let apache = compile(Format::Apache, &s, Target::OpenSsl30);
+        let apache = compile(Dialect::Apache, &s, Release::OpenSsl30);
         assert!(apache
             .text()
             .contains("\nSSLCipherSuite TLSv1.3 TLS_AES_256_GCM_SHA384:"));
-        let ha = compile(Format::Haproxy, &s, Target::OpenSsl30);
+        let ha = compile(Dialect::Haproxy, &s, Release::OpenSsl30);
         assert!(ha.text().starts_with("ssl-default-bind-ciphers ECDHE-"));
-        assert_eq!("NGINX".parse::<Format>().unwrap(), Format::Nginx);
-        assert!("iis".parse::<Format>().is_err());
+        assert_eq!("NGINX".parse::<Dialect>().unwrap(), Dialect::Nginx);
+        assert!("iis".parse::<Dialect>().is_err());
     }
 
     #[test]
@@ -297,10 +302,10 @@ mod writers {
             cipherdex::lookup("DES-CBC3-SHA").unwrap(),
             cipherdex::lookup("AES128-SHA").unwrap(),
         ];
-        let w = openssl_string(&s, Target::OpenSsl30);
+        let w = openssl_string(&s, Release::OpenSsl30);
         assert_eq!(w.text(), "AES128-SHA");
         assert_eq!(w.unexpressible().len(), 1);
-        let w = openssl_string(&s, Target::OpenSsl111Weak);
+        let w = openssl_string(&s, Release::OpenSsl111Weak);
         assert_eq!(w.text(), "DES-CBC3-SHA:AES128-SHA");
         // GnuTLS has no ARIA; and cannot name single suites.
         let s = [
@@ -308,7 +313,7 @@ mod writers {
             cipherdex::lookup("ECDHE-RSA-AES128-GCM-SHA256").unwrap(),
             cipherdex::lookup("ECDHE-ECDSA-AES256-GCM-SHA384").unwrap(),
         ];
-        let w = gnutls_priority(&s, Target::OpenSsl30);
+        let w = gnutls_priority(&s, Release::OpenSsl30);
         assert_eq!(w.unexpressible().len(), 1);
         assert_eq!(
             w.text(),

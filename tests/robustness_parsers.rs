@@ -11,7 +11,7 @@
 
 use std::str::FromStr;
 
-use cipherdex::openssl::{self, Target};
+use cipherdex::openssl::{self, Release};
 use cipherdex::{hello, input, negotiate, profile, windows};
 use proptest::prelude::*;
 
@@ -89,18 +89,18 @@ fn parse_everything(s: &str) {
         let _ = input::read(f, s);
     }
     for target in [
-        Target::OpenSsl111,
-        Target::OpenSsl111Weak,
-        Target::OpenSsl30,
-        Target::OpenSsl32,
+        Release::OpenSsl111,
+        Release::OpenSsl111Weak,
+        Release::OpenSsl30,
+        Release::OpenSsl32,
     ] {
         let _ = openssl::evaluate(s, target);
         let _ = openssl::evaluate_ciphersuites(s, target);
         let _ = target.knows(s);
         let _ = target.cipher_by_name(s);
     }
-    let _ = openssl::evaluate_full(s, Some(s), Target::default());
-    let _ = Target::from_str(s);
+    let _ = openssl::evaluate_full(s, Some(s), Release::default());
+    let _ = Release::from_str(s);
     let _ = input::report(input::detect(s), s);
     for &f in input::Format::ALL {
         let _ = input::report(f, s);
@@ -169,7 +169,7 @@ proptest! {
     fn a_cipher_string_expands_back_to_its_list(s in cipher_stringy()) {
         // Expand, write the expansion as a cipher string, expand that: the
         // same suites in the same order.
-        for target in [Target::OpenSsl111, Target::OpenSsl30, Target::OpenSsl32] {
+        for target in [Release::OpenSsl111, Release::OpenSsl30, Release::OpenSsl32] {
             let Ok(first) = openssl::evaluate(&s, target) else { continue };
             let suites = first.suites();
             let written = openssl::write::openssl_string(&suites, target);
@@ -206,11 +206,11 @@ fn huge_inputs_are_answered() {
     // A 10 MB line and a million suites: a result or an error, no panic.
     let line = "ECDHE-RSA-AES128-GCM-SHA256".repeat(400_000);
     assert!(input::parse(&line).len() <= 1);
-    assert!(openssl::evaluate(&line, Target::OpenSsl30).is_err());
+    assert!(openssl::evaluate(&line, Release::OpenSsl30).is_err());
     let _ = input::report(input::detect(&line), &line);
     let million = ["AES128-SHA"; 1_000_000].join(":");
     assert_eq!(input::parse(&million).len(), 1_000_000);
-    let _ = openssl::evaluate(&million, Target::OpenSsl30);
+    let _ = openssl::evaluate(&million, Release::OpenSsl30);
 }
 
 #[test]

@@ -47,7 +47,7 @@ pub enum Error {
     /// JSON serialization failed.
     Json(serde_json::Error),
     /// OpenSSL would reject the cipher string, or the `--openssl` version is unknown.
-    Openssl(cipherdex::openssl::Error),
+    Openssl(cipherdex::openssl::CipherStringError),
     /// `--cert` is neither a type name nor a readable certificate file.
     Cert {
         /// The value as given.

@@ -3,7 +3,7 @@
 
 #![no_main]
 
-use cipherdex::openssl::{self, Target};
+use cipherdex::openssl::{self, Release};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -11,10 +11,10 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     for target in [
-        Target::OpenSsl111,
-        Target::OpenSsl111Weak,
-        Target::OpenSsl30,
-        Target::OpenSsl32,
+        Release::OpenSsl111,
+        Release::OpenSsl111Weak,
+        Release::OpenSsl30,
+        Release::OpenSsl32,
     ] {
         let _ = openssl::evaluate_ciphersuites(s, target);
         let Ok(first) = openssl::evaluate(s, target) else {

@@ -120,7 +120,7 @@ fn name_list(report: &mut Report, list: &str, protocol: Option<Protocol>, line: 
 
 /// Expands an OpenSSL cipher string the way the server's OpenSSL would.
 fn cipher_string(report: &mut Report, s: &str, line: u32) -> Result<(), InputError> {
-    let x = openssl::evaluate(s, openssl::Target::default()).map_err(|source| {
+    let x = openssl::evaluate(s, openssl::Release::default()).map_err(|source| {
         InputError::CipherString {
             line,
             string: s.to_string(),

@@ -59,13 +59,13 @@ pub enum InputError {
         /// The cipher string.
         string: String,
         /// Why OpenSSL would reject it.
-        source: crate::openssl::Error,
+        source: crate::openssl::CipherStringError,
     },
     /// An `openssl:` cipher string that OpenSSL would reject.
-    OpensslString(crate::openssl::Error),
+    OpensslString(crate::openssl::CipherStringError),
     /// A Windows listing (`Get-TlsCipherSuite`, policy string, registry value)
     /// with malformed lines.
-    Windows(crate::windows::ParseError),
+    Windows(crate::windows::ListingError),
     /// The input has the format's markers but not the part that holds suites.
     Missing {
         /// The format being read.

@@ -3,11 +3,11 @@
 //! OpenSSL's order. The evaluation's warnings become the list's notes.
 
 use super::{Format, InputError, Item, List};
-use crate::openssl::{evaluate, Target};
+use crate::openssl::{evaluate, Release};
 
 /// The suites `text` (without its `openssl:` prefix) selects.
 pub(super) fn read(text: &str) -> Result<List, InputError> {
-    let x = evaluate(text.trim(), Target::default()).map_err(InputError::OpensslString)?;
+    let x = evaluate(text.trim(), Release::default()).map_err(InputError::OpensslString)?;
     let items = x
         .ciphers()
         .iter()

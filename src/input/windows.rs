@@ -7,7 +7,7 @@ use super::{Format, InputError, Report, SuiteRef};
 /// A report from one of the Windows listing parsers of [`crate::windows`].
 pub(super) fn report(
     format: Format,
-    parsed: Result<Vec<crate::windows::Listed>, crate::windows::ParseError>,
+    parsed: Result<Vec<crate::windows::Listed>, crate::windows::ListingError>,
 ) -> Result<Report, InputError> {
     let list = parsed.map_err(InputError::Windows)?;
     let mut report = Report::new(format);

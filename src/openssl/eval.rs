@@ -3,7 +3,7 @@
 //! hot path).
 
 use super::keywords::{Alias, ALIASES};
-use super::{Error, OpenSslCipher, Target, Warning};
+use super::{CipherStringError, OpenSslCipher, Release, Warning};
 use crate::records::openssl_bits::*;
 
 /// Maximum number of ciphers in one target table (indices are `u8`).
@@ -276,7 +276,7 @@ enum Entry {
     Alias(&'static Alias),
 }
 
-fn lookup(target: Target, word: &str) -> Option<Entry> {
+fn lookup(target: Release, word: &str) -> Option<Entry> {
     if let Some(c) = target.cipher_by_name(word) {
         return Some(Entry::OpenSslCipher(c));
     }
@@ -314,17 +314,17 @@ fn combine(acc: &mut u32, v: u32) -> bool {
 /// messages. Returns the first error; like OpenSSL, a bad `@` command does
 /// not stop the processing but fails the whole string at the end.
 pub(crate) fn process(
-    target: Target,
+    target: Release,
     rule: &str,
     base: usize,
     list: &mut List,
     warnings: &mut Vec<Warning>,
     sec_level: &mut Option<u8>,
-) -> Result<(), Error> {
+) -> Result<(), CipherStringError> {
     let s = rule.as_bytes();
     let n = s.len();
     let mut l = 0;
-    let mut deferred: Option<Error> = None;
+    let mut deferred: Option<CipherStringError> = None;
     while l < n {
         let ch = s[l];
         let op = match ch {
@@ -351,7 +351,7 @@ pub(crate) fn process(
             }
             wend = l;
             if wstart == wend {
-                return Err(Error::InvalidCommand {
+                return Err(CipherStringError::InvalidCommand {
                     position: base + l,
                     found: rule[l..].chars().next(),
                 });
@@ -438,7 +438,7 @@ pub(crate) fn process(
                 {
                     *sec_level = Some(bytes[9] - b'0');
                 } else if deferred.is_none() {
-                    deferred = Some(Error::BadSpecial {
+                    deferred = Some(CipherStringError::BadSpecial {
                         position: base + wstart - 1,
                         command: cmd.to_string(),
                     });
@@ -469,7 +469,7 @@ pub(crate) fn process(
 }
 
 /// Whether an alias of the target selects at least one of its ciphers.
-pub(crate) fn alias_selects(target: Target, a: &Alias) -> bool {
+pub(crate) fn alias_selects(target: Release, a: &Alias) -> bool {
     let sel = Sel {
         id: None,
         kx: a.kx,

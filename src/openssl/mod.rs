@@ -2,16 +2,16 @@
 //!
 //! [`evaluate`] turns a cipher string such as `HIGH:!aNULL:!MD5` into the
 //! ordered list of cipher suites that `openssl ciphers -ciphersuites ''
-//! 'HIGH:!aNULL:!MD5'` prints for the chosen [`Target`] build.
+//! 'HIGH:!aNULL:!MD5'` prints for the chosen [`Release`] build.
 //! [`evaluate_ciphersuites`] does the same for the TLS 1.3 `-ciphersuites`
 //! list, and [`evaluate_full`] combines both like an `SSL_CTX` does. The
 //! [`write`](mod@write) module goes the other way, from a suite list to configuration
 //! text for OpenSSL, GnuTLS, nginx, Apache and HAProxy.
 //!
 //! ```
-//! use cipherdex::openssl::{evaluate, Target};
+//! use cipherdex::openssl::{evaluate, Release};
 //!
-//! let x = evaluate("HIGH:!aNULL:!MD5", Target::default()).unwrap();
+//! let x = evaluate("HIGH:!aNULL:!MD5", Release::default()).unwrap();
 //! assert_eq!(x.ciphers()[0].name(), "ECDHE-ECDSA-AES256-GCM-SHA384");
 //! assert!(x.warnings().is_empty());
 //! ```
@@ -19,6 +19,8 @@
 mod eval;
 mod keywords;
 pub mod write;
+
+pub use write::{Dialect, DialectError};
 
 use std::fmt;
 use std::str::FromStr;
@@ -36,7 +38,7 @@ impl OpenSslCipher {
     /// The knowledge-base entry for this suite.
     ///
     /// ```
-    /// let c = cipherdex::openssl::Target::default().cipher_by_name("AES128-SHA").unwrap();
+    /// let c = cipherdex::openssl::Release::default().cipher_by_name("AES128-SHA").unwrap();
     /// assert_eq!(c.suite().name(cipherdex::Scheme::Iana), Some("TLS_RSA_WITH_AES_128_CBC_SHA"));
     /// ```
     pub fn suite(&self) -> &'static crate::suite::Suite {
@@ -108,13 +110,13 @@ impl OpenSslCipher {
 /// | `OpenSsl111Weak` | 1.1.1 built with `enable-weak-ssl-ciphers`: plus the RC4 and 3DES suites |
 ///
 /// ```
-/// use cipherdex::openssl::Target;
-/// assert_eq!("3.0".parse::<Target>().unwrap(), Target::OpenSsl30);
-/// assert_eq!("1.1.1w".parse::<Target>().unwrap(), Target::OpenSsl111);
-/// assert_eq!("3.5.1".parse::<Target>().unwrap(), Target::OpenSsl32);
+/// use cipherdex::openssl::Release;
+/// assert_eq!("3.0".parse::<Release>().unwrap(), Release::OpenSsl30);
+/// assert_eq!("1.1.1w".parse::<Release>().unwrap(), Release::OpenSsl111);
+/// assert_eq!("3.5.1".parse::<Release>().unwrap(), Release::OpenSsl32);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-pub enum Target {
+pub enum Release {
     /// OpenSSL 1.1.1, default build.
     OpenSsl111,
     /// OpenSSL 1.1.1 built with `enable-weak-ssl-ciphers` (RC4, 3DES).
@@ -126,54 +128,54 @@ pub enum Target {
     OpenSsl32,
 }
 
-impl Target {
+impl Release {
     /// Every target, oldest first.
-    pub const ALL: [Target; 4] = [
-        Target::OpenSsl111,
-        Target::OpenSsl111Weak,
-        Target::OpenSsl30,
-        Target::OpenSsl32,
+    pub const ALL: [Release; 4] = [
+        Release::OpenSsl111,
+        Release::OpenSsl111Weak,
+        Release::OpenSsl30,
+        Release::OpenSsl32,
     ];
 
     /// A short label: `1.1.1`, `1.1.1-weak`, `3.0` or `3.2`.
     ///
     /// ```
-    /// assert_eq!(cipherdex::openssl::Target::OpenSsl32.label(), "3.2");
+    /// assert_eq!(cipherdex::openssl::Release::OpenSsl32.label(), "3.2");
     /// ```
     pub fn label(self) -> &'static str {
         match self {
-            Target::OpenSsl111 => "1.1.1",
-            Target::OpenSsl111Weak => "1.1.1-weak",
-            Target::OpenSsl30 => "3.0",
-            Target::OpenSsl32 => "3.2",
+            Release::OpenSsl111 => "1.1.1",
+            Release::OpenSsl111Weak => "1.1.1-weak",
+            Release::OpenSsl30 => "3.0",
+            Release::OpenSsl32 => "3.2",
         }
     }
 
     /// The target's TLS <= 1.2 ciphers in OpenSSL's initial table order.
     ///
     /// ```
-    /// assert_eq!(cipherdex::openssl::Target::OpenSsl30.ciphers().len(), 155);
+    /// assert_eq!(cipherdex::openssl::Release::OpenSsl30.ciphers().len(), 155);
     /// ```
     pub fn ciphers(self) -> &'static [OpenSslCipher] {
         match self {
-            Target::OpenSsl111 => &CIPHERS_V111,
-            Target::OpenSsl111Weak => &CIPHERS_V111_WEAK,
-            Target::OpenSsl30 => &CIPHERS_V30,
-            Target::OpenSsl32 => &CIPHERS_V32,
+            Release::OpenSsl111 => &CIPHERS_V111,
+            Release::OpenSsl111Weak => &CIPHERS_V111_WEAK,
+            Release::OpenSsl30 => &CIPHERS_V30,
+            Release::OpenSsl32 => &CIPHERS_V32,
         }
     }
 
     /// The target's TLS 1.3 ciphersuites.
     ///
     /// ```
-    /// assert_eq!(cipherdex::openssl::Target::default().tls13_ciphersuites().len(), 5);
+    /// assert_eq!(cipherdex::openssl::Release::default().tls13_ciphersuites().len(), 5);
     /// ```
     pub fn tls13_ciphersuites(self) -> &'static [OpenSslCipher] {
         match self {
-            Target::OpenSsl111 => &TLS13_V111,
-            Target::OpenSsl111Weak => &TLS13_V111_WEAK,
-            Target::OpenSsl30 => &TLS13_V30,
-            Target::OpenSsl32 => &TLS13_V32,
+            Release::OpenSsl111 => &TLS13_V111,
+            Release::OpenSsl111Weak => &TLS13_V111_WEAK,
+            Release::OpenSsl30 => &TLS13_V30,
+            Release::OpenSsl32 => &TLS13_V32,
         }
     }
 
@@ -183,19 +185,19 @@ impl Target {
         static V30: List = List::initial(&CIPHERS_V30);
         static V32: List = List::initial(&CIPHERS_V32);
         match self {
-            Target::OpenSsl111 => &V111,
-            Target::OpenSsl111Weak => &V111_WEAK,
-            Target::OpenSsl30 => &V30,
-            Target::OpenSsl32 => &V32,
+            Release::OpenSsl111 => &V111,
+            Release::OpenSsl111Weak => &V111_WEAK,
+            Release::OpenSsl30 => &V30,
+            Release::OpenSsl32 => &V32,
         }
     }
 
     fn by_name(self) -> &'static [u8] {
         match self {
-            Target::OpenSsl111 => &BY_NAME_V111,
-            Target::OpenSsl111Weak => &BY_NAME_V111_WEAK,
-            Target::OpenSsl30 => &BY_NAME_V30,
-            Target::OpenSsl32 => &BY_NAME_V32,
+            Release::OpenSsl111 => &BY_NAME_V111,
+            Release::OpenSsl111Weak => &BY_NAME_V111_WEAK,
+            Release::OpenSsl30 => &BY_NAME_V30,
+            Release::OpenSsl32 => &BY_NAME_V32,
         }
     }
 
@@ -203,9 +205,9 @@ impl Target {
     /// the way the cipher-string parser does.
     ///
     /// ```
-    /// use cipherdex::openssl::Target;
-    /// assert!(Target::OpenSsl30.cipher_by_name("DES-CBC3-SHA").is_none());
-    /// assert!(Target::OpenSsl111Weak.cipher_by_name("DES-CBC3-SHA").is_some());
+    /// use cipherdex::openssl::Release;
+    /// assert!(Release::OpenSsl30.cipher_by_name("DES-CBC3-SHA").is_none());
+    /// assert!(Release::OpenSsl111Weak.cipher_by_name("DES-CBC3-SHA").is_some());
     /// ```
     pub fn cipher_by_name(self, name: &str) -> Option<&'static OpenSslCipher> {
         let table = self.ciphers();
@@ -218,7 +220,7 @@ impl Target {
     /// Looks up any suite of the target (TLS 1.3 included) by code point.
     ///
     /// ```
-    /// let t = cipherdex::openssl::Target::default();
+    /// let t = cipherdex::openssl::Release::default();
     /// assert_eq!(t.cipher_by_code(0x1301).unwrap().name(), "TLS_AES_128_GCM_SHA256");
     /// ```
     pub fn cipher_by_code(self, code: u16) -> Option<&'static OpenSslCipher> {
@@ -240,7 +242,7 @@ impl Target {
             | M_MAGMAOMAC
             | M_KUZNYECHIKOMAC;
         let mut enc = E_GOST;
-        if matches!(self, Target::OpenSsl30 | Target::OpenSsl32) {
+        if matches!(self, Release::OpenSsl30 | Release::OpenSsl32) {
             enc |= E_DES | E_RC4 | E_RC2 | E_IDEA | E_SEED;
         }
         (kx, au, enc, mac)
@@ -249,7 +251,7 @@ impl Target {
     /// Whether OpenSSL puts this alias in its lookup list for this target (an
     /// alias whose algorithms are all unavailable is treated as unknown).
     fn has_alias(self, a: &keywords::Alias) -> bool {
-        if a.since == 30 && matches!(self, Target::OpenSsl111 | Target::OpenSsl111Weak) {
+        if a.since == 30 && matches!(self, Release::OpenSsl111 | Release::OpenSsl111Weak) {
             return false;
         }
         let (dk, da, de, dm) = self.disabled();
@@ -262,10 +264,10 @@ impl Target {
     /// Whether `word` is a keyword or cipher name of this target.
     ///
     /// ```
-    /// use cipherdex::openssl::Target;
-    /// assert!(Target::OpenSsl30.knows("HIGH"));
-    /// assert!(!Target::OpenSsl30.knows("RC4"));
-    /// assert!(Target::OpenSsl111Weak.knows("RC4"));
+    /// use cipherdex::openssl::Release;
+    /// assert!(Release::OpenSsl30.knows("HIGH"));
+    /// assert!(!Release::OpenSsl30.knows("RC4"));
+    /// assert!(Release::OpenSsl111Weak.knows("RC4"));
     /// ```
     pub fn knows(self, word: &str) -> bool {
         self.cipher_by_name(word).is_some()
@@ -275,23 +277,23 @@ impl Target {
     }
 }
 
-impl fmt::Display for Target {
+impl fmt::Display for Release {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Target::OpenSsl111 => f.write_str("OpenSSL 1.1.1 (default build)"),
-            Target::OpenSsl111Weak => f.write_str("OpenSSL 1.1.1 (enable-weak-ssl-ciphers)"),
-            Target::OpenSsl30 => f.write_str("OpenSSL 3.0 (default build)"),
-            Target::OpenSsl32 => f.write_str("OpenSSL 3.2+ (default build)"),
+            Release::OpenSsl111 => f.write_str("OpenSSL 1.1.1 (default build)"),
+            Release::OpenSsl111Weak => f.write_str("OpenSSL 1.1.1 (enable-weak-ssl-ciphers)"),
+            Release::OpenSsl30 => f.write_str("OpenSSL 3.0 (default build)"),
+            Release::OpenSsl32 => f.write_str("OpenSSL 3.2+ (default build)"),
         }
     }
 }
 
-impl FromStr for Target {
-    type Err = Error;
+impl FromStr for Release {
+    type Err = CipherStringError;
 
     /// Accepts `3.0`, `3.0.13`, `3.1`, `3.2` ... `3.9`, `1.1.1`, `1.1.1w`,
     /// `1.1.1-weak` (or `1.1.1+weak`), optionally prefixed by `openssl`/`OpenSSL `.
-    fn from_str(s: &str) -> Result<Target, Error> {
+    fn from_str(s: &str) -> Result<Release, CipherStringError> {
         let t = s.trim();
         let t = t
             .strip_prefix("OpenSSL")
@@ -313,14 +315,14 @@ impl FromStr for Target {
             digits.parse().ok()
         };
         let target = match (num(0), num(1), num(2)) {
-            (Some(1), Some(1), Some(1)) if weak => Some(Target::OpenSsl111Weak),
-            (Some(1), Some(1), Some(1)) => Some(Target::OpenSsl111),
-            (Some(3), Some(0 | 1), _) if !weak => Some(Target::OpenSsl30),
-            (Some(3), None, None) if !weak => Some(Target::OpenSsl30),
-            (Some(3), Some(m), _) if m >= 2 && !weak => Some(Target::OpenSsl32),
+            (Some(1), Some(1), Some(1)) if weak => Some(Release::OpenSsl111Weak),
+            (Some(1), Some(1), Some(1)) => Some(Release::OpenSsl111),
+            (Some(3), Some(0 | 1), _) if !weak => Some(Release::OpenSsl30),
+            (Some(3), None, None) if !weak => Some(Release::OpenSsl30),
+            (Some(3), Some(m), _) if m >= 2 && !weak => Some(Release::OpenSsl32),
             _ => None,
         };
-        target.ok_or_else(|| Error::UnknownTarget(s.to_string()))
+        target.ok_or_else(|| CipherStringError::UnknownRelease(s.to_string()))
     }
 }
 
@@ -337,7 +339,7 @@ pub enum Warning {
         /// A close known word, if any.
         suggestion: Option<String>,
         /// Set when the word selects suites in another target (e.g. `RC4` in 1.1.1 with weak ciphers).
-        known_in: Option<Target>,
+        known_in: Option<Release>,
     },
     /// A `+` combination whose parts exclude each other (e.g. `AES+CHACHA20`);
     /// OpenSSL ignores it.
@@ -357,8 +359,8 @@ pub enum Warning {
 }
 
 impl Warning {
-    fn unknown(target: Target, word: &str, position: usize) -> Warning {
-        let known_in = Target::ALL.into_iter().find(|t| {
+    fn unknown(target: Release, word: &str, position: usize) -> Warning {
+        let known_in = Release::ALL.into_iter().find(|t| {
             *t != target
                 && (t.cipher_by_name(word).is_some()
                     || keywords::ALIASES
@@ -408,7 +410,7 @@ impl fmt::Display for Warning {
 }
 
 /// Finds a close known word: same word in another case, or within two edits.
-fn suggest(target: Target, word: &str) -> Option<String> {
+fn suggest(target: Release, word: &str) -> Option<String> {
     let names = target
         .ciphers()
         .iter()
@@ -441,7 +443,8 @@ fn suggest(target: Target, word: &str) -> Option<String> {
 /// Why a cipher string or ciphersuites list was rejected. OpenSSL rejects the
 /// same strings (`openssl ciphers` prints "Error in cipher list").
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Error {
+#[non_exhaustive]
+pub enum CipherStringError {
     /// A character that is neither a word character, an operator nor a
     /// separator, where OpenSSL expects a word (OpenSSL: "invalid command").
     InvalidCommand {
@@ -462,37 +465,37 @@ pub enum Error {
     /// A non-empty TLS 1.3 ciphersuites list names no known TLS 1.3 suite.
     NoCiphersuiteMatch,
     /// A target version string that cipherdex does not model.
-    UnknownTarget(String),
+    UnknownRelease(String),
 }
 
-impl fmt::Display for Error {
+impl fmt::Display for CipherStringError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::InvalidCommand { position, found: Some(c) } => write!(
+            CipherStringError::InvalidCommand { position, found: Some(c) } => write!(
                 f,
                 "invalid character `{c}` at byte {position}: OpenSSL rejects the whole string \
                  (\"invalid command\"); words use only letters, digits and `-_.=`, terms are \
                  separated by `:`, `,`, `;` or space, and may start with one of `!`, `-`, `+`, `@`"
             ),
-            Error::InvalidCommand { position, found: None } => write!(
+            CipherStringError::InvalidCommand { position, found: None } => write!(
                 f,
                 "a word is missing at byte {position} (after `+` or `@`, or at the end): OpenSSL \
                  rejects the whole string (\"invalid command\"); write e.g. `ECDHE+AESGCM` or `@STRENGTH`"
             ),
-            Error::BadSpecial { position, command } => write!(
+            CipherStringError::BadSpecial { position, command } => write!(
                 f,
                 "unknown command `@{command}` at byte {position}: OpenSSL rejects the whole string; \
                  the only @ commands are `@STRENGTH` and `@SECLEVEL=0` to `@SECLEVEL=5`"
             ),
-            Error::NoCipherMatch => f.write_str(
+            CipherStringError::NoCipherMatch => f.write_str(
                 "the cipher string selects no TLS 1.2-or-older suite, so OpenSSL fails with \
                  \"no cipher match\"; start from a keyword such as `HIGH`, `ECDHE+AESGCM` or `DEFAULT`",
             ),
-            Error::NoCiphersuiteMatch => f.write_str(
+            CipherStringError::NoCiphersuiteMatch => f.write_str(
                 "the TLS 1.3 ciphersuites list names no known TLS 1.3 suite (\"no cipher match\"); \
                  use exact names separated by `:`, e.g. `TLS_AES_256_GCM_SHA384:TLS_AES_128_GCM_SHA256`",
             ),
-            Error::UnknownTarget(s) => write!(
+            CipherStringError::UnknownRelease(s) => write!(
                 f,
                 "unknown OpenSSL version `{s}`: use 1.1.1, 1.1.1-weak, 3.0, 3.1 or 3.2 and later (e.g. `3.5`)"
             ),
@@ -500,12 +503,12 @@ impl fmt::Display for Error {
     }
 }
 
-impl std::error::Error for Error {}
+impl std::error::Error for CipherStringError {}
 
 /// The result of evaluating a cipher string: suites in OpenSSL's order.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Expansion {
-    target: Target,
+    target: Release,
     ciphers: Vec<&'static OpenSslCipher>,
     tls13: usize,
     warnings: Vec<Warning>,
@@ -585,9 +588,9 @@ impl Expansion {
     ///
     /// ```
     /// let x = cipherdex::openssl::evaluate("HIGH", Default::default()).unwrap();
-    /// assert_eq!(x.target(), cipherdex::openssl::Target::OpenSsl30);
+    /// assert_eq!(x.target(), cipherdex::openssl::Release::OpenSsl30);
     /// ```
-    pub fn target(&self) -> Target {
+    pub fn target(&self) -> Release {
         self.target
     }
     /// The names joined by `:`, as `openssl ciphers` prints them.
@@ -611,12 +614,12 @@ impl fmt::Display for Expansion {
 /// `openssl ciphers -ciphersuites '' STRING`.
 ///
 /// ```
-/// use cipherdex::openssl::{evaluate, Error, Target};
-/// let x = evaluate("ECDHE+AESGCM:!ECDSA", Target::OpenSsl30).unwrap();
+/// use cipherdex::openssl::{evaluate, CipherStringError, Release};
+/// let x = evaluate("ECDHE+AESGCM:!ECDSA", Release::OpenSsl30).unwrap();
 /// assert_eq!(x.names(), ["ECDHE-RSA-AES256-GCM-SHA384", "ECDHE-RSA-AES128-GCM-SHA256"]);
-/// assert_eq!(evaluate("RC4", Target::OpenSsl30), Err(Error::NoCipherMatch));
+/// assert_eq!(evaluate("RC4", Release::OpenSsl30), Err(CipherStringError::NoCipherMatch));
 /// ```
-pub fn evaluate(cipher_list: &str, target: Target) -> Result<Expansion, Error> {
+pub fn evaluate(cipher_list: &str, target: Release) -> Result<Expansion, CipherStringError> {
     let mut warnings = Vec::new();
     let mut sec_level = None;
     let mut list = *target.initial_list();
@@ -646,7 +649,7 @@ pub fn evaluate(cipher_list: &str, target: Target) -> Result<Expansion, Error> {
     eval::process(target, rule, base, &mut list, &mut warnings, &mut sec_level)?;
     let ciphers: Vec<&'static OpenSslCipher> = list.active().collect();
     if ciphers.is_empty() {
-        return Err(Error::NoCipherMatch);
+        return Err(CipherStringError::NoCipherMatch);
     }
     Ok(Expansion {
         target,
@@ -663,12 +666,12 @@ pub fn evaluate(cipher_list: &str, target: Target) -> Result<Expansion, Error> {
 /// selects nothing.
 ///
 /// ```
-/// use cipherdex::openssl::{evaluate_ciphersuites, Target};
-/// let x = evaluate_ciphersuites("TLS_AES_128_GCM_SHA256:TLS_FOO", Target::OpenSsl30).unwrap();
+/// use cipherdex::openssl::{evaluate_ciphersuites, Release};
+/// let x = evaluate_ciphersuites("TLS_AES_128_GCM_SHA256:TLS_FOO", Release::OpenSsl30).unwrap();
 /// assert_eq!(x.names(), ["TLS_AES_128_GCM_SHA256"]);
 /// assert_eq!(x.warnings().len(), 1);
 /// ```
-pub fn evaluate_ciphersuites(list: &str, target: Target) -> Result<Expansion, Error> {
+pub fn evaluate_ciphersuites(list: &str, target: Release) -> Result<Expansion, CipherStringError> {
     let mut warnings = Vec::new();
     let mut ciphers = Vec::new();
     let mut pos = 0;
@@ -701,7 +704,7 @@ pub fn evaluate_ciphersuites(list: &str, target: Target) -> Result<Expansion, Er
         }
     }
     if !list.is_empty() && ciphers.is_empty() {
-        return Err(Error::NoCiphersuiteMatch);
+        return Err(CipherStringError::NoCiphersuiteMatch);
     }
     let tls13 = ciphers.len();
     Ok(Expansion {
@@ -725,8 +728,8 @@ pub fn evaluate_ciphersuites(list: &str, target: Target) -> Result<Expansion, Er
 pub fn evaluate_full(
     cipher_list: &str,
     ciphersuites: Option<&str>,
-    target: Target,
-) -> Result<Expansion, Error> {
+    target: Release,
+) -> Result<Expansion, CipherStringError> {
     let t13 = evaluate_ciphersuites(
         ciphersuites.unwrap_or(keywords::DEFAULT_CIPHERSUITES),
         target,

@@ -3,10 +3,10 @@
 //! silently.
 //!
 //! ```
-//! use cipherdex::openssl::{evaluate, write::{compile, Format}, Target};
+//! use cipherdex::openssl::{evaluate, write::{compile, Dialect}, Release};
 //!
-//! let suites = evaluate("ECDHE+AESGCM:!ECDSA", Target::OpenSsl30).unwrap().suites();
-//! let w = compile(Format::Nginx, &suites, Target::OpenSsl30);
+//! let suites = evaluate("ECDHE+AESGCM:!ECDSA", Release::OpenSsl30).unwrap().suites();
+//! let w = compile(Dialect::Nginx, &suites, Release::OpenSsl30);
 //! assert_eq!(w.text(), "ssl_ciphers 'ECDHE-RSA-AES256-GCM-SHA384:ECDHE-RSA-AES128-GCM-SHA256';\n");
 //! assert!(w.unexpressible().is_empty());
 //! ```
@@ -14,13 +14,14 @@
 use std::fmt;
 use std::str::FromStr;
 
-use super::{OpenSslCipher, Target};
+use super::{OpenSslCipher, Release};
 use crate::records::openssl_bits::*;
 use crate::suite::Suite;
 
-/// An output format of [`compile`].
+/// A configuration dialect that [`compile`] writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Format {
+#[non_exhaustive]
+pub enum Dialect {
     /// An OpenSSL cipher string (and, for TLS 1.3 suites, a `-ciphersuites` list).
     OpenSsl,
     /// A GnuTLS priority string.
@@ -33,31 +34,73 @@ pub enum Format {
     Haproxy,
 }
 
-impl FromStr for Format {
-    type Err = String;
-    /// `openssl`, `gnutls`, `nginx`, `apache`, `haproxy` (any case).
-    fn from_str(s: &str) -> Result<Format, String> {
+impl Dialect {
+    /// Every dialect, in the order [`FromStr`] lists them.
+    pub const ALL: [Dialect; 5] = [
+        Dialect::OpenSsl,
+        Dialect::GnuTls,
+        Dialect::Nginx,
+        Dialect::Apache,
+        Dialect::Haproxy,
+    ];
+}
+
+/// A name that is no configuration [`Dialect`].
+///
+/// ```
+/// let e = "iis".parse::<cipherdex::openssl::Dialect>().unwrap_err();
+/// assert_eq!(e.input(), "iis");
+/// assert!(e.to_string().contains("openssl, gnutls, nginx, apache or haproxy"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DialectError {
+    input: String,
+}
+
+impl DialectError {
+    /// The name as given.
+    pub fn input(&self) -> &str {
+        &self.input
+    }
+}
+
+impl fmt::Display for DialectError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "unknown configuration dialect `{}`: use openssl, gnutls, nginx, apache or haproxy",
+            self.input
+        )
+    }
+}
+
+impl std::error::Error for DialectError {}
+
+impl FromStr for Dialect {
+    type Err = DialectError;
+    /// `openssl`, `gnutls`, `nginx`, `apache` (or `httpd`), `haproxy` (any case).
+    fn from_str(s: &str) -> Result<Dialect, DialectError> {
         match s.to_ascii_lowercase().as_str() {
-            "openssl" => Ok(Format::OpenSsl),
-            "gnutls" => Ok(Format::GnuTls),
-            "nginx" => Ok(Format::Nginx),
-            "apache" | "httpd" => Ok(Format::Apache),
-            "haproxy" => Ok(Format::Haproxy),
-            _ => Err(format!(
-                "unknown target `{s}`: use openssl, gnutls, nginx, apache or haproxy"
-            )),
+            "openssl" => Ok(Dialect::OpenSsl),
+            "gnutls" => Ok(Dialect::GnuTls),
+            "nginx" => Ok(Dialect::Nginx),
+            "apache" | "httpd" => Ok(Dialect::Apache),
+            "haproxy" => Ok(Dialect::Haproxy),
+            _ => Err(DialectError {
+                input: s.to_owned(),
+            }),
         }
     }
 }
 
-impl fmt::Display for Format {
+impl fmt::Display for Dialect {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
-            Format::OpenSsl => "openssl",
-            Format::GnuTls => "gnutls",
-            Format::Nginx => "nginx",
-            Format::Apache => "apache",
-            Format::Haproxy => "haproxy",
+            Dialect::OpenSsl => "openssl",
+            Dialect::GnuTls => "gnutls",
+            Dialect::Nginx => "nginx",
+            Dialect::Apache => "apache",
+            Dialect::Haproxy => "haproxy",
         })
     }
 }
@@ -89,7 +132,7 @@ impl Written {
 
 fn split(
     suites: &[&'static Suite],
-    target: Target,
+    target: Release,
 ) -> (
     Vec<&'static OpenSslCipher>,
     Vec<&'static OpenSslCipher>,
@@ -132,13 +175,13 @@ fn join(v: &[&OpenSslCipher]) -> String {
 /// * `gnutls`: see [`gnutls_priority`].
 ///
 /// ```
-/// use cipherdex::openssl::write::{compile, Format};
+/// use cipherdex::openssl::write::{compile, Dialect};
 /// let s = [cipherdex::lookup("TLS_AES_128_GCM_SHA256").unwrap(), cipherdex::lookup("AES128-SHA").unwrap()];
-/// let w = compile(Format::Haproxy, &s, Default::default());
+/// let w = compile(Dialect::Haproxy, &s, Default::default());
 /// assert_eq!(w.text(), "ssl-default-bind-ciphers AES128-SHA\nssl-default-bind-ciphersuites TLS_AES_128_GCM_SHA256\n");
 /// ```
-pub fn compile(format: Format, suites: &[&'static Suite], target: Target) -> Written {
-    if format == Format::GnuTls {
+pub fn compile(format: Dialect, suites: &[&'static Suite], target: Release) -> Written {
+    if format == Dialect::GnuTls {
         return gnutls_priority(suites, target);
     }
     let (t12, t13, unexpressible) = split(suites, target);
@@ -149,13 +192,13 @@ pub fn compile(format: Format, suites: &[&'static Suite], target: Target) -> Wri
         text.push('\n');
     };
     match format {
-        Format::OpenSsl => {
+        Dialect::OpenSsl => {
             line(a);
             if !b.is_empty() {
                 line(b);
             }
         }
-        Format::Nginx => {
+        Dialect::Nginx => {
             if !a.is_empty() {
                 line(format!("ssl_ciphers '{a}';"));
             }
@@ -163,7 +206,7 @@ pub fn compile(format: Format, suites: &[&'static Suite], target: Target) -> Wri
                 line(format!("ssl_conf_command Ciphersuites {b};"));
             }
         }
-        Format::Apache => {
+        Dialect::Apache => {
             if !a.is_empty() {
                 line(format!("SSLCipherSuite {a}"));
             }
@@ -171,7 +214,7 @@ pub fn compile(format: Format, suites: &[&'static Suite], target: Target) -> Wri
                 line(format!("SSLCipherSuite TLSv1.3 {b}"));
             }
         }
-        Format::Haproxy => {
+        Dialect::Haproxy => {
             if !a.is_empty() {
                 line(format!("ssl-default-bind-ciphers {a}"));
             }
@@ -179,7 +222,7 @@ pub fn compile(format: Format, suites: &[&'static Suite], target: Target) -> Wri
                 line(format!("ssl-default-bind-ciphersuites {b}"));
             }
         }
-        Format::GnuTls => {}
+        Dialect::GnuTls => {}
     }
     Written {
         text,
@@ -198,7 +241,7 @@ pub fn compile(format: Format, suites: &[&'static Suite], target: Target) -> Wri
 /// let w = cipherdex::openssl::write::openssl_string(&s, Default::default());
 /// assert_eq!(w.text(), "ECDHE-RSA-AES128-GCM-SHA256");
 /// ```
-pub fn openssl_string(suites: &[&'static Suite], target: Target) -> Written {
+pub fn openssl_string(suites: &[&'static Suite], target: Release) -> Written {
     let (t12, t13, mut unexpressible) = split(suites, target);
     unexpressible.extend(t13.iter().map(|c| c.suite()));
     Written {
@@ -215,7 +258,7 @@ pub fn openssl_string(suites: &[&'static Suite], target: Target) -> Written {
 /// let w = cipherdex::openssl::write::openssl_ciphersuites(&s, Default::default());
 /// assert_eq!(w.text(), "TLS_AES_256_GCM_SHA384");
 /// ```
-pub fn openssl_ciphersuites(suites: &[&'static Suite], target: Target) -> Written {
+pub fn openssl_ciphersuites(suites: &[&'static Suite], target: Release) -> Written {
     let (t12, t13, mut unexpressible) = split(suites, target);
     unexpressible.extend(t12.iter().map(|c| c.suite()));
     Written {
@@ -292,7 +335,7 @@ fn gnutls_mac(c: &OpenSslCipher) -> Option<&'static str> {
 /// assert_eq!(w.text(), "NONE:+VERS-TLS1.2:+ECDHE-RSA:+AES-128-GCM:+AEAD:+SIGN-ALL:+GROUP-ALL:+COMP-NULL");
 /// assert!(w.also_enables().is_empty());
 /// ```
-pub fn gnutls_priority(suites: &[&'static Suite], target: Target) -> Written {
+pub fn gnutls_priority(suites: &[&'static Suite], target: Release) -> Written {
     let (t12, t13, mut unexpressible) = split(suites, target);
     let (mut kx, mut ciphers, mut macs) = (Vec::new(), Vec::new(), Vec::new());
     let mut chosen: Vec<&'static OpenSslCipher> = Vec::new();
@@ -380,8 +423,8 @@ pub fn gnutls_priority(suites: &[&'static Suite], target: Target) -> Written {
 /// ```
 pub fn suites_from_arg(
     arg: &str,
-    target: Target,
-) -> Option<Result<super::Expansion, super::Error>> {
+    target: Release,
+) -> Option<Result<super::Expansion, super::CipherStringError>> {
     arg.strip_prefix("openssl:")
         .map(|s| super::evaluate(s, target))
 }

@@ -49,7 +49,7 @@ pub use history::{history, ReleaseRange, SuiteHistory};
 pub use parse::{
     looks_like_cipher_suite_order, looks_like_get_tls_cipher_suite,
     looks_like_tls_cipher_suite_names, parse_cipher_suite_order, parse_get_tls_cipher_suite,
-    parse_tls_cipher_suite_names, parse_windows_suite_list, Listed, ListingFormat, ParseError,
+    parse_tls_cipher_suite_names, parse_windows_suite_list, Listed, ListingError, ListingFormat,
     Problem,
 };
 pub use shared::normalize_release;
@@ -479,12 +479,12 @@ impl Group {
 /// assert!(err.to_string().contains("did you mean server-2019"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UnknownRelease {
+pub struct ReleaseError {
     input: String,
     suggestions: Vec<&'static str>,
 }
 
-impl UnknownRelease {
+impl ReleaseError {
     /// What was asked for.
     pub fn input(&self) -> &str {
         &self.input
@@ -495,7 +495,7 @@ impl UnknownRelease {
     }
 }
 
-impl fmt::Display for UnknownRelease {
+impl fmt::Display for ReleaseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "unknown Windows release {:?}", self.input)?;
         if !self.suggestions.is_empty() {
@@ -510,7 +510,7 @@ impl fmt::Display for UnknownRelease {
     }
 }
 
-impl std::error::Error for UnknownRelease {}
+impl std::error::Error for ReleaseError {}
 
 impl Release {
     fn product_raw(self) -> &'static RawProduct {
@@ -1031,9 +1031,9 @@ impl fmt::Display for Release {
 }
 
 impl FromStr for Release {
-    type Err = UnknownRelease;
+    type Err = ReleaseError;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Release::find(s).ok_or_else(|| UnknownRelease {
+        Release::find(s).ok_or_else(|| ReleaseError {
             input: s.to_string(),
             suggestions: Release::suggest(s, 3),
         })

@@ -97,14 +97,14 @@ pub struct Problem {
 /// assert!(err.to_string().contains("empty name"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ParseError {
+pub struct ListingError {
     format: &'static str,
     problems: Vec<Problem>,
 }
 
-impl ParseError {
-    fn new(format: &'static str, problems: Vec<Problem>) -> ParseError {
-        ParseError { format, problems }
+impl ListingError {
+    fn new(format: &'static str, problems: Vec<Problem>) -> ListingError {
+        ListingError { format, problems }
     }
     /// Every malformed line.
     pub fn problems(&self) -> &[Problem] {
@@ -112,7 +112,7 @@ impl ParseError {
     }
 }
 
-impl fmt::Display for ParseError {
+impl fmt::Display for ListingError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "cannot read {}: ", self.format)?;
         for (i, p) in self.problems.iter().enumerate() {
@@ -125,7 +125,7 @@ impl fmt::Display for ParseError {
     }
 }
 
-impl std::error::Error for ParseError {}
+impl std::error::Error for ListingError {}
 
 fn is_windows_name(s: &str) -> bool {
     (s.starts_with("TLS_") || s.starts_with("SSL_") || s.starts_with("RSA_"))
@@ -253,7 +253,7 @@ fn reg_value(line: &str) -> Option<&str> {
 /// assert_eq!(list[0].protocols(), [cipherdex::Protocol::Tls12, cipherdex::Protocol::Dtls12]);
 /// # Ok::<(), String>(())
 /// ```
-pub fn parse_get_tls_cipher_suite(text: &str) -> Result<Vec<Listed>, ParseError> {
+pub fn parse_get_tls_cipher_suite(text: &str) -> Result<Vec<Listed>, ListingError> {
     const FORMAT: &str = "Get-TlsCipherSuite output";
     struct Block {
         line: usize,
@@ -363,7 +363,7 @@ pub fn parse_get_tls_cipher_suite(text: &str) -> Result<Vec<Listed>, ParseError>
     if problems.is_empty() {
         Ok(out)
     } else {
-        Err(ParseError::new(FORMAT, problems))
+        Err(ListingError::new(FORMAT, problems))
     }
 }
 
@@ -377,7 +377,7 @@ pub fn parse_get_tls_cipher_suite(text: &str) -> Result<Vec<Listed>, ParseError>
 /// assert!(list[1].suite().is_none());
 /// # Ok::<(), String>(())
 /// ```
-pub fn parse_tls_cipher_suite_names(text: &str) -> Result<Vec<Listed>, ParseError> {
+pub fn parse_tls_cipher_suite_names(text: &str) -> Result<Vec<Listed>, ListingError> {
     let mut out = Vec::new();
     let mut problems = Vec::new();
     for (i, line) in text.lines().enumerate() {
@@ -403,7 +403,7 @@ pub fn parse_tls_cipher_suite_names(text: &str) -> Result<Vec<Listed>, ParseErro
     if problems.is_empty() {
         Ok(out)
     } else {
-        Err(ParseError::new(
+        Err(ListingError::new(
             "(Get-TlsCipherSuite).Name output",
             problems,
         ))
@@ -423,7 +423,7 @@ pub fn parse_tls_cipher_suite_names(text: &str) -> Result<Vec<Listed>, ParseErro
 /// assert_eq!(list[1].suite().map(|s| s.code()), Some(0x002F));
 /// # Ok::<(), String>(())
 /// ```
-pub fn parse_cipher_suite_order(text: &str) -> Result<Vec<Listed>, ParseError> {
+pub fn parse_cipher_suite_order(text: &str) -> Result<Vec<Listed>, ListingError> {
     let mut out = Vec::new();
     let mut problems = Vec::new();
     let registry = text.lines().any(|l| reg_value(l).is_some());
@@ -478,7 +478,7 @@ pub fn parse_cipher_suite_order(text: &str) -> Result<Vec<Listed>, ParseError> {
     if problems.is_empty() {
         Ok(out)
     } else {
-        Err(ParseError::new("cipher suite order", problems))
+        Err(ListingError::new("cipher suite order", problems))
     }
 }
 
@@ -492,7 +492,7 @@ pub fn parse_cipher_suite_order(text: &str) -> Result<Vec<Listed>, ParseError> {
 /// assert_eq!(list.len(), 2);
 /// # Ok::<(), String>(())
 /// ```
-pub fn parse_windows_suite_list(text: &str) -> Result<(ListingFormat, Vec<Listed>), ParseError> {
+pub fn parse_windows_suite_list(text: &str) -> Result<(ListingFormat, Vec<Listed>), ListingError> {
     if looks_like_get_tls_cipher_suite(text) {
         parse_get_tls_cipher_suite(text).map(|l| (ListingFormat::GetTlsCipherSuite, l))
     } else if looks_like_cipher_suite_order(text) {

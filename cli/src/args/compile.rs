@@ -1,6 +1,6 @@
 //! `cipherdex compile`.
 
-use cipherdex::openssl::write::Format as Dialect;
+use cipherdex::openssl::Dialect;
 use clap::Args;
 
 use super::{OutputFormat, SuiteArgs};

@@ -26,7 +26,7 @@ impl TypedValueParser for PolicyParser {
         value: &OsStr,
     ) -> Result<Self::Value, clap::Error> {
         let s = value.to_string_lossy();
-        s.parse().map_err(|e: cipherdex::UnknownPolicy| {
+        s.parse().map_err(|e: cipherdex::PolicyError| {
             let arg = arg.map_or_else(|| "--policy".to_string(), |a| a.to_string());
             clap::Error::raw(
                 clap::error::ErrorKind::InvalidValue,
@@ -49,7 +49,7 @@ impl TypedValueParser for PolicyParser {
 }
 
 /// Parses a rating level.
-pub fn parse_level(s: &str) -> Result<cipherdex::Level, cipherdex::UnknownLevel> {
+pub fn parse_level(s: &str) -> Result<cipherdex::Level, cipherdex::LevelError> {
     s.parse()
 }
 

@@ -1,8 +1,8 @@
 //! `cipherdex compile --target openssl|gnutls|nginx|apache|haproxy SUITE...`:
 //! configuration text that enables exactly the given suites, in order.
 
-use cipherdex::openssl::write::{compile, Format as Dialect};
-use cipherdex::openssl::Target;
+use cipherdex::openssl::write::{compile, Dialect};
+use cipherdex::openssl::Release;
 use serde::Serialize;
 
 use crate::args::{CompileArgs, OutputFormat};
@@ -14,9 +14,9 @@ use crate::table;
 /// Prints the text on standard output and nothing else; suites the target
 /// cannot express, and unknown inputs, are reported on standard error (exit 1).
 pub fn run(args: &CompileArgs, ctx: &mut Ctx) -> Result<Status, Error> {
-    let target: Target = match &args.openssl {
+    let target: Release = match &args.openssl {
         Some(v) => v.parse().map_err(Error::Openssl)?,
-        None => Target::default(),
+        None => Release::default(),
     };
     let input = input::read(&args.input, ctx.err)?;
     let mut negative = false;

@@ -1,7 +1,9 @@
 //! `cipherdex expand STRING`: the suites an OpenSSL cipher string selects, in
 //! OpenSSL's order.
 
-use cipherdex::openssl::{evaluate, evaluate_full, Error as OpensslError, Expansion, Target};
+use cipherdex::openssl::{
+    evaluate, evaluate_full, CipherStringError as OpensslError, Expansion, Release,
+};
 use cipherdex::Suite;
 use serde::Serialize;
 
@@ -14,9 +16,9 @@ use crate::table;
 /// which OpenSSL ignores) go to standard error. Selecting nothing is a negative
 /// answer (exit 1); a string OpenSSL rejects is an input error (exit 2).
 pub fn run(args: &ExpandArgs, ctx: &mut Ctx) -> Result<Status, Error> {
-    let target: Target = match &args.openssl {
+    let target: Release = match &args.openssl {
         Some(v) => v.parse().map_err(Error::Openssl)?,
-        None => Target::default(),
+        None => Release::default(),
     };
     let result = match &args.ciphersuites {
         Some(list) => evaluate_full(&args.string, Some(list), target),
