@@ -18,6 +18,8 @@ mod attrs;
 mod cause;
 #[path = "build/check.rs"]
 mod check;
+#[path = "build/constants.rs"]
+mod constants;
 #[path = "build/defaults.rs"]
 mod defaults;
 #[path = "build/derive.rs"]
@@ -118,6 +120,7 @@ fn run(data: &Path, out: &Path) -> Result<(), Vec<String>> {
         };
     emit::write(out, "meta.rs", &meta::emit(&meta))?;
     emit::write(out, "suites.rs", &suites::emit(&kb))?;
+    emit::write(out, "suite_constants.rs", &constants::emit(&kb)?)?;
     emit::write(out, "windows.rs", &windows::emit(&kb, &releases))?;
     emit::write(out, "policies.rs", &policies::emit(&policies))?;
     emit::write(out, "openssl_engine.rs", &openssl::emit(&engine)?)?;

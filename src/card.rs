@@ -249,7 +249,7 @@ fn policies(f: &mut fmt::Formatter<'_>, s: &Suite) -> fmt::Result {
             if i > 0 {
                 f.write_str("; ")?;
             }
-            f.write_str(reason)?;
+            fmt::Display::fmt(reason, f)?;
         }
         f.write_char('\n')?;
     }

@@ -175,8 +175,15 @@ impl NamedCurve {
         )
     }
 
-    /// The curve for a dotted OID (`1.2.840.10045.3.1.7` is P-256).
-    fn from_oid(oid: &str) -> NamedCurve {
+    /// The curve for a dotted OID (`1.2.840.10045.3.1.7` is P-256); `Other`
+    /// for an OID that names none of these curves.
+    ///
+    /// ```
+    /// use cipherdex::cert::NamedCurve;
+    /// assert_eq!(NamedCurve::from_oid("1.3.132.0.34"), NamedCurve::P384);
+    /// assert_eq!(NamedCurve::from_oid("1.2.3"), NamedCurve::Other);
+    /// ```
+    pub fn from_oid(oid: &str) -> NamedCurve {
         match oid {
             "1.2.840.10045.3.1.7" => NamedCurve::P256,
             "1.3.132.0.34" => NamedCurve::P384,
@@ -191,7 +198,12 @@ impl NamedCurve {
         }
     }
 
-    const fn bits(self) -> Option<u32> {
+    /// The curve's size in bits (`None` for `Other`).
+    ///
+    /// ```
+    /// assert_eq!(cipherdex::cert::NamedCurve::P521.bits(), Some(521));
+    /// ```
+    pub const fn bits(self) -> Option<u32> {
         match self {
             NamedCurve::P256 | NamedCurve::Secp256k1 | NamedCurve::BrainpoolP256r1 => Some(256),
             NamedCurve::P384 | NamedCurve::BrainpoolP384r1 => Some(384),
@@ -214,10 +226,12 @@ impl fmt::Display for NamedCurve {
 ///
 /// ```
 /// use cipherdex::cert::KeyUsage;
-/// let u = KeyUsage { digital_signature: true, ..KeyUsage::default() };
+/// let u = KeyUsage::NONE.with_digital_signature();
+/// assert!(u.digital_signature && !u.key_encipherment);
 /// assert_eq!(u.to_string(), "digitalSignature");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
 pub struct KeyUsage {
     /// `digitalSignature`: the key may sign handshake messages ((EC)DHE, TLS 1.3).
     pub digital_signature: bool,
@@ -225,6 +239,33 @@ pub struct KeyUsage {
     pub key_encipherment: bool,
     /// `keyAgreement`: the key may be used for static (EC)DH.
     pub key_agreement: bool,
+}
+
+impl KeyUsage {
+    /// An extension with none of the bits set.
+    pub const NONE: KeyUsage = KeyUsage {
+        digital_signature: false,
+        key_encipherment: false,
+        key_agreement: false,
+    };
+
+    /// These bits plus `digitalSignature`.
+    pub const fn with_digital_signature(mut self) -> KeyUsage {
+        self.digital_signature = true;
+        self
+    }
+
+    /// These bits plus `keyEncipherment`.
+    pub const fn with_key_encipherment(mut self) -> KeyUsage {
+        self.key_encipherment = true;
+        self
+    }
+
+    /// These bits plus `keyAgreement`.
+    pub const fn with_key_agreement(mut self) -> KeyUsage {
+        self.key_agreement = true;
+        self
+    }
 }
 
 impl fmt::Display for KeyUsage {
@@ -249,17 +290,25 @@ impl fmt::Display for KeyUsage {
 
 /// What a server certificate holds that decides which suites it can serve.
 ///
-/// Build one from a type name (`"rsa".parse()`), with [`CertKey::new`], or
-/// from a real certificate with [`CertKey::from_pem_or_der`].
+/// Build one from a type name (`"rsa".parse()`), with [`CertKey::new`] and
+/// the `with_*` methods, or (feature `x509`) from a real certificate with
+/// `CertKey::from_pem_or_der`.
 ///
 /// ```
-/// use cipherdex::cert::{CertKey, KeyType, NamedCurve};
+/// use cipherdex::cert::{CertKey, KeyType, KeyUsage, NamedCurve};
 /// let c: CertKey = "ecdsa-p384".parse()?;
 /// assert_eq!((c.key, c.curve), (KeyType::Ecdsa, Some(NamedCurve::P384)));
 /// assert_eq!(CertKey::new(KeyType::Rsa).key_usage, None); // no keyUsage: any use
+///
+/// let built = CertKey::new(KeyType::Ecdsa)
+///     .with_curve(NamedCurve::P384)
+///     .with_key_usage(KeyUsage::NONE.with_digital_signature())
+///     .with_signer(KeyType::Rsa);
+/// assert_eq!(built.bits, Some(384));
 /// # Ok::<(), cipherdex::cert::CertError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub struct CertKey {
     /// The public key type.
     pub key: KeyType,
@@ -292,6 +341,34 @@ impl CertKey {
         CertKey::new(KeyType::None)
     }
 
+    /// This certificate with its EC key on `curve` (and the curve's size as
+    /// [`bits`](CertKey::bits)).
+    pub const fn with_curve(mut self, curve: NamedCurve) -> CertKey {
+        self.curve = Some(curve);
+        if let Some(bits) = curve.bits() {
+            self.bits = Some(bits);
+        }
+        self
+    }
+
+    /// This certificate with a key of `bits` bits.
+    pub const fn with_bits(mut self, bits: u32) -> CertKey {
+        self.bits = Some(bits);
+        self
+    }
+
+    /// This certificate with a keyUsage extension holding `usage`.
+    pub const fn with_key_usage(mut self, usage: KeyUsage) -> CertKey {
+        self.key_usage = Some(usage);
+        self
+    }
+
+    /// This certificate signed by an issuer key of type `signer`.
+    pub const fn with_signer(mut self, signer: KeyType) -> CertKey {
+        self.signed_by = Some(signer);
+        self
+    }
+
     /// The type names accepted by [`FromStr`], for help texts.
     pub const TYPE_NAMES: &'static [&'static str] = &[
         "rsa",
@@ -322,6 +399,8 @@ impl CertKey {
     ///
     /// # Errors
     /// [`CertError`] when the bytes hold no certificate, or one that cannot be parsed.
+    #[cfg(feature = "x509")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "x509")))]
     pub fn from_pem_or_der(bytes: &[u8]) -> Result<CertKey, CertError> {
         let looks_pem = bytes
             .windows(11)
@@ -346,6 +425,8 @@ impl CertKey {
     ///
     /// # Errors
     /// [`CertError::NotACertificate`] when the bytes are not a DER certificate.
+    #[cfg(feature = "x509")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "x509")))]
     pub fn from_der(der: &[u8]) -> Result<CertKey, CertError> {
         use x509_parser::prelude::FromDer;
         let (_, cert) = x509_parser::certificate::X509Certificate::from_der(der).map_err(|e| {
@@ -418,6 +499,7 @@ impl CertKey {
 }
 
 /// The key type of a certificate-signature algorithm OID.
+#[cfg(feature = "x509")]
 fn signer_of(oid: &str) -> KeyType {
     match oid {
         "1.2.840.113549.1.1.10" => KeyType::RsaPss,
@@ -841,6 +923,7 @@ impl fmt::Display for Reason {
 /// assert!(fit.to_string().starts_with("does not fit: an RSA-PSS key can only sign"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Fit {
     /// True if the certificate can serve the suite at that version.
     pub ok: bool,
@@ -877,8 +960,28 @@ pub fn fits(suite: &Suite, cert: &CertKey, version: Protocol) -> Fit {
     Fit { ok, reasons }
 }
 
-/// The allocation-free core of [`fits`]: true if it fits; every reason goes to `note`.
-pub(crate) fn check(
+/// [`fits`] without allocating: true if `cert` can serve `suite` in
+/// `version`; each reason (the same ones [`Fit::reasons`] holds, in the same
+/// order) goes to `note` as it is found.
+///
+/// For hot loops (negotiation calls it for every suite and certificate):
+/// pass a closure that counts, keeps the first reason, or ignores them.
+///
+/// ```
+/// use cipherdex::cert::{check, CertKey, KeyType, Reason};
+/// use cipherdex::Protocol;
+///
+/// let suite = cipherdex::lookup("ECDHE-ECDSA-AES128-SHA").ok_or("unknown")?;
+/// let mut first = None;
+/// let ok = check(suite, &CertKey::new(KeyType::Rsa), Protocol::Tls12, &mut |r| {
+///     first.get_or_insert(r);
+/// });
+/// assert!(!ok);
+/// assert!(matches!(first, Some(Reason::WrongKey { .. })));
+/// assert!(check(suite, &CertKey::new(KeyType::Ecdsa), Protocol::Tls12, &mut |_| {}));
+/// # Ok::<(), &str>(())
+/// ```
+pub fn check(
     suite: &Suite,
     cert: &CertKey,
     version: Protocol,

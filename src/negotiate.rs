@@ -103,19 +103,30 @@ impl FromStr for Preference {
 /// let client = Peer::from_names(["DES-CBC3-SHA"]).unwrap();
 /// let mut server = Peer::from_names(["AES128-SHA"]).unwrap();
 /// server.versions = cipherdex::negotiate::parse_versions("1.2").unwrap();
-/// server.dormant.push(Dormant {
-///     suite: cipherdex::lookup("DES-CBC3-SHA").unwrap(),
-///     how: "add DES-CBC3-SHA to ssl_ciphers".to_string(),
-/// });
+/// server.dormant.push(Dormant::new(
+///     cipherdex::lookup("DES-CBC3-SHA").unwrap(),
+///     "add DES-CBC3-SHA to ssl_ciphers",
+/// ));
 /// let f = negotiate(&client, &server).outcome.unwrap_err();
 /// assert!(f.diagnosis.iter().any(|d| matches!(d, Diagnosis::NotEnabled { .. })));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Dormant {
     /// The suite.
     pub suite: &'static Suite,
     /// How to enable it, as one line (a command or a setting).
     pub how: String,
+}
+
+impl Dormant {
+    /// `suite`, enabled by `how` (one line: a command or a setting).
+    pub fn new(suite: &'static Suite, how: impl Into<String>) -> Dormant {
+        Dormant {
+            suite,
+            how: how.into(),
+        }
+    }
 }
 
 /// A protocol version a peer supports but has not enabled, with the way to enable it.
@@ -124,21 +135,32 @@ pub struct Dormant {
 /// use cipherdex::negotiate::{negotiate, parse_versions, DormantVersion, Peer};
 /// let mut client = Peer::from_names(["AES128-SHA"]).unwrap();
 /// client.versions = parse_versions("1.0").unwrap();
-/// client.dormant_versions.push(DormantVersion {
-///     version: cipherdex::Protocol::Tls12,
-///     how: "set MinProtocol".to_string(),
-/// });
+/// client.dormant_versions.push(DormantVersion::new(
+///     cipherdex::Protocol::Tls12,
+///     "set MinProtocol",
+/// ));
 /// let mut server = client.clone();
 /// server.versions = parse_versions("1.2").unwrap();
 /// let f = negotiate(&client, &server).outcome.unwrap_err();
 /// assert!(f.diagnosis[1].to_string().contains("set MinProtocol"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct DormantVersion {
     /// The version.
     pub version: Protocol,
     /// How to enable it, as one line.
     pub how: String,
+}
+
+impl DormantVersion {
+    /// `version`, enabled by `how` (one line: a command or a setting).
+    pub fn new(version: Protocol, how: impl Into<String>) -> DormantVersion {
+        DormantVersion {
+            version,
+            how: how.into(),
+        }
+    }
 }
 
 /// OpenSSL's default TLS 1.3 suites, in its order (`-ciphersuites` default).
@@ -160,6 +182,7 @@ pub const OPENSSL_DEFAULT_TLS13: [&str; 3] = [
 /// assert_eq!(p.preference, Preference::Server);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Peer {
     /// A name for messages, such as `Windows Server 2025`.
     pub name: Option<String>,
@@ -392,6 +415,7 @@ fn highest(p: Protocols) -> Option<Protocol> {
 /// assert_eq!(a.cert, Some(1)); // the RSA certificate
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Agreement {
     /// The protocol version.
     pub version: Protocol,
@@ -410,6 +434,7 @@ pub struct Agreement {
 /// assert_eq!(FailureKind::NoSharedSuite.to_string(), "no shared cipher suite");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum FailureKind {
     /// The sides enable no common protocol version (that the server can use).
     NoCommonVersion,
@@ -469,6 +494,7 @@ impl fmt::Display for FailureKind {
 /// assert!(f.to_string().starts_with("no common protocol version\n  - the client offers TLS1.0"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Failure {
     /// What failed.
     pub kind: FailureKind,
@@ -499,6 +525,7 @@ impl fmt::Display for Failure {
 /// assert_eq!(Family::ModeMac(Mode::Cbc, Mac::Sha1).to_string(), "CBC-SHA");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Family {
     /// All use this cipher (`3DES`, `RC4`, ...).
     Cipher(Cipher),
@@ -792,6 +819,7 @@ fn or_none(p: Protocols) -> String {
 /// assert_eq!(n.shared().count(), 2);
 /// ```
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Negotiation<'a> {
     client: &'a Peer,
     server: &'a Peer,

@@ -181,15 +181,37 @@ pub fn http2_blocklist() -> impl Iterator<Item = &'static Suite> + Clone {
 /// let p: &Policy = "bsi-tr-02102-2-2025-01".parse()?;
 /// let v = p.verdict(cipherdex::lookup("DHE-RSA-AES128-GCM-SHA256").ok_or("?")?);
 /// assert!(v.allowed);
-/// assert!(v.reasons[0].contains("2029"));
+/// assert!(v.reasons[0].to_string().contains("2029"));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Verdict {
     /// True if the policy allows the suite (signalling values are always allowed: no policy is about them).
     pub allowed: bool,
-    /// Why, one sentence each, the decisive one first.
-    pub reasons: Vec<String>,
+    /// Why, the decisive reason first (each displays as one sentence).
+    pub reasons: Vec<Reason>,
+}
+
+impl Verdict {
+    /// The reasons as one line, in order, separated by `"; "`.
+    ///
+    /// ```
+    /// let p: &cipherdex::Policy = "nist-800-52r2".parse()?;
+    /// let v = p.verdict(cipherdex::lookup("ECDHE-PSK-CHACHA20-POLY1305").ok_or("?")?);
+    /// assert!(v.reasons_line().starts_with("not in SP 800-52r2's suite lists; ChaCha20"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn reasons_line(&self) -> String {
+        let mut out = String::new();
+        for (i, r) in self.reasons.iter().enumerate() {
+            if i > 0 {
+                out.push_str("; ");
+            }
+            out.push_str(&r.to_string());
+        }
+        out
+    }
 }
 
 /// A policy's verdict on a whole list of suites.
@@ -207,6 +229,7 @@ pub struct Verdict {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct ListVerdict {
     /// The policy asked.
     pub policy: &'static Policy,
@@ -370,12 +393,7 @@ impl Policy {
     /// ```
     pub fn verdict(&self, s: &Suite) -> Verdict {
         if s.is_signalling() {
-            return Verdict {
-                allowed: true,
-                reasons: vec![
-                    "not a cipher suite (signalling or GREASE value): no policy applies".into(),
-                ],
-            };
+            return verdict(true, Reason::NotACipherSuite);
         }
         let mut v = match self.0.rule {
             Rule::Iana(rfc10015) => iana(s, rfc10015),
@@ -386,8 +404,7 @@ impl Policy {
             Rule::Http2 => http2(s),
         };
         if !v.allowed && s.weaknesses().contains(Weakness::NationalCipher) {
-            v.reasons
-                .push("national cipher (GOST or SM4): this policy leaves them out".into());
+            v.reasons.push(Reason::NationalCipher);
         }
         v
     }
@@ -424,7 +441,7 @@ fn suites_of_rows(codes: impl Iterator<Item = u32>) -> Vec<&'static Suite> {
     codes.filter_map(Suite::from_code).collect()
 }
 
-fn verdict(allowed: bool, reason: String) -> Verdict {
+fn verdict(allowed: bool, reason: Reason) -> Verdict {
     Verdict {
         allowed,
         reasons: vec![reason],
@@ -438,36 +455,31 @@ fn iana(s: &Suite, rfc10015: bool) -> Verdict {
     if rfc10015 {
         if let Ok(i) = tables::KEX_DEPRECATED.binary_search_by_key(&s.code(), |k| k.code) {
             let KexDeprecation {
-                category: cat,
-                requirement: req,
+                category,
+                requirement,
                 ..
             } = tables::KEX_DEPRECATED[i];
-            let was = s.iana_recommended().map_or("unassigned", |r| r.as_str());
-            let of = copy.map_or("unknown date", Policy::version);
             return verdict(
                 false,
-                format!(
-                    "D: RFC 10015 deprecates {cat} key exchange (TLS 1.2 {req}); the registry copy of {of} still says {was}"
-                ),
+                Reason::KexDeprecated {
+                    category,
+                    requirement,
+                    registry: copy.map_or("unknown date", Policy::version),
+                    registry_says: s.iana_recommended(),
+                },
             );
         }
     }
     let date = copy.and_then(Policy::date).unwrap_or("unknown date");
     match s.iana_recommended() {
-        Some(Recommended::Yes) => {
-            verdict(true, format!("IANA Recommended = Y (registry of {date})"))
-        }
-        Some(Recommended::No) => verdict(
-            false,
-            format!(
-                "IANA Recommended = N (registry of {date}): the IETF has made no statement for it"
-            ),
+        Some(value) => verdict(
+            value == Recommended::Yes,
+            Reason::IanaRecommended {
+                value,
+                registry: date,
+            },
         ),
-        Some(Recommended::Discouraged) => verdict(
-            false,
-            format!("IANA Recommended = D (registry of {date}): discouraged by RFC 9847"),
-        ),
-        None => verdict(false, "not in the IANA registry".into()),
+        None => verdict(false, Reason::NotInIana),
     }
 }
 
@@ -477,33 +489,42 @@ fn position(list: &[u32], code: u32) -> Option<usize> {
 
 fn mozilla_verdict(s: &Suite, m: &MozillaConfig) -> Verdict {
     let code = s.code();
-    if let Some(p) = position(m.tls13, code) {
+    if let Some(position) = position(m.tls13, code) {
         return verdict(
             true,
-            format!(
-                "in Mozilla {} {}: TLS 1.3 suite {p} of {}",
-                m.level,
-                m.version,
-                m.tls13.len()
-            ),
+            Reason::InMozilla {
+                level: m.level,
+                version: m.version,
+                tls13: true,
+                position,
+                of: m.tls13.len(),
+                protocols: m.protocols,
+            },
         );
     }
-    if let Some(p) = position(m.tls12, code) {
+    if let Some(position) = position(m.tls12, code) {
         return verdict(
             true,
-            format!(
-                "in Mozilla {} {}: TLS 1.2 suite {p} of {} (protocols {})",
-                m.level,
-                m.version,
-                m.tls12.len(),
-                m.protocols
-            ),
+            Reason::InMozilla {
+                level: m.level,
+                version: m.version,
+                tls13: false,
+                position,
+                of: m.tls12.len(),
+                protocols: m.protocols,
+            },
         );
     }
-    let mut reasons = vec![format!("not in Mozilla {} {}", m.level, m.version)];
+    let mut reasons = vec![Reason::NotInMozilla {
+        level: m.level,
+        version: m.version,
+    }];
     // Where else it is: the newest configuration that still lists it.
     if let Some(o) = newest_mozilla_listing(code) {
-        reasons.push(format!("last listed in Mozilla {} {}", o.level, o.version));
+        reasons.push(Reason::LastInMozilla {
+            level: o.level,
+            version: o.version,
+        });
     }
     Verdict {
         allowed: false,
@@ -546,13 +567,13 @@ fn newest_mozilla_listing(code: u32) -> Option<&'static MozillaConfig> {
 
 fn go(s: &Suite, list: GoList, newer: bool) -> Verdict {
     let newest = tables::GO_NEWER;
-    let release = if newer {
-        format!("{} to {newest}", tables::GO_NEWER_SINCE)
+    let (first, last) = if newer {
+        (tables::GO_NEWER_SINCE, newest)
     } else {
-        tables::GO_OLDER.to_string()
+        (tables::GO_OLDER, tables::GO_OLDER)
     };
     let Ok(i) = tables::GO.binary_search_by_key(&s.code(), |g| g.code) else {
-        return verdict(false, "Go crypto/tls does not implement it".into());
+        return verdict(false, Reason::GoNotImplemented);
     };
     let GoSuite {
         secure_older: secure21,
@@ -563,29 +584,17 @@ fn go(s: &Suite, list: GoList, newer: bool) -> Verdict {
     } = tables::GO[i];
     let secure = if newer { secure24 } else { secure21 };
     match list {
-        GoList::Secure if secure => verdict(true, format!("in CipherSuites() of Go {release}")),
-        GoList::Secure => verdict(
-            false,
-            format!("Go {release} lists it in InsecureCipherSuites()"),
-        ),
-        GoList::Implemented if secure => {
-            verdict(true, format!("in CipherSuites() of Go {release}"))
+        GoList::Secure | GoList::Implemented if secure => {
+            verdict(true, Reason::GoSecure { first, last })
         }
-        GoList::Implemented => verdict(
-            true,
-            format!(
-                "in InsecureCipherSuites() of Go {release}: used only when set in Config.CipherSuites"
-            ),
-        ),
-        GoList::Default if default24 => {
-            verdict(true, format!("enabled by default in Go {newest}"))
-        }
+        GoList::Secure => verdict(false, Reason::GoInsecure { first, last }),
+        GoList::Implemented => verdict(true, Reason::GoInsecureOptIn { first, last }),
         GoList::Default => verdict(
-            false,
-            if why.is_empty() {
-                format!("not enabled by default in Go {newest}")
-            } else {
-                format!("not enabled by default in Go {newest}: {why}")
+            default24,
+            Reason::GoDefault {
+                release: newest,
+                enabled: default24,
+                why_not: (!default24 && !why.is_empty()).then_some(why),
             },
         ),
     }
@@ -596,62 +605,359 @@ fn nist(s: &Suite) -> Verdict {
         tls, cert, section, ..
     }) = tables::NIST.iter().find(|r| r.code == s.code())
     {
-        let mut reason = format!("SP 800-52r2 {section}: {cert} certificate, TLS {tls}");
-        if *section == "Appendix D" {
-            reason.push_str(" (RSA key transport, being phased out)");
-        }
-        return verdict(true, reason);
+        return verdict(true, Reason::InNist { section, cert, tls });
     }
-    let mut v = verdict(false, "not in SP 800-52r2's suite lists".into());
+    let mut v = verdict(false, Reason::NotInNist);
     if s.cipher() == Cipher::ChaCha20 {
-        v.reasons
-            .push("ChaCha20-Poly1305 is not a NIST-approved cipher".into());
+        v.reasons.push(Reason::NotNistApproved);
     }
     if s.kex().uses_psk() {
-        v.reasons.push(
-            "SP 800-52r2 Appendix C (PSK suites) is not in cipherdex's data: check the document"
-                .into(),
-        );
+        v.reasons.push(Reason::NistPskNotInData);
     }
     v
 }
 
-fn bsi(s: &Suite, edition: &str) -> Verdict {
+fn bsi(s: &Suite, edition: &'static str) -> Verdict {
     let row = tables::BSI
         .iter()
         .find(|r| r.code == s.code() && r.edition == edition);
     match row {
         Some(BsiSuite {
             tls,
-            until: year,
-            may_extend: plus,
+            until,
+            may_extend,
             note,
             ..
-        }) => {
-            let until = if *plus {
-                format!("until the end of {year} (a later edition may extend it)")
-            } else {
-                format!("until the end of {year}")
-            };
-            Verdict {
-                allowed: true,
-                reasons: vec![
-                    format!("BSI TR-02102-2 {edition} recommends it for TLS {tls} {until}"),
-                    (*note).to_string(),
-                ],
-            }
-        }
-        None => verdict(false, format!("not in BSI TR-02102-2 {edition}")),
+        }) => Verdict {
+            allowed: true,
+            reasons: vec![
+                Reason::InBsi {
+                    edition,
+                    tls,
+                    until: *until,
+                    may_extend: *may_extend,
+                },
+                Reason::Note(note),
+            ],
+        },
+        None => verdict(false, Reason::NotInBsi { edition }),
     }
 }
 
 fn http2(s: &Suite) -> Verdict {
     match position(&tables::HTTP2_BLOCKLIST, s.code()) {
-        Some(p) => verdict(
-            false,
-            format!("on the HTTP/2 block list (RFC 9113 Appendix A, entry {p}): an HTTP/2 peer may refuse it"),
-        ),
-        None => verdict(true, "not on the HTTP/2 block list (RFC 9113 Appendix A)".into()),
+        Some(entry) => verdict(false, Reason::Http2Blocked { entry }),
+        None => verdict(true, Reason::Http2NotBlocked),
+    }
+}
+
+/// One reason of a [`Verdict`]: a fact from the policy's document, with what
+/// it says about the suite. Its [`Display`](fmt::Display) is one sentence;
+/// [`id`](Reason::id) is a stable snake_case name for programs.
+///
+/// ```
+/// use cipherdex::policy::Reason;
+/// use cipherdex::Policy;
+/// let p: &Policy = "http2".parse()?;
+/// let v = p.verdict(cipherdex::lookup("AES128-GCM-SHA256").ok_or("?")?);
+/// assert!(matches!(v.reasons[0], Reason::Http2Blocked { entry: _ }));
+/// assert_eq!(v.reasons[0].id(), "http2_blocked");
+/// assert!(v.reasons[0].to_string().starts_with("on the HTTP/2 block list"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Reason {
+    /// A signalling or GREASE value: no policy is about them (always allowed).
+    NotACipherSuite,
+    /// A GOST or SM4 suite that the policy leaves out (added to a denial).
+    NationalCipher,
+    /// The suite's value in IANA's Recommended column.
+    IanaRecommended {
+        /// `Y`, `N` or `D`.
+        value: Recommended,
+        /// The date of the registry copy.
+        registry: &'static str,
+    },
+    /// RFC 10015 deprecates the suite's key exchange.
+    KexDeprecated {
+        /// The key exchange category RFC 10015 names.
+        category: &'static str,
+        /// Its TLS 1.2 requirement level ("SHOULD NOT", "MUST NOT").
+        requirement: &'static str,
+        /// The date of the registry copy.
+        registry: &'static str,
+        /// What that registry copy still says.
+        registry_says: Option<Recommended>,
+    },
+    /// The suite is not in the IANA registry.
+    NotInIana,
+    /// The suite is in this Mozilla configuration.
+    InMozilla {
+        /// The configuration's level.
+        level: MozillaLevel,
+        /// The guidelines' version.
+        version: &'static str,
+        /// In the TLS 1.3 list (else the TLS 1.2-and-older list).
+        tls13: bool,
+        /// 1-based position in that list.
+        position: usize,
+        /// The list's length.
+        of: usize,
+        /// The configuration's protocols.
+        protocols: Protocols,
+    },
+    /// The suite is not in this Mozilla configuration.
+    NotInMozilla {
+        /// The configuration's level.
+        level: MozillaLevel,
+        /// The guidelines' version.
+        version: &'static str,
+    },
+    /// The newest Mozilla configuration that still lists the suite.
+    LastInMozilla {
+        /// That configuration's level.
+        level: MozillaLevel,
+        /// The guidelines' version.
+        version: &'static str,
+    },
+    /// Go's crypto/tls does not implement the suite.
+    GoNotImplemented,
+    /// In Go's `CipherSuites()`.
+    GoSecure {
+        /// The first Go release this holds for.
+        first: &'static str,
+        /// The last Go release this holds for (`first` when one release).
+        last: &'static str,
+    },
+    /// In Go's `InsecureCipherSuites()`.
+    GoInsecure {
+        /// The first Go release this holds for.
+        first: &'static str,
+        /// The last Go release this holds for (`first` when one release).
+        last: &'static str,
+    },
+    /// In Go's `InsecureCipherSuites()`, used only when configured.
+    GoInsecureOptIn {
+        /// The first Go release this holds for.
+        first: &'static str,
+        /// The last Go release this holds for (`first` when one release).
+        last: &'static str,
+    },
+    /// Whether Go enables the suite by default.
+    GoDefault {
+        /// The Go release.
+        release: &'static str,
+        /// Enabled by default.
+        enabled: bool,
+        /// Why not, when Go says.
+        why_not: Option<&'static str>,
+    },
+    /// Listed in NIST SP 800-52r2.
+    InNist {
+        /// The section that lists it.
+        section: &'static str,
+        /// The certificate it needs.
+        cert: &'static str,
+        /// The TLS versions.
+        tls: &'static str,
+    },
+    /// Not in SP 800-52r2's suite lists.
+    NotInNist,
+    /// ChaCha20-Poly1305 is not a NIST-approved cipher.
+    NotNistApproved,
+    /// SP 800-52r2 Appendix C (PSK suites) is not in cipherdex's data.
+    NistPskNotInData,
+    /// Recommended by BSI TR-02102-2.
+    InBsi {
+        /// The edition.
+        edition: &'static str,
+        /// The TLS versions.
+        tls: &'static str,
+        /// The last year of the recommendation.
+        until: u16,
+        /// A later edition may extend it.
+        may_extend: bool,
+    },
+    /// Not in this edition of BSI TR-02102-2.
+    NotInBsi {
+        /// The edition.
+        edition: &'static str,
+    },
+    /// On the HTTP/2 block list (RFC 9113 Appendix A).
+    Http2Blocked {
+        /// 1-based entry number.
+        entry: usize,
+    },
+    /// Not on the HTTP/2 block list.
+    Http2NotBlocked,
+    /// A remark from the policy's document, as written there.
+    Note(&'static str),
+}
+
+impl Reason {
+    /// A stable snake_case name for the kind of reason (`http2_blocked`, `in_mozilla`, ...).
+    pub const fn id(&self) -> &'static str {
+        match self {
+            Reason::NotACipherSuite => "not_a_cipher_suite",
+            Reason::NationalCipher => "national_cipher",
+            Reason::IanaRecommended { .. } => "iana_recommended",
+            Reason::KexDeprecated { .. } => "kex_deprecated",
+            Reason::NotInIana => "not_in_iana",
+            Reason::InMozilla { .. } => "in_mozilla",
+            Reason::NotInMozilla { .. } => "not_in_mozilla",
+            Reason::LastInMozilla { .. } => "last_in_mozilla",
+            Reason::GoNotImplemented => "go_not_implemented",
+            Reason::GoSecure { .. } => "go_secure",
+            Reason::GoInsecure { .. } => "go_insecure",
+            Reason::GoInsecureOptIn { .. } => "go_insecure_opt_in",
+            Reason::GoDefault { .. } => "go_default",
+            Reason::InNist { .. } => "in_nist",
+            Reason::NotInNist => "not_in_nist",
+            Reason::NotNistApproved => "not_nist_approved",
+            Reason::NistPskNotInData => "nist_psk_not_in_data",
+            Reason::InBsi { .. } => "in_bsi",
+            Reason::NotInBsi { .. } => "not_in_bsi",
+            Reason::Http2Blocked { .. } => "http2_blocked",
+            Reason::Http2NotBlocked => "http2_not_blocked",
+            Reason::Note(_) => "note",
+        }
+    }
+}
+
+/// `1.21`, or `1.22 to 1.24`.
+struct GoReleases(&'static str, &'static str);
+
+impl fmt::Display for GoReleases {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0 == self.1 {
+            f.write_str(self.0)
+        } else {
+            write!(f, "{} to {}", self.0, self.1)
+        }
+    }
+}
+
+impl fmt::Display for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            Reason::NotACipherSuite => {
+                f.write_str("not a cipher suite (signalling or GREASE value): no policy applies")
+            }
+            Reason::NationalCipher => {
+                f.write_str("national cipher (GOST or SM4): this policy leaves them out")
+            }
+            Reason::IanaRecommended { value, registry } => {
+                write!(f, "IANA Recommended = {value} (registry of {registry})")?;
+                match value {
+                    Recommended::Yes => Ok(()),
+                    Recommended::No => f.write_str(": the IETF has made no statement for it"),
+                    Recommended::Discouraged => f.write_str(": discouraged by RFC 9847"),
+                }
+            }
+            Reason::KexDeprecated {
+                category,
+                requirement,
+                registry,
+                registry_says,
+            } => write!(
+                f,
+                "D: RFC 10015 deprecates {category} key exchange (TLS 1.2 {requirement}); the registry copy of {registry} still says {}",
+                registry_says.map_or("unassigned", Recommended::as_str)
+            ),
+            Reason::NotInIana => f.write_str("not in the IANA registry"),
+            Reason::InMozilla {
+                level,
+                version,
+                tls13: true,
+                position,
+                of,
+                ..
+            } => write!(f, "in Mozilla {level} {version}: TLS 1.3 suite {position} of {of}"),
+            Reason::InMozilla {
+                level,
+                version,
+                position,
+                of,
+                protocols,
+                ..
+            } => write!(
+                f,
+                "in Mozilla {level} {version}: TLS 1.2 suite {position} of {of} (protocols {protocols})"
+            ),
+            Reason::NotInMozilla { level, version } => {
+                write!(f, "not in Mozilla {level} {version}")
+            }
+            Reason::LastInMozilla { level, version } => {
+                write!(f, "last listed in Mozilla {level} {version}")
+            }
+            Reason::GoNotImplemented => f.write_str("Go crypto/tls does not implement it"),
+            Reason::GoSecure { first, last } => {
+                write!(f, "in CipherSuites() of Go {}", GoReleases(first, last))
+            }
+            Reason::GoInsecure { first, last } => write!(
+                f,
+                "Go {} lists it in InsecureCipherSuites()",
+                GoReleases(first, last)
+            ),
+            Reason::GoInsecureOptIn { first, last } => write!(
+                f,
+                "in InsecureCipherSuites() of Go {}: used only when set in Config.CipherSuites",
+                GoReleases(first, last)
+            ),
+            Reason::GoDefault {
+                release,
+                enabled: true,
+                ..
+            } => write!(f, "enabled by default in Go {release}"),
+            Reason::GoDefault {
+                release, why_not, ..
+            } => {
+                write!(f, "not enabled by default in Go {release}")?;
+                match why_not {
+                    Some(why) => write!(f, ": {why}"),
+                    None => Ok(()),
+                }
+            }
+            Reason::InNist { section, cert, tls } => {
+                write!(f, "SP 800-52r2 {section}: {cert} certificate, TLS {tls}")?;
+                if section == "Appendix D" {
+                    f.write_str(" (RSA key transport, being phased out)")?;
+                }
+                Ok(())
+            }
+            Reason::NotInNist => f.write_str("not in SP 800-52r2's suite lists"),
+            Reason::NotNistApproved => {
+                f.write_str("ChaCha20-Poly1305 is not a NIST-approved cipher")
+            }
+            Reason::NistPskNotInData => f.write_str(
+                "SP 800-52r2 Appendix C (PSK suites) is not in cipherdex's data: check the document",
+            ),
+            Reason::InBsi {
+                edition,
+                tls,
+                until,
+                may_extend,
+            } => {
+                write!(
+                    f,
+                    "BSI TR-02102-2 {edition} recommends it for TLS {tls} until the end of {until}"
+                )?;
+                if may_extend {
+                    f.write_str(" (a later edition may extend it)")?;
+                }
+                Ok(())
+            }
+            Reason::NotInBsi { edition } => write!(f, "not in BSI TR-02102-2 {edition}"),
+            Reason::Http2Blocked { entry } => write!(
+                f,
+                "on the HTTP/2 block list (RFC 9113 Appendix A, entry {entry}): an HTTP/2 peer may refuse it"
+            ),
+            Reason::Http2NotBlocked => {
+                f.write_str("not on the HTTP/2 block list (RFC 9113 Appendix A)")
+            }
+            Reason::Note(note) => f.write_str(note),
+        }
     }
 }
 

@@ -39,6 +39,7 @@ pub const KINDS: &[&str] = &["windows", "mozilla", "openssl"];
 
 /// A resolved profile.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct Profile {
     /// The profile as named (`windows:server-2022`).
     pub name: String,

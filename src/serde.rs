@@ -1,21 +1,32 @@
-//! `serde::Serialize` for suites and attribute types (feature `serde`).
+//! `serde` support (feature `serde`): `Serialize` for suites, attribute
+//! types, ratings, verdicts and policies; `Deserialize` for what a user sends
+//! back (suites, attribute types, levels, weaknesses, policies, releases).
 //!
 //! A suite serializes as the object documented in README.md ("JSON output"):
 //! `code` as `"0xC02B"`, `names` keyed by scheme (`null` where the scheme has
 //! none), `protocols` as `["TLS1.2"]`, attributes as their canonical spellings.
+//! It deserializes from that object (by its `code`) or from a string holding
+//! any name or code, as [`lookup`](crate::lookup) reads it.
 
+use std::fmt;
+use std::marker::PhantomData;
+use std::str::FromStr;
+
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{Serialize, SerializeMap, SerializeStruct, Serializer};
 
 use crate::attrs::{
     Authentication, Cipher, Curve, GroupKind, HashAlgorithm, KeyExchange, Mac, Mode, NameKind,
     Origin, Prf, Protocol, Protocols, Recommended, Scheme, SignatureAlgorithm,
 };
-use crate::policy::{ListVerdict, Policy, Verdict};
+use crate::openssl::{self, Dialect};
+use crate::policy::{ListVerdict, MozillaLevel, Policy, Reason, Verdict};
 use crate::rating::{Level, Rating};
 use crate::records::{Group, SignatureScheme};
 use crate::registry::Registry;
 use crate::suite::{CodeHex, Suite};
 use crate::weakness::{Severity, Weakness, Weaknesses};
+use crate::windows;
 
 macro_rules! as_str {
     ($($t:ty),*) => {$(
@@ -43,8 +54,30 @@ as_str!(
     Severity,
     GroupKind,
     SignatureAlgorithm,
-    HashAlgorithm
+    HashAlgorithm,
+    MozillaLevel
 );
+
+impl Serialize for openssl::Release {
+    /// The label: `"3.0"`, `"1.1.1-weak"`.
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.label())
+    }
+}
+
+impl Serialize for Dialect {
+    /// `"openssl"`, `"gnutls"`, `"nginx"`, `"apache"`, `"haproxy"`.
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+impl Serialize for windows::Release {
+    /// The release name: `"server-2022"`.
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
+}
 
 impl Serialize for Protocols {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
@@ -124,6 +157,13 @@ impl Serialize for Rating {
         st.serialize_field("level", &self.level())?;
         st.serialize_field("reasons", &self.reasons())?;
         st.end()
+    }
+}
+
+/// A policy reason: its sentence (as `Display` writes it).
+impl Serialize for Reason {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
     }
 }
 
@@ -232,5 +272,166 @@ impl Serialize for SignatureScheme {
         st.serialize_field("origin", &self.origin())?;
         st.serialize_field("note", &self.note())?;
         st.end()
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Deserialize: each value reads back from the spelling it serializes to (and from
+// every spelling its `FromStr` accepts).
+
+/// Reads a `T` from a string through its `FromStr`; the parser's message is the error.
+struct Parsed<T>(PhantomData<T>, &'static str);
+
+impl<T> Visitor<'_> for Parsed<T>
+where
+    T: FromStr,
+    T::Err: fmt::Display,
+{
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.1)
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<T, E> {
+        v.parse().map_err(E::custom)
+    }
+}
+
+macro_rules! from_str {
+    ($($t:ty => $what:literal),* $(,)?) => {$(
+        impl<'de> Deserialize<'de> for $t {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                d.deserialize_str(Parsed(PhantomData, $what))
+            }
+        }
+    )*};
+}
+from_str!(
+    Authentication => "an authentication name such as \"ECDSA\"",
+    Cipher => "a cipher name such as \"AES\"",
+    Curve => "a curve name such as \"P-256\"",
+    KeyExchange => "a key exchange name such as \"ECDHE\"",
+    Mac => "a MAC name such as \"SHA256\"",
+    Mode => "a cipher mode such as \"GCM\"",
+    NameKind => "a name kind such as \"current\"",
+    Origin => "an origin such as \"iana\"",
+    Prf => "a PRF name such as \"SHA256\"",
+    Protocol => "a protocol version such as \"TLS1.2\"",
+    Recommended => "an IANA Recommended value: \"Y\", \"N\" or \"D\"",
+    Scheme => "a naming scheme such as \"openssl\"",
+    Level => "a rating level: insecure, weak, secure or recommended",
+    Severity => "a severity such as \"high\"",
+    Weakness => "a weakness id such as \"sweet32\"",
+    MozillaLevel => "a Mozilla level: modern, intermediate or old",
+    openssl::Release => "an OpenSSL release such as \"3.0\"",
+    Dialect => "a configuration dialect: openssl, gnutls, nginx, apache or haproxy",
+    windows::Release => "a Windows release such as \"server-2022\"",
+);
+
+impl<'de> Deserialize<'de> for Protocols {
+    /// A list of versions, as it serializes: `["TLS1.2", "TLS1.3"]`.
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Protocols;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a list of protocol versions such as [\"TLS1.2\", \"TLS1.3\"]")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Protocols, A::Error> {
+                let mut out = Protocols::EMPTY;
+                while let Some(p) = seq.next_element::<Protocol>()? {
+                    out = out.with(p);
+                }
+                Ok(out)
+            }
+        }
+        d.deserialize_seq(V)
+    }
+}
+
+/// A suite from a name or code string, or from the object it serializes to.
+struct SuiteVisitor;
+
+impl<'de> Visitor<'de> for SuiteVisitor {
+    type Value = &'static Suite;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(
+            "a cipher suite: a name or code string (\"ECDHE-RSA-AES128-GCM-SHA256\", \"0xC02F\") \
+             or a suite object with a \"code\" field",
+        )
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<&'static Suite, E> {
+        v.parse::<&'static Suite>().map_err(E::custom)
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<&'static Suite, E> {
+        u32::try_from(v)
+            .ok()
+            .and_then(Suite::from_code)
+            .ok_or_else(|| E::custom(format!("no known cipher suite has code {v:#06X}")))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<&'static Suite, A::Error> {
+        let mut found = None;
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            if key == "code" && found.is_none() {
+                found = Some(map.next_value_seed(SuiteSeed)?);
+            } else {
+                map.next_value::<de::IgnoredAny>()?;
+            }
+        }
+        found.ok_or_else(|| de::Error::missing_field("code"))
+    }
+}
+
+/// The `code` field of a suite object: a code string or number.
+struct SuiteSeed;
+
+impl<'de> de::DeserializeSeed<'de> for SuiteSeed {
+    type Value = &'static Suite;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<&'static Suite, D::Error> {
+        d.deserialize_any(SuiteVisitor)
+    }
+}
+
+impl<'de> Deserialize<'de> for &'static Suite {
+    /// Any name or code as a string (as [`lookup`](crate::lookup) reads it), a
+    /// number (the code), or the suite object cipherdex serializes (read by its
+    /// `code`; the other fields are ignored).
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(SuiteVisitor)
+    }
+}
+
+impl<'de> Deserialize<'de> for &'static Policy {
+    /// A policy name (`"mozilla-intermediate-5.7"`; without a version, the
+    /// newest), or the policy object cipherdex serializes (read by its `name`).
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = &'static Policy;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a policy name such as \"mozilla-intermediate-5.7\" or a policy object")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<&'static Policy, E> {
+                v.parse::<&'static Policy>().map_err(E::custom)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<&'static Policy, A::Error> {
+                let mut found = None;
+                while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+                    if key == "name" && found.is_none() {
+                        let name = map.next_value::<std::borrow::Cow<'de, str>>()?;
+                        found = Some(name.parse::<&'static Policy>().map_err(de::Error::custom)?);
+                    } else {
+                        map.next_value::<de::IgnoredAny>()?;
+                    }
+                }
+                found.ok_or_else(|| de::Error::missing_field("name"))
+            }
+        }
+        d.deserialize_any(V)
     }
 }

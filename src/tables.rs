@@ -28,3 +28,11 @@ include!(concat!(env!("OUT_DIR"), "/openssl_engine.rs"));
 include!(concat!(env!("OUT_DIR"), "/registries.rs"));
 include!(concat!(env!("OUT_DIR"), "/defaults.rs"));
 include!(concat!(env!("OUT_DIR"), "/explain.rs"));
+
+/// The constants of `cipherdex::suites`.
+#[allow(non_upper_case_globals)]
+pub(crate) mod suite_constants {
+    use crate::records::Suite;
+
+    include!(concat!(env!("OUT_DIR"), "/suite_constants.rs"));
+}

@@ -40,11 +40,7 @@ fn key_usage_and_chain_leaf() {
     let sign_only = read("rsa-sign-only.pem");
     assert_eq!(
         sign_only.key_usage,
-        Some(KeyUsage {
-            digital_signature: true,
-            key_encipherment: false,
-            key_agreement: false
-        })
+        Some(KeyUsage::NONE.with_digital_signature())
     );
     let rsa_kx = cipherdex::lookup("AES128-GCM-SHA256").unwrap();
     let ecdhe = cipherdex::lookup("ECDHE-RSA-AES128-GCM-SHA256").unwrap();

@@ -107,6 +107,7 @@ impl fmt::Display for Dialect {
 
 /// Configuration text plus what it could not say exactly.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Written {
     text: String,
     unexpressible: Vec<&'static Suite>,

@@ -128,6 +128,7 @@ impl fmt::Display for Warning {
 
 /// A name in a chosen list that names no suite.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct UnknownItem {
     /// 1-based position in the list.
     pub position: usize,

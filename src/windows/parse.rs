@@ -82,6 +82,7 @@ pub enum ListingFormat {
 
 /// One malformed line.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Problem {
     /// 1-based line number.
     pub line: usize,

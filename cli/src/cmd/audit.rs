@@ -154,7 +154,7 @@ fn write_text(
                 let reasons = g
                     .policy
                     .as_ref()
-                    .map_or(String::new(), |v| v.reasons.join("; "));
+                    .map_or(String::new(), |v| v.reasons_line());
                 writeln!(out, "  {} {}: {reasons}", g.code, g.name)?;
             }
         }
