@@ -4,15 +4,20 @@
 use std::collections::{BTreeSet, HashSet};
 
 use cipherdex::cert::{self, CertKey, KeyType, KeyUsage, NamedCurve};
-use cipherdex::negotiate::{negotiate, Dormant, Peer};
+use cipherdex::negotiate::{negotiate, parse_versions, Dormant, Peer};
 use cipherdex::policy::Reason;
-use cipherdex::{suites, Level, Policy, Protocol, Scheme, Suite, UnknownCodeError, UnknownNameError};
+use cipherdex::{
+    suites, Level, Policy, Protocol, Scheme, Suite, UnknownCodeError, UnknownNameError,
+};
 
 #[test]
 fn constants_are_the_looked_up_suites() {
     let gcm = suites::TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256;
     assert_eq!(gcm.code(), 0xC02B);
-    assert_eq!(cipherdex::lookup("ECDHE-ECDSA-AES128-GCM-SHA256"), Some(gcm));
+    assert_eq!(
+        cipherdex::lookup("ECDHE-ECDSA-AES128-GCM-SHA256"),
+        Some(gcm)
+    );
     assert_eq!(suites::TLS_DH_anon_WITH_AES_128_CBC_SHA.code(), 0x0034);
     assert!(suites::TLS_AES_256_GCM_SHA384.is_tls13());
 }
@@ -58,7 +63,11 @@ fn traits_parse_convert_hash_order() {
 fn errors_say_what_would_be_right() {
     let e: UnknownNameError = "ECDHE-RSA-AES128-GCM-SHA265".parse::<&Suite>().unwrap_err();
     assert_eq!(e.input(), "ECDHE-RSA-AES128-GCM-SHA265");
-    assert!(e.to_string().contains("did you mean ECDHE-RSA-AES128-GCM-SHA256"), "{e}");
+    assert!(
+        e.to_string()
+            .contains("did you mean ECDHE-RSA-AES128-GCM-SHA256"),
+        "{e}"
+    );
     let e: UnknownCodeError = <&Suite>::try_from(0xC0FEu16).unwrap_err();
     assert_eq!(e.code(), 0xC0FE);
     // Errors are std errors, usable with `?` in a Box<dyn Error> function.
@@ -72,7 +81,10 @@ fn errors_say_what_would_be_right() {
 fn rustls_conversion_both_ways() {
     let suite = suites::TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256;
     let rs = rustls::CipherSuite::from(suite);
-    assert_eq!(rs, rustls::CipherSuite::TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256);
+    assert_eq!(
+        rs,
+        rustls::CipherSuite::TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256
+    );
     assert_eq!(<&Suite>::try_from(rs), Ok(suite));
     // Every rustls name that is a real suite maps to the suite with its code.
     for s in Suite::all().iter().filter(|s| s.code() <= 0xFFFF) {
@@ -99,7 +111,8 @@ fn serde_round_trip() {
 
     let scheme: Scheme = serde_json::from_str(r#""openssl""#).unwrap();
     assert_eq!(scheme, Scheme::OpenSsl);
-    let p: Protocol = serde_json::from_str(&serde_json::to_string(&Protocol::Tls12).unwrap()).unwrap();
+    let p: Protocol =
+        serde_json::from_str(&serde_json::to_string(&Protocol::Tls12).unwrap()).unwrap();
     assert_eq!(p, Protocol::Tls12);
     let level: Level = serde_json::from_str(r#""weak""#).unwrap();
     assert_eq!(level, Level::Weak);
@@ -126,7 +139,12 @@ fn certificates_built_and_read() {
         .with_key_usage(KeyUsage::NONE.with_digital_signature());
     assert!(cert::fits(suite, &ec, Protocol::Tls12).ok);
     let mut reasons = 0;
-    assert!(!cert::check(suite, &CertKey::new(KeyType::Rsa), Protocol::Tls12, &mut |_| reasons += 1));
+    assert!(!cert::check(
+        suite,
+        &CertKey::new(KeyType::Rsa),
+        Protocol::Tls12,
+        &mut |_| reasons += 1
+    ));
     assert!(reasons > 0);
     // Feature x509: certificate files.
     assert!(CertKey::from_pem_or_der(b"not a certificate").is_err());
@@ -136,8 +154,16 @@ fn certificates_built_and_read() {
 fn negotiation_peers_built_by_hand() {
     let client = Peer::from_names(["DES-CBC3-SHA"]).unwrap();
     let mut server = Peer::from_names(["AES128-SHA"]).unwrap();
-    server.dormant.push(Dormant::new(suites::TLS_RSA_WITH_3DES_EDE_CBC_SHA, "add DES-CBC3-SHA"));
+    server.versions = parse_versions("1.2").unwrap();
+    server.dormant.push(Dormant::new(
+        suites::TLS_RSA_WITH_3DES_EDE_CBC_SHA,
+        "add DES-CBC3-SHA",
+    ));
     let n = negotiate(&client, &server);
     assert!(!n.is_ok());
-    assert!(n.outcome.unwrap_err().to_string().contains("add DES-CBC3-SHA"));
+    assert!(n
+        .outcome
+        .unwrap_err()
+        .to_string()
+        .contains("add DES-CBC3-SHA"));
 }
