@@ -1,8 +1,12 @@
-//! Conversions between [`Suite`] and rustls's `CipherSuite` (feature `rustls`).
+//! Conversions between cipherdex's registries and rustls's protocol enums
+//! (feature `rustls`): [`Suite`] and `CipherSuite`, [`Group`] and
+//! `NamedGroup`, [`SignatureScheme`] and `rustls::SignatureScheme`.
 //!
 //! rustls is used without its crypto provider (`default-features = false`):
 //! only its protocol enums are needed.
 
+use crate::records::{Group, SignatureScheme};
+use crate::registry::RegistryNameError;
 use crate::suite::{Suite, UnknownCodeError};
 
 /// The rustls value with the suite's code. Every two-byte code converts
@@ -36,5 +40,66 @@ impl TryFrom<rustls::CipherSuite> for &'static Suite {
 
     fn try_from(suite: rustls::CipherSuite) -> Result<&'static Suite, UnknownCodeError> {
         <&'static Suite>::try_from(u16::from(suite))
+    }
+}
+
+/// The rustls value with the group's code (`NamedGroup::Unknown` for codes
+/// rustls has no name for).
+///
+/// ```
+/// let g = rustls::NamedGroup::from(cipherdex::groups::X25519);
+/// assert_eq!(g, rustls::NamedGroup::X25519);
+/// ```
+impl From<&Group> for rustls::NamedGroup {
+    fn from(group: &Group) -> rustls::NamedGroup {
+        rustls::NamedGroup::from(group.code())
+    }
+}
+
+/// The group with rustls's code, named or `Unknown`.
+///
+/// ```
+/// use cipherdex::Group;
+/// let g = <&Group>::try_from(rustls::NamedGroup::secp384r1)?;
+/// assert_eq!(g.iana_name(), "secp384r1");
+/// assert!(<&Group>::try_from(rustls::NamedGroup::Unknown(0x7777)).is_err());
+/// # Ok::<(), cipherdex::RegistryNameError>(())
+/// ```
+impl TryFrom<rustls::NamedGroup> for &'static Group {
+    type Error = RegistryNameError;
+
+    fn try_from(group: rustls::NamedGroup) -> Result<&'static Group, RegistryNameError> {
+        <&'static Group>::try_from(u16::from(group))
+    }
+}
+
+/// The rustls value with the scheme's code (`SignatureScheme::Unknown` for
+/// codes rustls has no name for).
+///
+/// ```
+/// let s = rustls::SignatureScheme::from(cipherdex::sigalgs::RSA_PSS_RSAE_SHA256);
+/// assert_eq!(s, rustls::SignatureScheme::RSA_PSS_SHA256);
+/// ```
+impl From<&SignatureScheme> for rustls::SignatureScheme {
+    fn from(scheme: &SignatureScheme) -> rustls::SignatureScheme {
+        rustls::SignatureScheme::from(scheme.code())
+    }
+}
+
+/// The signature scheme with rustls's code, named or `Unknown`.
+///
+/// ```
+/// use cipherdex::SignatureScheme;
+/// let s = <&SignatureScheme>::try_from(rustls::SignatureScheme::ED25519)?;
+/// assert_eq!(s.iana_name(), "ed25519");
+/// # Ok::<(), cipherdex::RegistryNameError>(())
+/// ```
+impl TryFrom<rustls::SignatureScheme> for &'static SignatureScheme {
+    type Error = RegistryNameError;
+
+    fn try_from(
+        scheme: rustls::SignatureScheme,
+    ) -> Result<&'static SignatureScheme, RegistryNameError> {
+        <&'static SignatureScheme>::try_from(u16::from(scheme))
     }
 }

@@ -7,7 +7,8 @@ use cipherdex::cert::{self, CertKey, KeyType, KeyUsage, NamedCurve};
 use cipherdex::negotiate::{negotiate, parse_versions, Dormant, Peer};
 use cipherdex::policy::Reason;
 use cipherdex::{
-    suites, Level, Policy, Protocol, Scheme, Suite, UnknownCodeError, UnknownNameError,
+    groups, sigalgs, suites, Group, Level, Policy, Protocol, Scheme, SignatureScheme, Suite,
+    UnknownCodeError, UnknownNameError,
 };
 
 #[test]
@@ -93,6 +94,31 @@ fn rustls_conversion_both_ways() {
         assert_eq!(<&Suite>::try_from(rs).map(Suite::code), Ok(s.code()));
     }
     assert!(<&Suite>::try_from(rustls::CipherSuite::Unknown(0xC0FE)).is_err());
+}
+
+#[test]
+fn rustls_groups_and_signature_schemes_both_ways() {
+    for g in Group::all() {
+        let rs = rustls::NamedGroup::from(g);
+        assert_eq!(u16::from(rs), g.code());
+        assert_eq!(<&Group>::try_from(rs).map(Group::code), Ok(g.code()));
+    }
+    assert_eq!(
+        rustls::NamedGroup::from(groups::X25519),
+        rustls::NamedGroup::X25519
+    );
+    for s in SignatureScheme::all() {
+        let rs = rustls::SignatureScheme::from(s);
+        assert_eq!(u16::from(rs), s.code());
+        assert_eq!(
+            <&SignatureScheme>::try_from(rs).map(SignatureScheme::code),
+            Ok(s.code())
+        );
+    }
+    assert_eq!(
+        rustls::SignatureScheme::from(sigalgs::ECDSA_SECP256R1_SHA256),
+        rustls::SignatureScheme::ECDSA_NISTP256_SHA256
+    );
 }
 
 #[test]
