@@ -43,6 +43,8 @@ mod policies;
 mod read;
 #[path = "build/registries.rs"]
 mod registries;
+#[path = "build/security.rs"]
+mod security;
 #[allow(dead_code, unreachable_pub)]
 #[path = "src/windows/shared.rs"]
 mod shared;
@@ -128,5 +130,6 @@ fn run(data: &Path, out: &Path) -> Result<(), Vec<String>> {
     let defaults = defaults::load(data, &registries)?;
     emit::write(out, "defaults.rs", &defaults::emit(&defaults))?;
     emit::write(out, "explain.rs", &explain::emit(&knowledge))?;
+    emit::write(out, "security.rs", &security::emit(data)?)?;
     Ok(())
 }

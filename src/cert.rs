@@ -520,8 +520,45 @@ impl FromStr for CertKey {
     /// Parse a certificate type name: `rsa`, `rsa-pss`, `ecdsa` (`ecdsa-p256`,
     /// `ecdsa-p384`, `ecdsa-p521`), `ed25519`, `ed448`, `dsa`, `dh` (`dh-rsa`,
     /// `dh-dss`: signed by that key type), `ecdh` (`ecdh-rsa`, `ecdh-ecdsa`), `none`.
+    ///
+    /// A size may follow a finite-field type (`rsa:1024`, `rsa-pss:3072`,
+    /// `dsa:2048`, `dh:2048`) and a curve an EC type (`ecdsa:p384`).
     fn from_str(s: &str) -> Result<CertKey, CertError> {
-        let t = s.trim().to_ascii_lowercase();
+        let lower = s.trim().to_ascii_lowercase();
+        if let Some((base, size)) = lower.split_once(':') {
+            let mut key: CertKey = base.parse().map_err(|_| CertError::UnknownType {
+                input: s.to_owned(),
+                suggestions: suggest_type(base),
+            })?;
+            let finite = matches!(
+                key.key,
+                KeyType::Rsa | KeyType::RsaPss | KeyType::Dsa | KeyType::Dh
+            );
+            let ec = matches!(key.key, KeyType::Ecdsa | KeyType::Ecdh) && key.curve.is_none();
+            if finite {
+                if let Ok(bits @ 256..=65536) = size.parse::<u32>() {
+                    key.bits = Some(bits);
+                    return Ok(key);
+                }
+            } else if ec {
+                if let Ok(with_curve) = format!("ecdsa-{size}").parse::<CertKey>() {
+                    key.curve = with_curve.curve;
+                    key.bits = with_curve.bits;
+                    return Ok(key);
+                }
+            }
+            return Err(CertError::UnknownType {
+                input: s.to_owned(),
+                suggestions: vec![
+                    "rsa:2048",
+                    "rsa-pss:3072",
+                    "dsa:2048",
+                    "dh:2048",
+                    "ecdsa:p384",
+                ],
+            });
+        }
+        let t = lower;
         let ec = |key, curve: Option<NamedCurve>| CertKey {
             key,
             curve,

@@ -470,3 +470,30 @@ pub(crate) struct PatternRecord {
     pub(crate) stack: Stack,
     pub(crate) target: PatternTarget,
 }
+
+// OpenSSL security levels (data/openssl-security-levels.csv); impls in `openssl::security`.
+
+/// For which build a security level is the default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum DefaultFor {
+    /// The release as OpenSSL ships it.
+    Upstream,
+    /// Debian's build of the release (`-DOPENSSL_TLS_SECURITY_LEVEL=2`).
+    Debian,
+}
+
+/// One OpenSSL security level of one release.
+#[derive(Debug)]
+pub(crate) struct SecurityLevelRow {
+    pub(crate) release: &'static str,
+    pub(crate) level: u8,
+    pub(crate) min_bits: u16,
+    pub(crate) no_anonymous: bool,
+    pub(crate) no_md5_mac: bool,
+    pub(crate) no_sha1_mac: bool,
+    pub(crate) no_rc4: bool,
+    pub(crate) sha1_signatures: bool,
+    pub(crate) forward_secrecy_kex: &'static [KeyExchange],
+    pub(crate) lowest_version: Protocol,
+    pub(crate) default: Option<DefaultFor>,
+}

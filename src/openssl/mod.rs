@@ -18,12 +18,15 @@
 
 mod eval;
 mod keywords;
+mod security;
 pub mod write;
 
 pub use write::{Dialect, DialectError};
 
 use std::fmt;
 use std::str::FromStr;
+
+pub use security::{cipher_strength, finite_field_strength, key_strength, Refusal, SecurityLevel};
 
 use crate::records::openssl_bits::*;
 use crate::tables::{
