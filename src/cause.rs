@@ -36,6 +36,9 @@ pub enum Cause {
     NoSharedSigalg,
     /// A key (certificate or DH parameters) below a side's minimum size or security level.
     KeyTooSmall,
+    /// The handshake needs what a side's security level forbids (TLS 1.0 and
+    /// 1.1 sign with SHA-1 and MD5+SHA-1, which OpenSSL 3.0 allows only at level 0).
+    SecurityLevel,
     /// The certificate chain does not lead to a root the verifier trusts (self-signed,
     /// private CA, missing root).
     CertUntrusted,
@@ -83,6 +86,7 @@ pub const ALL: &[Cause] = &[
     Cause::NoSharedGroup,
     Cause::NoSharedSigalg,
     Cause::KeyTooSmall,
+    Cause::SecurityLevel,
     Cause::CertUntrusted,
     Cause::CertChainIncomplete,
     Cause::CertExpired,
@@ -115,6 +119,7 @@ impl Cause {
             Cause::NoSharedGroup => "no_shared_group",
             Cause::NoSharedSigalg => "no_shared_sigalg",
             Cause::KeyTooSmall => "key_too_small",
+            Cause::SecurityLevel => "security_level",
             Cause::CertUntrusted => "cert_untrusted",
             Cause::CertChainIncomplete => "cert_chain_incomplete",
             Cause::CertExpired => "cert_expired",
@@ -155,6 +160,9 @@ impl Cause {
             }
             Cause::KeyTooSmall => {
                 "a key (certificate or DH parameters) is below what a side accepts at its security level"
+            }
+            Cause::SecurityLevel => {
+                "a side's security level forbids what the handshake needs (TLS 1.0/1.1 SHA-1 signatures, anonymous or weak suites)"
             }
             Cause::CertUntrusted => {
                 "the certificate chain does not end at a root the verifying side trusts"
@@ -227,6 +235,9 @@ impl Cause {
             Cause::KeyTooSmall => {
                 "check the key sizes (openssl x509 -noout -text) and DH parameters against each side's security level (@SECLEVEL, MinimumKeyLength)"
             }
+            Cause::SecurityLevel => {
+                "check the version and each side's @SECLEVEL (OpenSSL 3.0 runs TLS 1.0/1.1 only at level 0; Debian's default is 2)"
+            }
             Cause::CertUntrusted => {
                 "check the issuer chain (openssl s_client -showcerts) against the verifier's trust store (CAfile, Java cacerts, the Windows store)"
             }
@@ -287,6 +298,9 @@ impl Cause {
             | Cause::NoSharedGroup
             | Cause::NoSharedSigalg => {
                 "cipherdex negotiate --client @CLIENTHELLO.txt --server PROFILE --cert CERT.pem"
+            }
+            Cause::SecurityLevel => {
+                "cipherdex negotiate --client @CLIENTHELLO.txt --server PROFILE --server-seclevel N"
             }
             Cause::NoFittingCertificate | Cause::KeyTooSmall => {
                 "cipherdex check-cert --cert CERT.pem SUITE..."

@@ -46,7 +46,11 @@ use crate::attrs::{Authentication, Cipher, KeyExchange, Mac, Mode, Protocol, Pro
 use crate::cause::Cause;
 use crate::cert::{self, CertKey, KeyType, Need, Reason};
 use crate::lookup::UnknownNameError;
+use crate::openssl::{key_strength, SecurityLevel};
+use crate::records::{Group, SignatureScheme};
 use crate::suite::Suite;
+
+mod kx;
 
 /// Whose order decides among the shared suites.
 ///
@@ -207,6 +211,21 @@ pub struct Peer {
     /// fails even TLS 1.2 clients). When false, the side behaves as if it did
     /// not enable that version.
     pub refuse_without_max_version_suites: bool,
+    /// Supported groups (`supported_groups`) in preference order. `None`:
+    /// not stated, so groups are neither checked nor reported; an empty list
+    /// offers no group at all.
+    pub groups: Option<Vec<&'static Group>>,
+    /// The groups a client sends TLS 1.3 key shares for, in order. `None`:
+    /// one share, for the first TLS 1.3 group of [`Peer::groups`].
+    pub key_shares: Option<Vec<&'static Group>>,
+    /// Signature schemes (`signature_algorithms`) in preference order.
+    /// `None`: not stated, no restriction. An empty list on a client is a
+    /// ClientHello without the extension: in TLS 1.2 the server may then sign
+    /// only with SHA-1 (RFC 5246 7.4.1.4.1), and TLS 1.3 cannot work.
+    pub sigalgs: Option<Vec<&'static SignatureScheme>>,
+    /// The OpenSSL security level this side applies (`@SECLEVEL=n`), or `None`
+    /// for no level rules.
+    pub security_level: Option<SecurityLevel>,
 }
 
 impl Default for Peer {
@@ -232,6 +251,10 @@ impl Peer {
             dormant: Vec::new(),
             dormant_versions: Vec::new(),
             refuse_without_max_version_suites: true,
+            groups: None,
+            key_shares: None,
+            sigalgs: None,
+            security_level: None,
         }
     }
 
@@ -242,6 +265,93 @@ impl Peer {
         let mut peer = Peer::new();
         peer.set_suites(suites);
         peer
+    }
+
+    /// The client a captured ClientHello shows, taking from it everything it
+    /// states: versions (`supported_versions`, or the range up to
+    /// `legacy_version`: a hello before TLS 1.3 states only its highest version,
+    /// and cipherdex then assumes the client accepts TLS 1.0 and later), the TLS
+    /// 1.2 and TLS 1.3 suites in order (an empty TLS 1.3 list when it offers
+    /// none), groups, key shares and signature schemes. Codes cipherdex does
+    /// not know and GREASE values are left out; a missing `signature_algorithms`
+    /// extension becomes an empty list (SHA-1 only in TLS 1.2), a missing
+    /// `supported_groups` extension stays "not stated".
+    ///
+    /// ```
+    /// use cipherdex::negotiate::Peer;
+    /// // A TLS 1.2 hello offering AES128-SHA only, without extensions.
+    /// let mut b = vec![0x01, 0x00, 0x00, 0x29, 0x03, 0x03];
+    /// b.extend([0u8; 32]);
+    /// b.extend([0x00, 0x00, 0x02, 0x00, 0x2f, 0x01, 0x00]);
+    /// let hello = cipherdex::hello::decode(&b)?;
+    /// let p = Peer::from_hello(&hello);
+    /// assert_eq!(p.versions.to_string(), "TLS1.0 TLS1.1 TLS1.2");
+    /// assert!(p.tls13_suites.is_empty());
+    /// assert_eq!(p.tls12_suites[0].canonical_name(), "TLS_RSA_WITH_AES_128_CBC_SHA");
+    /// assert_eq!(p.sigalgs, Some(vec![]));
+    /// # Ok::<(), cipherdex::hello::HelloError>(())
+    /// ```
+    pub fn from_hello(hello: &crate::hello::ClientHello) -> Peer {
+        let version = |v: u16| match v {
+            0x0300 => Some(Protocol::Ssl3),
+            0x0301 => Some(Protocol::Tls10),
+            0x0302 => Some(Protocol::Tls11),
+            0x0303 => Some(Protocol::Tls12),
+            0x0304 => Some(Protocol::Tls13),
+            _ => None,
+        };
+        let versions = if hello.supported_versions.is_empty() {
+            version(hello.legacy_version).map_or(Protocols::EMPTY, |max| {
+                if rank(max) < rank(Protocol::Tls10) {
+                    Protocols::EMPTY.with(max)
+                } else {
+                    range(Protocol::Tls10, max)
+                }
+            })
+        } else {
+            hello
+                .supported_versions
+                .iter()
+                .filter_map(|v| version(*v))
+                .fold(Protocols::EMPTY, |acc, v| acc.with(v))
+        };
+        let suites: Vec<&'static Suite> = hello.known_suites().collect();
+        let (tls13_suites, tls12_suites): (Vec<_>, Vec<_>) =
+            suites.into_iter().partition(|s| s.is_tls13());
+        let groups = |codes: &[u16]| -> Vec<&'static Group> {
+            codes
+                .iter()
+                .filter_map(|c| Group::from_code(*c))
+                .filter(|g| !g.is_grease())
+                .collect()
+        };
+        Peer {
+            name: hello
+                .server_name
+                .as_ref()
+                .map(|n| format!("the client of the ClientHello for {n}")),
+            tls12_suites,
+            tls13_suites,
+            versions,
+            certs: Vec::new(),
+            preference: Preference::Client,
+            dormant: Vec::new(),
+            dormant_versions: Vec::new(),
+            refuse_without_max_version_suites: false,
+            groups: hello
+                .has_extension(10)
+                .then(|| groups(&hello.supported_groups)),
+            key_shares: hello.has_extension(51).then(|| groups(&hello.key_shares)),
+            sigalgs: Some(
+                hello
+                    .signature_algorithms
+                    .iter()
+                    .filter_map(|c| SignatureScheme::from_code(*c))
+                    .filter(|s| !s.is_grease())
+                    .collect(),
+            ),
+            security_level: None,
+        }
     }
 
     /// [`Peer::from_suites`] from names in any scheme.
@@ -424,6 +534,15 @@ pub struct Agreement {
     /// Index into the server's [`Peer::certs`] of the certificate used (`None`
     /// when the suite needs none and the server has none).
     pub cert: Option<usize>,
+    /// The group of the key exchange (ECDHE, TLS 1.3), when the sides state
+    /// their groups; `None` for RSA and DHE key exchange or when not stated.
+    pub group: Option<&'static Group>,
+    /// The scheme the server signs with, when the handshake has a signature
+    /// and the version names schemes (TLS 1.2 and 1.3).
+    pub sigalg: Option<&'static SignatureScheme>,
+    /// Whether the server had to send a HelloRetryRequest for [`Agreement::group`]
+    /// (TLS 1.3: no key share the client sent fits the server).
+    pub hello_retry: bool,
 }
 
 /// The three ways a negotiation fails.
@@ -442,6 +561,15 @@ pub enum FailureKind {
     NoSharedSuite,
     /// Suites are shared, but no server certificate fits any of them.
     NoFittingCertificate,
+    /// No group both sides list for the key exchange (TLS 1.3, or every shared ECDHE suite).
+    NoSharedGroup,
+    /// No signature scheme both accept fits the server's certificate.
+    NoSharedSigalg,
+    /// A certificate key is weaker than a side's security level allows.
+    KeyTooSmall,
+    /// The handshake needs what a side's security level forbids (TLS 1.0 and
+    /// 1.1 sign with SHA-1 and MD5+SHA-1: OpenSSL 3.0 allows that only at level 0).
+    SecurityLevel,
 }
 
 impl FailureKind {
@@ -458,6 +586,10 @@ impl FailureKind {
             FailureKind::NoCommonVersion => Cause::NoCommonVersion,
             FailureKind::NoSharedSuite => Cause::NoSharedSuite,
             FailureKind::NoFittingCertificate => Cause::NoFittingCertificate,
+            FailureKind::NoSharedGroup => Cause::NoSharedGroup,
+            FailureKind::NoSharedSigalg => Cause::NoSharedSigalg,
+            FailureKind::KeyTooSmall => Cause::KeyTooSmall,
+            FailureKind::SecurityLevel => Cause::SecurityLevel,
         }
     }
 
@@ -467,6 +599,10 @@ impl FailureKind {
             FailureKind::NoCommonVersion => "no_common_version",
             FailureKind::NoSharedSuite => "no_shared_suite",
             FailureKind::NoFittingCertificate => "no_fitting_certificate",
+            FailureKind::NoSharedGroup => "no_shared_group",
+            FailureKind::NoSharedSigalg => "no_shared_sigalg",
+            FailureKind::KeyTooSmall => "key_too_small",
+            FailureKind::SecurityLevel => "security_level",
         }
     }
 }
@@ -477,6 +613,10 @@ impl fmt::Display for FailureKind {
             FailureKind::NoCommonVersion => "no common protocol version",
             FailureKind::NoSharedSuite => "no shared cipher suite",
             FailureKind::NoFittingCertificate => "no certificate fits a shared suite",
+            FailureKind::NoSharedGroup => "no shared group",
+            FailureKind::NoSharedSigalg => "no shared signature scheme",
+            FailureKind::KeyTooSmall => "a key is too small for the security level",
+            FailureKind::SecurityLevel => "refused by a security level",
         })
     }
 }
@@ -577,6 +717,41 @@ impl fmt::Display for Family {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Diagnosis {
+    /// The groups do not overlap (after each side's security level).
+    GroupMismatch {
+        /// The client's groups.
+        client: Vec<&'static Group>,
+        /// The server's groups.
+        server: Vec<&'static Group>,
+    },
+    /// No signature scheme both accept fits a server certificate.
+    SigalgMismatch {
+        /// The client's schemes (empty: the extension is absent).
+        client: Vec<&'static SignatureScheme>,
+        /// The server's certificate key types.
+        keys: Vec<KeyType>,
+    },
+    /// A certificate key is below a side's security level.
+    KeyBelowLevel {
+        /// The side whose level refuses the key.
+        side: Side,
+        /// The key's strength in bits.
+        bits: u16,
+        /// The level.
+        level: u8,
+        /// The level's minimum strength.
+        min_bits: u16,
+    },
+    /// A TLS 1.0/1.1 handshake needs SHA-1 or MD5+SHA-1 signatures, which the
+    /// side's security level refuses.
+    LegacySignature {
+        /// The side whose level refuses it.
+        side: Side,
+        /// The version.
+        version: Protocol,
+        /// The level.
+        level: u8,
+    },
     /// The enabled versions do not overlap.
     VersionMismatch {
         /// Client versions.
@@ -683,6 +858,47 @@ pub enum Diagnosis {
 impl fmt::Display for Diagnosis {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
+            Diagnosis::GroupMismatch { client, server } => write!(
+                f,
+                "the client offers groups {} and the server accepts {}; add one of the client's \
+                 groups to the server (OpenSSL: -groups / Groups = ...; Windows: Enable-TlsEccCurve) \
+                 or the reverse",
+                names(client.iter().map(|g| g.iana_name())),
+                names(server.iter().map(|g| g.iana_name()))
+            ),
+            Diagnosis::SigalgMismatch { client, keys } => write!(
+                f,
+                "the client accepts signature schemes {} and none fits the server's {} \
+                 certificate; issue a certificate whose key the client accepts, or allow a scheme \
+                 for it on the client (OpenSSL: -sigalgs / SignatureAlgorithms = ...)",
+                if client.is_empty() {
+                    "(no signature_algorithms extension: SHA-1 only)".to_string()
+                } else {
+                    names(client.iter().map(|s| s.iana_name()))
+                },
+                names(keys.iter().map(|k| k.to_string()))
+            ),
+            Diagnosis::KeyBelowLevel {
+                side,
+                bits,
+                level,
+                min_bits,
+            } => write!(
+                f,
+                "the server certificate's key has {bits} bits of security; the {side}'s security \
+                 level {level} needs {min_bits}: issue a larger key (RSA 2048+ for level 2, 3072+ \
+                 for level 3) or lower the level (@SECLEVEL)"
+            ),
+            Diagnosis::LegacySignature {
+                side,
+                version,
+                level,
+            } => write!(
+                f,
+                "{version} signs with SHA-1 or MD5+SHA-1, which the {side}'s security level \
+                 {level} refuses (OpenSSL 3.0 allows it only at level 0): use TLS 1.2, or \
+                 @SECLEVEL=0 on the {side}"
+            ),
             Diagnosis::VersionMismatch { client, server } => write!(
                 f,
                 "the client offers {} and the server accepts {}; enable a common version on one side",
@@ -796,6 +1012,16 @@ impl fmt::Display for Diagnosis {
                 }
             }
         }
+    }
+}
+
+/// `a, b, c`, or `none`.
+fn names<S: AsRef<str>>(items: impl Iterator<Item = S>) -> String {
+    let v: Vec<String> = items.map(|s| s.as_ref().to_string()).collect();
+    if v.is_empty() {
+        "none".to_string()
+    } else {
+        v.join(", ")
     }
 }
 
@@ -942,8 +1168,8 @@ fn run(
     };
     // Each side's own check of its highest version: the client before it sends
     // anything, the server before it reads the ClientHello.
-    let mut client_versions = cv;
-    let mut server_versions = sv;
+    let mut client_versions = level_versions(client, cv);
+    let mut server_versions = level_versions(server, sv);
     for side in [Side::Client, Side::Server] {
         let (peer, versions) = match side {
             Side::Client => (client, &mut client_versions),
@@ -1039,30 +1265,154 @@ fn run(
         return (None, fail(FailureKind::NoFittingCertificate, None, d));
     };
     let tls13 = version == Protocol::Tls13;
-    let (pref, other) = ordered(client, server, tls13);
-    let mut any_shared = false;
-    for s in pref {
-        if !usable(s, version) || !contains(other, s) {
-            continue;
-        }
-        any_shared = true;
-        if let Some(cert) = server.cert_for(s, version) {
+    // TLS 1.0 and 1.1 sign with SHA-1 / MD5+SHA-1: a server whose level
+    // refuses that fails every handshake there (OpenSSL: internal error).
+    if rank(version) < rank(Protocol::Tls12) && !server.certs.is_empty() {
+        if let Some(level) = server
+            .security_level
+            .filter(|l| !l.allows_sha1_signatures())
+        {
+            let d = vec![Diagnosis::LegacySignature {
+                side: Side::Server,
+                version,
+                level: level.level(),
+            }];
             return (
                 Some(version),
-                Ok(Agreement {
-                    version,
-                    suite: s,
-                    cert,
-                }),
+                fail(FailureKind::SecurityLevel, Some(version), d),
             );
         }
     }
-    let kind = if any_shared {
-        FailureKind::NoFittingCertificate
-    } else {
-        FailureKind::NoSharedSuite
+    let (mut group13, mut hello_retry) = (None, false);
+    if tls13 {
+        match kx::tls13_group(client, server) {
+            kx::KeyShare::NotStated => {}
+            kx::KeyShare::Agreed(g, hrr) => (group13, hello_retry) = (Some(g), hrr),
+            kx::KeyShare::NoSharedGroup => {
+                let d = vec![group_mismatch(client, server, version)];
+                return (
+                    Some(version),
+                    fail(FailureKind::NoSharedGroup, Some(version), d),
+                );
+            }
+        }
+    }
+    let (pref, other) = ordered(client, server, tls13);
+    let mut any_shared = false;
+    let mut cert_fit = false;
+    let mut missing: Option<(FailureKind, Diagnosis)> = None;
+    for s in pref {
+        if !usable(s, version)
+            || !contains(other, s)
+            || !level_allows(client, s)
+            || !level_allows(server, s)
+            || !kx::client_can_verify(client, s)
+        {
+            continue;
+        }
+        any_shared = true;
+        let Some(cert) = server.cert_for(s, version) else {
+            continue;
+        };
+        cert_fit = true;
+        let key = cert.map(|i| &server.certs[i]);
+        if let Some(d) = key.and_then(|k| key_refusal(client, server, k)) {
+            missing.get_or_insert((FailureKind::KeyTooSmall, d));
+            continue;
+        }
+        if tls13 {
+            // The scheme picks the certificate among those that serve TLS 1.3.
+            let serves = |_: usize, c: &CertKey| {
+                cert::serves_tls13(c) && key_refusal(client, server, c).is_none()
+            };
+            let (sigalg, cert) = if server.certs.is_empty() {
+                (None, cert)
+            } else {
+                match kx::choose_sigalg(client, server, &server.certs, serves, version) {
+                    Some((sig, i)) => (sig, Some(i)),
+                    None => {
+                        let d = sigalg_mismatch(client, server);
+                        return (
+                            Some(version),
+                            fail(FailureKind::NoSharedSigalg, Some(version), vec![d]),
+                        );
+                    }
+                }
+            };
+            let a = Agreement {
+                version,
+                suite: s,
+                cert,
+                group: group13,
+                sigalg,
+                hello_retry,
+            };
+            return (Some(version), Ok(a));
+        }
+        let mut group = None;
+        if matches!(s.kex(), KeyExchange::Ecdhe | KeyExchange::EcdhePsk) {
+            match kx::tls12_ecdhe_group(client, server, key) {
+                Some(g) => group = g,
+                None => {
+                    missing.get_or_insert((
+                        FailureKind::NoSharedGroup,
+                        group_mismatch(client, server, version),
+                    ));
+                    continue;
+                }
+            }
+        }
+        let mut sigalg = None;
+        if kx::server_signs(s) {
+            if version == Protocol::Tls12 {
+                if let Some(i) = cert {
+                    let only = |j: usize, _: &CertKey| j == i;
+                    match kx::choose_sigalg(client, server, &server.certs, only, version) {
+                        Some((sig, _)) => sigalg = sig,
+                        None => {
+                            missing.get_or_insert((
+                                FailureKind::NoSharedSigalg,
+                                sigalg_mismatch(client, server),
+                            ));
+                            continue;
+                        }
+                    }
+                }
+            } else if let Some(level) = client
+                .security_level
+                .filter(|l| !l.allows_sha1_signatures())
+            {
+                // The server picks it; the client refuses the signature.
+                let d = vec![Diagnosis::LegacySignature {
+                    side: Side::Client,
+                    version,
+                    level: level.level(),
+                }];
+                return (
+                    Some(version),
+                    fail(FailureKind::SecurityLevel, Some(version), d),
+                );
+            }
+        }
+        let a = Agreement {
+            version,
+            suite: s,
+            cert,
+            group,
+            sigalg,
+            hello_retry: false,
+        };
+        return (Some(version), Ok(a));
+    }
+    let (kind, extra) = match missing {
+        Some((kind, d)) => (kind, Some(d)),
+        None if any_shared && !cert_fit => (FailureKind::NoFittingCertificate, None),
+        None => (FailureKind::NoSharedSuite, None),
     };
-    let mut d = diagnose(client, server, version, kind);
+    let mut d = match extra {
+        Some(d) => vec![d],
+        None => diagnose(client, server, version, kind),
+    };
     if let Some(lower) = below(client_versions, version) {
         if let (_, Ok(a)) = run(client, server, lower, server_versions) {
             d.push(Diagnosis::WouldAgreeAt {
@@ -1075,6 +1425,32 @@ fn run(
 }
 
 /// `versions` without `v` and everything above it (`None` if that leaves nothing).
+fn group_mismatch(client: &Peer, server: &Peer, version: Protocol) -> Diagnosis {
+    let list = |p: &Peer| -> Vec<&'static Group> {
+        p.groups
+            .iter()
+            .flatten()
+            .copied()
+            .filter(|g| g.supports(version) && !g.is_grease())
+            .filter(|g| {
+                p.security_level
+                    .map_or(true, |l| g.bits().map_or(true, |b| l.allows_bits(b)))
+            })
+            .collect()
+    };
+    Diagnosis::GroupMismatch {
+        client: list(client),
+        server: list(server),
+    }
+}
+
+fn sigalg_mismatch(client: &Peer, server: &Peer) -> Diagnosis {
+    Diagnosis::SigalgMismatch {
+        client: client.sigalgs.clone().unwrap_or_default(),
+        keys: server.certs.iter().map(|c| c.key).collect(),
+    }
+}
+
 fn below(versions: Protocols, v: Protocol) -> Option<Protocols> {
     let lower = TLS_VERSIONS
         .iter()
@@ -1089,7 +1465,40 @@ fn has_suite_at(p: &Peer, v: Protocol) -> bool {
     } else {
         &p.tls12_suites
     };
-    list.iter().any(|s| usable(s, v))
+    list.iter()
+        .any(|s| usable(s, v) && level_allows(p, s) && kx::client_can_verify(p, s))
+}
+
+/// Whether the side's security level lets `s` through.
+fn level_allows(p: &Peer, s: &Suite) -> bool {
+    p.security_level.map_or(true, |l| l.check_suite(s).is_ok())
+}
+
+/// `versions` without those the side's security level refuses.
+fn level_versions(p: &Peer, versions: Protocols) -> Protocols {
+    let Some(level) = p.security_level else {
+        return versions;
+    };
+    TLS_VERSIONS
+        .iter()
+        .filter(|v| versions.contains(**v) && level.check_version(**v).is_ok())
+        .fold(Protocols::EMPTY, |acc, v| acc.with(*v))
+}
+
+/// The server's security level refusing its own certificate key. (A client
+/// checks the server's key only when it verifies the chain, which the model
+/// does not assume: OpenSSL's `s_client` without `-verify` accepts it.)
+fn key_refusal(_client: &Peer, server: &Peer, key: &CertKey) -> Option<Diagnosis> {
+    let bits = key_strength(key)?;
+    [(Side::Server, server)].into_iter().find_map(|(side, p)| {
+        let level = p.security_level?;
+        (!level.allows_bits(bits)).then(|| Diagnosis::KeyBelowLevel {
+            side,
+            bits,
+            level: level.level(),
+            min_bits: level.min_bits(),
+        })
+    })
 }
 
 /// Build the diagnosis of a failure in `version`.

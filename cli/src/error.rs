@@ -66,6 +66,24 @@ pub enum Error {
         /// How many.
         count: usize,
     },
+    /// An option's value is not one it takes.
+    BadValue {
+        /// The option.
+        option: &'static str,
+        /// The value given.
+        value: String,
+        /// What it takes.
+        expected: &'static str,
+    },
+    /// A group or signature-scheme list names something unknown.
+    Registry {
+        /// The option.
+        option: &'static str,
+        /// Every unknown item, with close names.
+        source: cipherdex::RegistryListError,
+    },
+    /// A ClientHello given as a side could not be read.
+    Hello(String),
     /// A TLS 1.3 list option holds a suite that is not a TLS 1.3 suite.
     NotTls13 {
         /// The option.
@@ -127,6 +145,13 @@ impl fmt::Display for Error {
             Error::UnknownSuites { option, count } => {
                 write!(f, "{option}: {count} unknown suite(s); nothing was negotiated")
             }
+            Error::BadValue {
+                option,
+                value,
+                expected,
+            } => write!(f, "{option} {value:?}: expected {expected}"),
+            Error::Registry { option, source } => write!(f, "{option}: {source}"),
+            Error::Hello(e) => write!(f, "the ClientHello given to --client: {e}"),
             Error::NotTls13 { option, suite } => write!(
                 f,
                 "{option} takes TLS 1.3 suites only, but {suite} is not one; put it in the list of the --client/--server option"

@@ -57,6 +57,25 @@ pub fn read(args: &SuiteArgs, err: &mut dyn Write) -> Result<Input, Error> {
     non_empty(input)
 }
 
+/// The whole text one argument names: standard input for `-`, a file for
+/// `@FILE`, else the argument itself.
+pub fn source_text(arg: &str) -> Result<String, Error> {
+    if arg == "-" {
+        return read_stdin();
+    }
+    if let Some(path) = arg.strip_prefix('@') {
+        if path.is_empty() {
+            return Err(Error::EmptyFileName);
+        }
+        let bytes = std::fs::read(path).map_err(|source| Error::ReadInput {
+            what: path.to_string(),
+            source,
+        })?;
+        return Ok(decode(&bytes));
+    }
+    Ok(arg.to_string())
+}
+
 fn non_empty(input: Input) -> Result<Input, Error> {
     if input.items.is_empty() {
         Err(Error::EmptyInput)

@@ -14,7 +14,7 @@ pub enum PreferArg {
 /// `cipherdex negotiate`.
 #[derive(Debug, Clone, Args)]
 #[command(
-    after_help = "LIST: suite names or codes ('A:B', 'A,B'), '-' for standard input, @FILE, '' for no suites, or a profile: windows:RELEASE (windows:server-2022), mozilla:LEVEL[:VERSION] (mozilla:intermediate), openssl:STRING (openssl:HIGH:!aNULL).\nV: a version or range: 1.2, 1.0-1.3.\nDefaults: versions 1.0-1.3 on both sides, OpenSSL's default TLS 1.3 list on both sides, --cert rsa, --prefer server (a profile's own order when it has one).\nExit status: 0 when a handshake would succeed, 1 when not, 2 on bad input.\n\nExample:\n  cipherdex negotiate --client ECDHE-ECDSA-AES128-GCM-SHA256:AES128-SHA --server windows:server-2016 --cert rsa"
+    after_help = "LIST: suite names or codes ('A:B', 'A,B'), '-' for standard input, @FILE, '' for no suites, or a profile: windows:RELEASE (windows:server-2022), mozilla:LEVEL[:VERSION] (mozilla:intermediate), openssl:STRING (openssl:HIGH:!aNULL).\nV: a version or range: 1.2, 1.0-1.3.\nDefaults: versions 1.0-1.3 on both sides, OpenSSL's default TLS 1.3 list on both sides, --cert rsa, --prefer server (a profile's own order when it has one); groups, signature schemes and security levels not stated are not checked. A --client LIST that is a ClientHello (s_client -msg output, hex) gives the client everything the hello states.\nExit status: 0 when a handshake would succeed, 1 when not, 2 on bad input.\n\nExample:\n  cipherdex negotiate --client ECDHE-ECDSA-AES128-GCM-SHA256:AES128-SHA --server windows:server-2016 --cert rsa"
 )]
 pub struct NegotiateArgs {
     /// The client's TLS 1.2-and-older suites, in its order (or a profile).
@@ -48,4 +48,36 @@ pub struct NegotiateArgs {
     /// Whose suite order wins.
     #[arg(long, value_enum)]
     pub prefer: Option<PreferArg>,
+
+    /// The client's supported groups, in order, any spelling (`x25519:P-256`, `secp384r1,ffdhe2048`).
+    #[arg(long = "client-groups", value_name = "LIST")]
+    pub client_groups: Option<String>,
+
+    /// The server's supported groups, in order, any spelling.
+    #[arg(long = "server-groups", value_name = "LIST")]
+    pub server_groups: Option<String>,
+
+    /// The groups the client sends TLS 1.3 key shares for (default: its first group).
+    #[arg(long = "client-key-shares", value_name = "LIST")]
+    pub client_key_shares: Option<String>,
+
+    /// The client's signature schemes, in order, any spelling (`rsa_pss_rsae_sha256:ECDSA+SHA256`).
+    #[arg(long = "client-sigalgs", value_name = "LIST")]
+    pub client_sigalgs: Option<String>,
+
+    /// The server's signature schemes, in order, any spelling.
+    #[arg(long = "server-sigalgs", value_name = "LIST")]
+    pub server_sigalgs: Option<String>,
+
+    /// The client's OpenSSL security level, 0-5 (the rules of --openssl).
+    #[arg(long = "client-seclevel", value_name = "N")]
+    pub client_seclevel: Option<u8>,
+
+    /// The server's OpenSSL security level, 0-5 (the rules of --openssl).
+    #[arg(long = "server-seclevel", value_name = "N")]
+    pub server_seclevel: Option<u8>,
+
+    /// The OpenSSL release whose security-level rules apply: 3.0 (default) or 3.2 (3.2 and later).
+    #[arg(long = "openssl", value_name = "VERSION", default_value = "3.0")]
+    pub openssl: String,
 }

@@ -1,7 +1,9 @@
 //! `cipherdex negotiate`: what a client and a server agree on, or why not.
 
 use cipherdex::negotiate::{negotiate, parse_versions, Negotiation, Peer, Preference};
+use cipherdex::openssl::{SecurityLevel, Target};
 use cipherdex::profile::{self, Role};
+use cipherdex::{Group, SignatureScheme};
 use cipherdex::{Scheme, Suite};
 use serde::Serialize;
 
@@ -35,6 +37,56 @@ pub fn run(args: &NegotiateArgs, ctx: &mut Ctx) -> Result<Status, Error> {
             .map(|c| read_cert(c))
             .collect::<Result<_, _>>()?;
     }
+    let release: Target = args.openssl.parse().map_err(|_| Error::BadValue {
+        option: "--openssl",
+        value: args.openssl.clone(),
+        expected: "an OpenSSL release: 3.0 or 3.2",
+    })?;
+    for (peer, groups, sigalgs, level, names) in [
+        (
+            &mut client,
+            &args.client_groups,
+            &args.client_sigalgs,
+            args.client_seclevel,
+            ["--client-groups", "--client-sigalgs", "--client-seclevel"],
+        ),
+        (
+            &mut server,
+            &args.server_groups,
+            &args.server_sigalgs,
+            args.server_seclevel,
+            ["--server-groups", "--server-sigalgs", "--server-seclevel"],
+        ),
+    ] {
+        if let Some(list) = groups {
+            peer.groups = Some(Group::parse_list(list).map_err(|e| Error::Registry {
+                option: names[0],
+                source: e,
+            })?);
+        }
+        if let Some(list) = sigalgs {
+            peer.sigalgs =
+                Some(
+                    SignatureScheme::parse_list(list).map_err(|e| Error::Registry {
+                        option: names[1],
+                        source: e,
+                    })?,
+                );
+        }
+        if let Some(n) = level {
+            peer.security_level = Some(SecurityLevel::new(release, n).ok_or(Error::BadValue {
+                option: names[2],
+                value: n.to_string(),
+                expected: "a security level from 0 to 5",
+            })?);
+        }
+    }
+    if let Some(list) = &args.client_key_shares {
+        client.key_shares = Some(Group::parse_list(list).map_err(|e| Error::Registry {
+            option: "--client-key-shares",
+            source: e,
+        })?);
+    }
     server.preference = match args.prefer {
         Some(PreferArg::Server) => Preference::Server,
         Some(PreferArg::Client) => Preference::Client,
@@ -63,6 +115,19 @@ fn side(
     }
     if let Some(p) = profile::resolve(list, role).map_err(Error::Profile)? {
         return Ok((p.peer, p.preference));
+    }
+    if role == Role::Client {
+        let text = input::source_text(list)?;
+        if cipherdex::input::detect(&text) == cipherdex::input::Format::ClientHello {
+            let bytes =
+                cipherdex::hello::decode_hex(&text).map_err(|e| Error::Hello(e.to_string()))?;
+            let hello =
+                cipherdex::hello::decode(&bytes.bytes).map_err(|e| Error::Hello(e.to_string()))?;
+            return Ok((Peer::from_hello(&hello), None));
+        }
+        if list == "-" || list.starts_with('@') {
+            return Ok((Peer::from_suites(suites(&text, option, ctx)?), None));
+        }
     }
     Ok((Peer::from_suites(suites(list, option, ctx)?), None))
 }
@@ -120,6 +185,17 @@ fn write_text(n: &Negotiation<'_>, server: &Peer, ctx: &mut Ctx) -> Result<(), E
             if let Some(c) = a.cert.and_then(|i| server.certs.get(i)) {
                 writeln!(ctx.out, "certificate: {c}")?;
             }
+            if let Some(g) = a.group {
+                let hrr = if a.hello_retry {
+                    " (after a HelloRetryRequest)"
+                } else {
+                    ""
+                };
+                writeln!(ctx.out, "group: {} {}{hrr}", g.iana_name(), g.code_hex())?;
+            }
+            if let Some(sig) = a.sigalg {
+                writeln!(ctx.out, "signature: {} {}", sig.iana_name(), sig.code_hex())?;
+            }
         }
         Err(f) => {
             write!(ctx.out, "no handshake: {}", f.kind)?;
@@ -158,6 +234,15 @@ struct Doc {
     failure: Option<&'static str>,
     diagnosis: Vec<String>,
     shared: Vec<String>,
+    group: Option<CodeDoc>,
+    sigalg: Option<CodeDoc>,
+    hello_retry: bool,
+}
+
+#[derive(Serialize)]
+struct CodeDoc {
+    code: String,
+    name: &'static str,
 }
 
 #[derive(Serialize)]
@@ -187,6 +272,25 @@ impl Doc {
             failure,
             diagnosis,
             shared: n.shared().map(|s| s.code_hex().to_string()).collect(),
+            group: n
+                .outcome
+                .as_ref()
+                .ok()
+                .and_then(|a| a.group)
+                .map(|g| CodeDoc {
+                    code: g.code_hex().to_string(),
+                    name: g.iana_name(),
+                }),
+            sigalg: n
+                .outcome
+                .as_ref()
+                .ok()
+                .and_then(|a| a.sigalg)
+                .map(|s| CodeDoc {
+                    code: s.code_hex().to_string(),
+                    name: s.iana_name(),
+                }),
+            hello_retry: n.outcome.as_ref().is_ok_and(|a| a.hello_retry),
         }
     }
 }

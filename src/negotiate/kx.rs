@@ -1,0 +1,284 @@
+//! Groups and signature schemes in a handshake: which group carries the key
+//! exchange (and whether TLS 1.3 needs a HelloRetryRequest for it), and which
+//! signature scheme the server signs with, under each side's lists and
+//! security level.
+//!
+//! The rules are OpenSSL 3.0's (`ssl/t1_lib.c`, `ssl/statem/extensions_srvr.c`):
+//! - TLS 1.2 ECDHE needs an elliptic group both sides list, taken in the
+//!   deciding side's order; an ECDSA certificate's curve must be one the client
+//!   lists. A suite whose key exchange cannot be done is skipped, as OpenSSL
+//!   skips it, and the next suite is tried. DHE uses the server's own
+//!   parameters: no group is negotiated.
+//! - TLS 1.3: the first key share the client sent that the server supports
+//!   wins; else the server asks again (HelloRetryRequest) for the first group
+//!   both list, in the server's order; else the handshake fails.
+//! - Signatures: the first scheme in the deciding side's order that both
+//!   list, that the version allows, that fits a server certificate (TLS 1.3
+//!   ties ECDSA schemes to the certificate's curve) and that both security
+//!   levels allow. A side that states no list does not restrict the choice.
+
+use crate::attrs::{GroupKind, HashAlgorithm, KeyExchange, Protocol, SignatureAlgorithm};
+use crate::cert::{CertKey, KeyType, NamedCurve};
+use crate::records::{Group, SignatureScheme};
+use crate::suite::Suite;
+
+use super::{Peer, Preference};
+
+/// The first item, in the deciding side's order, that both sides list
+/// (`None`: not stated, no restriction) and that passes `ok`; when neither
+/// side states a list, the first of `fallback` that passes. No allocation.
+fn pick<T, I>(
+    pref: Preference,
+    client: Option<&[&'static T]>,
+    server: Option<&[&'static T]>,
+    fallback: impl FnOnce() -> I,
+    mut ok: impl FnMut(&'static T) -> bool,
+) -> Option<&'static T>
+where
+    T: PartialEq + 'static,
+    I: Iterator<Item = &'static T>,
+{
+    let (first, second) = match pref {
+        Preference::Server => (server, client),
+        Preference::Client => (client, server),
+    };
+    let listed = |l: Option<&[&'static T]>, x: &T| l.map_or(true, |l| l.contains(&x));
+    let mut test = |x: &'static T| listed(first, x) && listed(second, x) && ok(x);
+    match first.or(second) {
+        Some(order) => order.iter().copied().find(|x| test(x)),
+        None => fallback().find(|x| test(x)),
+    }
+}
+
+/// Whether a group passes a side's security level.
+fn group_allowed(peer: &Peer, g: &Group) -> bool {
+    peer.security_level
+        .map_or(true, |l| g.bits().map_or(true, |b| l.allows_bits(b)))
+}
+
+/// The group for a TLS 1.2 ECDHE key exchange, or `None` when none is shared.
+/// `Some(None)`: neither side states groups (nothing to check or report).
+pub(super) fn tls12_ecdhe_group(
+    client: &Peer,
+    server: &Peer,
+    cert: Option<&CertKey>,
+) -> Option<Option<&'static Group>> {
+    // An ECDSA certificate's curve must be one the client lists (RFC 8422 5.1).
+    if let (Some(cg), Some(c)) = (&client.groups, cert) {
+        if c.key == KeyType::Ecdsa {
+            if let Some(g) = c.curve.and_then(curve_group) {
+                if !cg.contains(&g) || !group_allowed(client, g) {
+                    return None;
+                }
+            }
+        }
+    }
+    if client.groups.is_none() && server.groups.is_none() {
+        return Some(None);
+    }
+    pick(
+        server.preference,
+        client.groups.as_deref(),
+        server.groups.as_deref(),
+        std::iter::empty,
+        |g| {
+            g.kind() == GroupKind::Elliptic
+                && g.supports(Protocol::Tls12)
+                && group_allowed(client, g)
+                && group_allowed(server, g)
+        },
+    )
+    .map(Some)
+}
+
+/// The outcome of the TLS 1.3 key-share step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum KeyShare {
+    /// Neither side states groups.
+    NotStated,
+    /// The group, and whether a HelloRetryRequest asked for it.
+    Agreed(&'static Group, bool),
+    /// No group both sides list.
+    NoSharedGroup,
+}
+
+/// The TLS 1.3 key-share step.
+pub(super) fn tls13_group(client: &Peer, server: &Peer) -> KeyShare {
+    if client.groups.is_none() && server.groups.is_none() {
+        return KeyShare::NotStated;
+    }
+    let usable = |g: &'static Group| {
+        g.supports(Protocol::Tls13)
+            && !g.is_grease()
+            && group_allowed(client, g)
+            && group_allowed(server, g)
+            && client.groups.as_ref().map_or(true, |l| l.contains(&g))
+            && server.groups.as_ref().map_or(true, |l| l.contains(&g))
+    };
+    // The shares the client sent: its stated key shares, else one for its
+    // first TLS 1.3 group.
+    let first_share = match (&client.key_shares, &client.groups) {
+        (Some(ks), _) => ks.iter().copied().find(|g| usable(g)),
+        (None, Some(cg)) => cg
+            .iter()
+            .copied()
+            .find(|g| g.supports(Protocol::Tls13) && !g.is_grease() && group_allowed(client, g))
+            .filter(|g| usable(g)),
+        (None, None) => None,
+    };
+    if let Some(g) = first_share {
+        return KeyShare::Agreed(g, false);
+    }
+    // The group to ask for: OpenSSL 3.0 takes the server's order here,
+    // whatever the suite preference (seen in tests/negotiate_handshake.rs).
+    let asked = pick(
+        Preference::Server,
+        client.groups.as_deref(),
+        server.groups.as_deref(),
+        std::iter::empty,
+        usable,
+    );
+    match asked {
+        Some(g) => KeyShare::Agreed(g, true),
+        None => KeyShare::NoSharedGroup,
+    }
+}
+
+/// The `supported_groups` code of a certificate's named curve.
+fn curve_group(c: NamedCurve) -> Option<&'static Group> {
+    let code = match c {
+        NamedCurve::P192 => 0x0013,
+        NamedCurve::P224 => 0x0015,
+        NamedCurve::Secp256k1 => 0x0016,
+        NamedCurve::P256 => 0x0017,
+        NamedCurve::P384 => 0x0018,
+        NamedCurve::P521 => 0x0019,
+        NamedCurve::BrainpoolP256r1 => 0x001A,
+        NamedCurve::BrainpoolP384r1 => 0x001B,
+        NamedCurve::BrainpoolP512r1 => 0x001C,
+        _ => return None,
+    };
+    Group::from_code(code)
+}
+
+/// Whether the server signs the handshake with its certificate in a TLS 1.2
+/// (or older) handshake on `suite`: ephemeral key exchange, certificate authentication.
+pub(super) fn server_signs(suite: &Suite) -> bool {
+    use crate::attrs::Authentication as A;
+    matches!(suite.kex(), KeyExchange::Dhe | KeyExchange::Ecdhe)
+        && matches!(suite.auth(), A::Rsa | A::Ecdsa | A::Dss)
+}
+
+/// Whether scheme `s` can sign with `cert` in `version`.
+pub(super) fn fits(s: &SignatureScheme, cert: &CertKey, version: Protocol) -> bool {
+    if !s.supports(version) || s.is_grease() {
+        return false;
+    }
+    let tls13 = version == Protocol::Tls13;
+    match s.algorithm() {
+        SignatureAlgorithm::RsaPkcs1 => cert.key == KeyType::Rsa && !tls13,
+        SignatureAlgorithm::RsaPssRsae => cert.key == KeyType::Rsa,
+        SignatureAlgorithm::RsaPssPss => cert.key == KeyType::RsaPss,
+        SignatureAlgorithm::Ecdsa => {
+            cert.key == KeyType::Ecdsa
+                && (!tls13
+                    || match (s.curve(), cert.curve.and_then(curve_group)) {
+                        (Some(want), Some(have)) => want == have,
+                        (None, _) => false,
+                        (Some(_), None) => true,
+                    })
+        }
+        SignatureAlgorithm::EdDsa => match cert.key {
+            KeyType::Ed25519 => s.code() == 0x0807,
+            KeyType::Ed448 => s.code() == 0x0808,
+            _ => false,
+        },
+        SignatureAlgorithm::Dsa => cert.key == KeyType::Dsa && !tls13,
+        _ => false,
+    }
+}
+
+/// Whether a side's security level lets scheme `s` through.
+fn sigalg_allowed(peer: &Peer, s: &SignatureScheme) -> bool {
+    let Some(level) = peer.security_level else {
+        return true;
+    };
+    if matches!(s.hash(), Some(HashAlgorithm::Sha1 | HashAlgorithm::Md5)) {
+        return level.allows_sha1_signatures();
+    }
+    s.bits().map_or(true, |b| level.allows_bits(b))
+}
+
+/// The schemes a client that sent no `signature_algorithms` accepts in TLS
+/// 1.2 (RFC 5246 7.4.1.4.1): SHA-1 with the certificate's algorithm.
+fn tls12_absent_default(s: &SignatureScheme) -> bool {
+    matches!(s.code(), 0x0201..=0x0203)
+}
+
+/// The scheme the server signs with, and which of the server's certificates
+/// (index into `certs`, among those `usable` lets through) it uses: the first
+/// scheme in the deciding order that fits one of them. The scheme is `None`
+/// (not reported) when neither side states a list. No allocation.
+pub(super) fn choose_sigalg(
+    client: &Peer,
+    server: &Peer,
+    certs: &[CertKey],
+    usable: impl Fn(usize, &CertKey) -> bool,
+    version: Protocol,
+) -> Option<(Option<&'static SignatureScheme>, usize)> {
+    let absent = matches!(&client.sigalgs, Some(v) if v.is_empty());
+    if absent && version == Protocol::Tls13 {
+        return None;
+    }
+    let client_list = client.sigalgs.as_deref().filter(|_| !absent);
+    let stated = client.sigalgs.is_some() || server.sigalgs.is_some();
+    let mut cert = None;
+    let chosen = pick(
+        server.preference,
+        client_list,
+        server.sigalgs.as_deref(),
+        || SignatureScheme::all().iter(),
+        |s| {
+            if (absent && !tls12_absent_default(s))
+                || !sigalg_allowed(client, s)
+                || !sigalg_allowed(server, s)
+            {
+                return false;
+            }
+            cert = certs
+                .iter()
+                .enumerate()
+                .position(|(i, c)| usable(i, c) && fits(s, c, version));
+            cert.is_some()
+        },
+    )?;
+    Some((stated.then_some(chosen), cert?))
+}
+
+/// Whether a client's signature schemes can verify the server's signature on
+/// `suite` in TLS 1.2: an OpenSSL client leaves out the suites whose
+/// authentication none of its schemes covers (RSA: PKCS#1 or PSS; ECDSA:
+/// ECDSA or EdDSA; DSS: DSA), and then may have none left to offer.
+pub(super) fn client_can_verify(client: &Peer, suite: &Suite) -> bool {
+    use crate::attrs::Authentication as A;
+    let Some(list) = client.sigalgs.as_ref().filter(|l| !l.is_empty()) else {
+        return true;
+    };
+    if suite.is_tls13() {
+        return true;
+    }
+    let covers = |algs: &[SignatureAlgorithm]| {
+        list.iter()
+            .any(|s| algs.contains(&s.algorithm()) && sigalg_allowed(client, s))
+    };
+    match suite.auth() {
+        A::Rsa => covers(&[
+            SignatureAlgorithm::RsaPkcs1,
+            SignatureAlgorithm::RsaPssRsae,
+            SignatureAlgorithm::RsaPssPss,
+        ]),
+        A::Ecdsa => covers(&[SignatureAlgorithm::Ecdsa, SignatureAlgorithm::EdDsa]),
+        A::Dss => covers(&[SignatureAlgorithm::Dsa]),
+        _ => true,
+    }
+}
