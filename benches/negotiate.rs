@@ -50,7 +50,37 @@ fn bench(c: &mut Criterion) {
     let legacy = client(&["RC4-SHA", "CAMELLIA128-SHA"], "1.0-1.2");
     let tls13 = client(&["ECDHE-RSA-AES128-GCM-SHA256"], "1.0-1.3");
 
+    // Groups, key shares, schemes and a security level on both sides; the
+    // key share misses, so the server asks again (HelloRetryRequest).
+    let mut modern = tls13.clone();
+    modern.groups = Some(cipherdex::Group::parse_list("x448:secp384r1:x25519").expect("groups"));
+    modern.key_shares = Some(cipherdex::Group::parse_list("x448").expect("groups"));
+    modern.sigalgs = Some(
+        cipherdex::SignatureScheme::parse_list(
+            "ecdsa_secp256r1_sha256:ecdsa_secp384r1_sha384:rsa_pss_rsae_sha384:rsa_pss_rsae_sha256",
+        )
+        .expect("schemes"),
+    );
+    modern.security_level =
+        cipherdex::openssl::SecurityLevel::new(cipherdex::openssl::Target::OpenSsl30, 2);
+    let mut grouped = server.clone();
+    grouped.groups = Some(cipherdex::Group::parse_list("secp256r1:secp384r1").expect("groups"));
+    grouped.sigalgs = Some(
+        cipherdex::SignatureScheme::parse_list("rsa_pss_rsae_sha256:rsa_pss_rsae_sha384")
+            .expect("schemes"),
+    );
+    let mut modern12 = printer.clone();
+    modern12.groups = modern.groups.clone();
+    modern12.sigalgs = modern.sigalgs.clone();
+    modern12.security_level = modern.security_level;
+
     let mut g = c.benchmark_group("negotiate_windows_server_2022");
+    g.bench_function("tls13_groups_sigalgs_hrr", |b| {
+        b.iter(|| black_box(negotiate(black_box(&modern), &grouped).outcome.is_ok()))
+    });
+    g.bench_function("tls12_groups_sigalgs", |b| {
+        b.iter(|| black_box(negotiate(black_box(&modern12), &grouped).outcome.is_ok()))
+    });
     g.bench_function("tls12_printer", |b| {
         b.iter(|| black_box(negotiate(black_box(&printer), &server).suite()))
     });

@@ -27,7 +27,40 @@ fn successful_negotiation_does_not_allocate() {
     let mut dual = server.clone();
     dual.certs = vec!["ecdsa-p256".parse().unwrap(), "rsa".parse().unwrap()];
     dual.preference = Preference::Client;
-    for (client, server) in [(&tls12, &server), (&tls13, &server), (&tls12, &dual)] {
+    // Groups, key shares, schemes and security levels stated on both sides,
+    // with a HelloRetryRequest: still no allocation.
+    let mut modern = tls13.clone();
+    modern.groups = Some(cipherdex::Group::parse_list("x448:secp384r1:x25519").unwrap());
+    modern.key_shares = Some(cipherdex::Group::parse_list("x448").unwrap());
+    modern.sigalgs = Some(
+        cipherdex::SignatureScheme::parse_list(
+            "ecdsa_secp256r1_sha256:rsa_pss_rsae_sha384:rsa_pss_rsae_sha256",
+        )
+        .unwrap(),
+    );
+    modern.security_level =
+        cipherdex::openssl::SecurityLevel::new(cipherdex::openssl::Target::OpenSsl30, 2);
+    let mut grouped = server.clone();
+    grouped.groups = Some(cipherdex::Group::parse_list("secp256r1:secp384r1").unwrap());
+    grouped.sigalgs = Some(
+        cipherdex::SignatureScheme::parse_list("rsa_pss_rsae_sha256:rsa_pss_rsae_sha384").unwrap(),
+    );
+    let mut modern12 = modern.clone();
+    modern12.versions = parse_versions("1.2").unwrap();
+    modern12.tls12_suites = tls12.tls12_suites.clone();
+    let n = negotiate(&modern, &grouped);
+    let a = n.outcome.as_ref().expect("agrees");
+    assert!(
+        a.hello_retry && a.group.is_some() && a.sigalg.is_some(),
+        "{a:?}"
+    );
+    for (client, server) in [
+        (&tls12, &server),
+        (&tls13, &server),
+        (&tls12, &dual),
+        (&modern, &grouped),
+        (&modern12, &grouped),
+    ] {
         let (n, ok) = allocations_during(|| {
             let n = negotiate(client, server);
             (n.is_ok(), n.shared().count())
