@@ -236,8 +236,11 @@ impl Default for Peer {
 
 impl Peer {
     /// OpenSSL-like defaults: TLS 1.0 to 1.3, OpenSSL's default TLS 1.3
-    /// suites, no TLS 1.2 suites, one RSA certificate, server preference.
+    /// suites, no TLS 1.2 suites, one RSA certificate, server preference,
+    /// and OpenSSL 3.0's default groups, key share and signature schemes
+    /// ([`crate::defaults`]); no security level (set one to apply its rules).
     pub fn new() -> Peer {
+        let openssl = crate::defaults::find("openssl", "3.0", None);
         Peer {
             name: None,
             tls12_suites: Vec::new(),
@@ -251,9 +254,9 @@ impl Peer {
             dormant: Vec::new(),
             dormant_versions: Vec::new(),
             refuse_without_max_version_suites: true,
-            groups: None,
-            key_shares: None,
-            sigalgs: None,
+            groups: openssl.map(|d| d.groups().collect()),
+            key_shares: openssl.map(|d| d.key_shares().collect()),
+            sigalgs: openssl.and_then(|d| d.sigalgs().map(Iterator::collect)),
             security_level: None,
         }
     }
@@ -274,8 +277,9 @@ impl Peer {
     /// 1.2 and TLS 1.3 suites in order (an empty TLS 1.3 list when it offers
     /// none), groups, key shares and signature schemes. Codes cipherdex does
     /// not know and GREASE values are left out; a missing `signature_algorithms`
-    /// extension becomes an empty list (SHA-1 only in TLS 1.2), a missing
-    /// `supported_groups` extension stays "not stated".
+    /// extension becomes an empty list (SHA-1 only in TLS 1.2), and so does a
+    /// missing `supported_groups` extension (no group: OpenSSL 3.0 servers then
+    /// skip ECDHE suites, as `tests/negotiate_handshake.rs` shows).
     ///
     /// ```
     /// use cipherdex::negotiate::Peer;
@@ -338,9 +342,9 @@ impl Peer {
             dormant: Vec::new(),
             dormant_versions: Vec::new(),
             refuse_without_max_version_suites: false,
-            groups: hello
-                .has_extension(10)
-                .then(|| groups(&hello.supported_groups)),
+            // No supported_groups extension: no group (an OpenSSL 3.0 server
+            // then skips every ECDHE suite).
+            groups: Some(groups(&hello.supported_groups)),
             key_shares: hello.has_extension(51).then(|| groups(&hello.key_shares)),
             sigalgs: Some(
                 hello
@@ -1348,6 +1352,19 @@ fn run(
                 hello_retry,
             };
             return (Some(version), Ok(a));
+        }
+        // A server whose own scheme list has nothing for its key cannot use
+        // that certificate at all in TLS 1.2, not even for RSA key transport.
+        if version == Protocol::Tls12 {
+            if let (Some(list), Some(k)) = (&server.sigalgs, key) {
+                if !list.iter().any(|sig| kx::fits(sig, k, version)) {
+                    missing.get_or_insert((
+                        FailureKind::NoSharedSigalg,
+                        sigalg_mismatch(client, server),
+                    ));
+                    continue;
+                }
+            }
         }
         let mut group = None;
         if matches!(s.kex(), KeyExchange::Ecdhe | KeyExchange::EcdhePsk) {

@@ -21,6 +21,7 @@ use std::fmt;
 use crate::attrs::Protocol;
 use crate::negotiate::{Dormant, DormantVersion, Peer, Preference};
 use crate::openssl;
+use crate::openssl::SecurityLevel;
 use crate::policy::{self, MozillaLevel};
 use crate::windows::ProtocolState;
 use crate::windows::{self, Release};
@@ -102,7 +103,23 @@ pub fn resolve(spec: &str, role: Role) -> Result<Option<Profile>, ProfileError> 
                 .map_err(ProfileError::OpenSsl)?;
             let mut peer = Peer::new();
             peer.tls12_suites = x.suites();
-            peer.name = Some(format!("OpenSSL 3.0 \"{rest}\""));
+            let level = match x
+                .sec_level()
+                .and_then(|l| SecurityLevel::new(openssl::Target::OpenSsl30, l))
+            {
+                Some(l) => l,
+                None => SecurityLevel::default_for(openssl::Target::OpenSsl30),
+            };
+            peer.security_level = Some(level);
+            let stated = if x.sec_level().is_some() {
+                ""
+            } else {
+                ", the default"
+            };
+            peer.name = Some(format!(
+                "OpenSSL 3.0 \"{rest}\" (security level {}{stated})",
+                level.level()
+            ));
             profile(peer, None)
         }
         _ => {
@@ -141,6 +158,13 @@ pub fn windows_peer(release: Release, role: Role) -> Peer {
     peer.preference = Preference::Server;
     peer.name = Some(release.product().to_owned());
     peer.refuse_without_max_version_suites = false;
+    // Windows 10 and later list their curves; before, the curve is part of
+    // the suite name and the release states no group list.
+    let groups = release.enabled_groups();
+    peer.groups = (!groups.is_empty()).then_some(groups);
+    peer.key_shares = None;
+    // No primary source gives SChannel's default signature schemes.
+    peer.sigalgs = None;
     let side = if role == Role::Server {
         "Server"
     } else {

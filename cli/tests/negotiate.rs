@@ -30,11 +30,25 @@ fn json_shape_on_success() {
     keys.sort_unstable();
     assert_eq!(
         keys,
-        ["diagnosis", "failure", "ok", "shared", "suite", "version"]
+        [
+            "diagnosis",
+            "failure",
+            "group",
+            "hello_retry",
+            "ok",
+            "shared",
+            "sigalg",
+            "suite",
+            "version"
+        ]
     );
     assert_eq!(v["ok"], true);
     assert_eq!(v["version"], "TLS1.2");
     assert_eq!(v["suite"]["code"], "0xC030");
+    // Server 2016 lists curve25519, P-256, P-384; the client OpenSSL's defaults.
+    assert_eq!(v["group"]["name"], "x25519");
+    assert_eq!(v["group"]["code"], "0x001D");
+    assert_eq!(v["hello_retry"], false);
     assert_eq!(v["suite"]["iana"], "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384");
     assert_eq!(v["suite"]["openssl"], "ECDHE-RSA-AES256-GCM-SHA384");
     assert_eq!(v["failure"], Value::Null);
@@ -303,4 +317,48 @@ fn check_cert_types_files_and_exit_codes() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("did you mean ecdsa"));
+}
+
+#[test]
+fn groups_that_do_not_meet_fail_with_no_shared_group() {
+    // Issue 16: an OpenSSL client with only P-521 against a server with
+    // X25519 and P-256 and an ECDHE-RSA suite: the server finds no shared cipher.
+    let (v, code) = json(&[
+        "negotiate",
+        "--client",
+        "ECDHE-RSA-AES128-GCM-SHA256",
+        "--client-groups",
+        "P-521",
+        "--server",
+        "ECDHE-RSA-AES128-GCM-SHA256",
+        "--server-groups",
+        "X25519:P-256",
+        "--client-versions",
+        "1.2",
+    ]);
+    assert_eq!(code, 1);
+    assert_eq!(v["failure"], "no_shared_group");
+    let d = v["diagnosis"][0].as_str().unwrap();
+    assert!(d.contains("secp521r1") && d.contains("x25519"), "{d}");
+}
+
+#[test]
+fn an_unknown_group_is_an_input_error() {
+    let out = cipherdex()
+        .args([
+            "negotiate",
+            "--client",
+            "AES128-SHA",
+            "--client-groups",
+            "P-999",
+        ])
+        .args(["--server", "AES128-SHA"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("--client-groups") && err.contains("P-999"),
+        "{err}"
+    );
 }

@@ -63,6 +63,8 @@ pub fn run(args: &NegotiateArgs, ctx: &mut Ctx) -> Result<Status, Error> {
                 option: names[0],
                 source: e,
             })?);
+            // Given groups, a client sends its key share for the first of them.
+            peer.key_shares = None;
         }
         if let Some(list) = sigalgs {
             peer.sigalgs =
