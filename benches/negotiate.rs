@@ -62,7 +62,7 @@ fn bench(c: &mut Criterion) {
         .expect("schemes"),
     );
     modern.security_level =
-        cipherdex::openssl::SecurityLevel::new(cipherdex::openssl::Target::OpenSsl30, 2);
+        cipherdex::openssl::SecurityLevel::new(cipherdex::openssl::Release::OpenSsl30, 2);
     let mut grouped = server.clone();
     grouped.groups = Some(cipherdex::Group::parse_list("secp256r1:secp384r1").expect("groups"));
     grouped.sigalgs = Some(

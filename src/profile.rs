@@ -105,10 +105,10 @@ pub fn resolve(spec: &str, role: Role) -> Result<Option<Profile>, ProfileError> 
             peer.tls12_suites = x.suites();
             let level = match x
                 .sec_level()
-                .and_then(|l| SecurityLevel::new(openssl::Target::OpenSsl30, l))
+                .and_then(|l| SecurityLevel::new(openssl::Release::OpenSsl30, l))
             {
                 Some(l) => l,
-                None => SecurityLevel::default_for(openssl::Target::OpenSsl30),
+                None => SecurityLevel::default_for(openssl::Release::OpenSsl30),
             };
             peer.security_level = Some(level);
             let stated = if x.sec_level().is_some() {

@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 
 use cipherdex::cert::CertKey;
 use cipherdex::negotiate::{negotiate, range, Peer, Preference};
-use cipherdex::openssl::{SecurityLevel, Target};
+use cipherdex::openssl::{Release, SecurityLevel};
 use cipherdex::{Group, Protocol, Scheme, SignatureScheme};
 use common::rng::{seed, Rng};
 use common::{
@@ -164,7 +164,7 @@ impl Side {
         if let Some(s) = &self.sigalgs {
             p.sigalgs = Some(SignatureScheme::parse_list(&s.join(":")).expect("known sigalgs"));
         }
-        p.security_level = SecurityLevel::new(Target::OpenSsl30, self.level);
+        p.security_level = SecurityLevel::new(Release::OpenSsl30, self.level);
         p.certs = certs;
         p
     }

@@ -84,35 +84,6 @@ fn non_empty(input: Input) -> Result<Input, Error> {
     }
 }
 
-/// The arguments joined into one text (for `decode`); `-` is standard input, `@FILE` a file.
-pub fn join_sources(args: &[String]) -> Result<String, Error> {
-    let mut parts = Vec::new();
-    for a in args {
-        if a == "-" {
-            parts.push(read_stdin()?);
-        } else if let Some(path) = a.strip_prefix('@') {
-            if path.is_empty() {
-                return Err(Error::EmptyFileName);
-            }
-            let bytes = std::fs::read(path).map_err(|source| Error::ReadInput {
-                what: path.to_string(),
-                source,
-            })?;
-            parts.push(decode(&bytes));
-        } else {
-            parts.push(a.clone());
-        }
-    }
-    // Separate arguments (`16 03 01 ...` typed as words) stay on one line so
-    // error columns count across them; files and standard input keep their lines.
-    let sep = if parts.iter().any(|p| p.contains('\n')) {
-        "\n"
-    } else {
-        " "
-    };
-    Ok(parts.join(sep))
-}
-
 pub(crate) fn read_stdin() -> Result<String, Error> {
     let mut bytes = Vec::new();
     io::stdin()

@@ -2,8 +2,8 @@
 
 use clap::Args;
 
-use super::values::TargetParser;
-use super::Target;
+use super::values::NameTargetParser;
+use super::NameTarget;
 
 /// `cipherdex group`.
 #[derive(Debug, Clone, Args)]
@@ -13,8 +13,8 @@ use super::Target;
 pub struct GroupArgs {
     /// Print one line per input: the name in this scheme (iana, openssl,
     /// gnutls, nss, java, go, windows) or the code (hex).
-    #[arg(long, value_name = "SCHEME", value_parser = TargetParser)]
-    pub to: Option<Target>,
+    #[arg(long, value_name = "SCHEME", value_parser = NameTargetParser)]
+    pub to: Option<NameTarget>,
 
     /// Group names or codes, or lists of them.
     #[arg(value_name = "GROUP")]

@@ -1,7 +1,7 @@
 //! `cipherdex negotiate`: what a client and a server agree on, or why not.
 
 use cipherdex::negotiate::{negotiate, parse_versions, Negotiation, Peer, Preference};
-use cipherdex::openssl::{SecurityLevel, Target};
+use cipherdex::openssl::{Release, SecurityLevel};
 use cipherdex::profile::{self, Role};
 use cipherdex::{Group, SignatureScheme};
 use cipherdex::{Scheme, Suite};
@@ -37,7 +37,7 @@ pub fn run(args: &NegotiateArgs, ctx: &mut Ctx) -> Result<Status, Error> {
             .map(|c| read_cert(c))
             .collect::<Result<_, _>>()?;
     }
-    let release: Target = args.openssl.parse().map_err(|_| Error::BadValue {
+    let release: Release = args.openssl.parse().map_err(|_| Error::BadValue {
         option: "--openssl",
         value: args.openssl.clone(),
         expected: "an OpenSSL release: 3.0 or 3.2",

@@ -4,7 +4,7 @@
 use cipherdex::{Alias, Group, Protocol, Protocols, Registry, Scheme, SignatureScheme};
 use serde::Serialize;
 
-use crate::args::Target;
+use crate::args::NameTarget;
 use crate::cmd::{Ctx, Status};
 use crate::error::Error;
 use crate::table;
@@ -53,7 +53,11 @@ struct ToJson<'a> {
 }
 
 /// Runs `group` or `sigalg`.
-pub fn run<T: Entry>(names: &[String], to: Option<Target>, ctx: &mut Ctx) -> Result<Status, Error> {
+pub fn run<T: Entry>(
+    names: &[String],
+    to: Option<NameTarget>,
+    ctx: &mut Ctx,
+) -> Result<Status, Error> {
     let words: Vec<&str> = names.iter().flat_map(|n| Registry::split(n)).collect();
     let mut negative = !names.is_empty() && words.is_empty();
     if negative {
@@ -82,8 +86,8 @@ pub fn run<T: Entry>(names: &[String], to: Option<Target>, ctx: &mut Ctx) -> Res
         let mut lines = Vec::new();
         for (input, e) in &pairs {
             let name = e.and_then(|e| match target {
-                Target::Hex => Some(e.code_hex()),
-                Target::Scheme(s) => e.name_in(s).map(str::to_string),
+                NameTarget::Hex => Some(e.code_hex()),
+                NameTarget::Scheme(s) => e.name_in(s).map(str::to_string),
             });
             if let (Some(e), None) = (e, &name) {
                 writeln!(
