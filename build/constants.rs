@@ -34,6 +34,14 @@ pub fn emit(kb: &Kb) -> Result<String, Vec<String>> {
         } else {
             s.reference
                 .split_whitespace()
+                .map(|r| {
+                    // rustdoc links URLs only in angle brackets.
+                    if r.starts_with("http") {
+                        format!("<{r}>")
+                    } else {
+                        r.to_owned()
+                    }
+                })
                 .collect::<Vec<_>>()
                 .join(", ")
         };
