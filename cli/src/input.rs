@@ -57,6 +57,35 @@ pub fn read(args: &SuiteArgs, err: &mut dyn Write) -> Result<Input, Error> {
     non_empty(input)
 }
 
+/// The arguments joined into one text (for `decode`); `-` is standard input, `@FILE` a file.
+pub fn join_sources(args: &[String]) -> Result<String, Error> {
+    let mut parts = Vec::new();
+    for a in args {
+        if a == "-" {
+            parts.push(read_stdin()?);
+        } else if let Some(path) = a.strip_prefix('@') {
+            if path.is_empty() {
+                return Err(Error::EmptyFileName);
+            }
+            let bytes = std::fs::read(path).map_err(|source| Error::ReadInput {
+                what: path.to_string(),
+                source,
+            })?;
+            parts.push(decode(&bytes));
+        } else {
+            parts.push(a.clone());
+        }
+    }
+    // Separate arguments (`16 03 01 ...` typed as words) stay on one line so
+    // error columns count across them; files and standard input keep their lines.
+    let sep = if parts.iter().any(|p| p.contains('\n')) {
+        "\n"
+    } else {
+        " "
+    };
+    Ok(parts.join(sep))
+}
+
 /// The whole text one argument names: standard input for `-`, a file for
 /// `@FILE`, else the argument itself.
 pub fn source_text(arg: &str) -> Result<String, Error> {
