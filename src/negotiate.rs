@@ -1206,7 +1206,16 @@ fn run(
         }
     }
     let common_all = Protocols::from_bits(client_versions.bits() & server_versions.bits());
-    let server_tls13 = server.cert_list().iter().any(cert::serves_tls13);
+    // A server takes TLS 1.3 only with a certificate that can sign in it; an
+    // ECDSA one also needs a scheme for its curve in the server's own list
+    // (OpenSSL 3.0's is_tls13_capable checks the curve only).
+    let server_tls13 = server.cert_list().iter().any(|c| {
+        cert::serves_tls13(c)
+            && (c.key != KeyType::Ecdsa
+                || server.sigalgs.as_ref().map_or(true, |l| {
+                    l.is_empty() || l.iter().any(|s| kx::fits(s, c, Protocol::Tls13))
+                }))
+    });
     let version = if client_versions.contains(Protocol::Tls13) {
         // The client lists its versions (supported_versions): the server takes
         // the highest it shares.
@@ -1353,11 +1362,11 @@ fn run(
             };
             return (Some(version), Ok(a));
         }
-        // A server whose own scheme list has nothing for its key cannot use
-        // that certificate at all in TLS 1.2, not even for RSA key transport.
+        // A certificate for which the two scheme lists share nothing cannot be
+        // used at all in TLS 1.2, not even for RSA key transport.
         if version == Protocol::Tls12 {
-            if let (Some(list), Some(k)) = (&server.sigalgs, key) {
-                if !list.iter().any(|sig| kx::fits(sig, k, version)) {
+            if let Some(k) = key {
+                if !kx::shared_sigalg_fits(client, server, k) {
                     missing.get_or_insert((
                         FailureKind::NoSharedSigalg,
                         sigalg_mismatch(client, server),

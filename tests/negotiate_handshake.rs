@@ -299,9 +299,6 @@ fn groups_sigalgs_and_security_levels_match_openssl_3_0() {
             Err(e) => panic!("case {case} (seed {seed}): server did not start: {e}"),
         };
         let mut speer = server_side.peer(vec![CERTS[cert].0.parse().expect("cert type")]);
-        if server_side.versions == Some("-tls1_2") {
-            speer.versions = range(Protocol::Tls10, Protocol::Tls12);
-        }
         speer.preference = if serverpref {
             Preference::Server
         } else {

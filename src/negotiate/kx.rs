@@ -282,3 +282,17 @@ pub(super) fn client_can_verify(client: &Peer, suite: &Suite) -> bool {
         _ => true,
     }
 }
+
+/// Whether some scheme both sides list (a side that states none, or a client
+/// without the extension, lists all) fits `cert` in TLS 1.2: OpenSSL 3.0 does
+/// not use a certificate without one, whatever the key exchange.
+pub(super) fn shared_sigalg_fits(client: &Peer, server: &Peer, cert: &CertKey) -> bool {
+    let listed = |p: &Peer, s: &SignatureScheme| {
+        p.sigalgs
+            .as_ref()
+            .map_or(true, |l| l.is_empty() || l.contains(&s))
+    };
+    SignatureScheme::all()
+        .iter()
+        .any(|s| listed(client, s) && listed(server, s) && fits(s, cert, Protocol::Tls12))
+}
