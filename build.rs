@@ -2,8 +2,8 @@
 //! handing over to the modules in `build/`.
 //!
 //! Stages, as in chrono-tz: `read` loads each CSV by column name (with
-//! `data/FILE:LINE` for every row); `meta`, `suites`, `windows`, `policies`
-//! and `openssl` turn every value into the library's own types; `check` tests the
+//! `data/FILE:LINE` for every row); `meta`, `suites`, `windows`, `policies`,
+//! `openssl` and `explain` turn every value into the library's own types; `check` tests the
 //! files against each other; the modules' `emit` functions write plain,
 //! deterministic Rust (statics and perfect-hash maps, nothing to initialise
 //! at run time) to `$OUT_DIR` through `emit::write`. Every bad row is
@@ -13,12 +13,17 @@
 #[allow(dead_code, unreachable_pub)]
 #[path = "src/attrs.rs"]
 mod attrs;
+#[allow(dead_code, unreachable_pub)]
+#[path = "src/cause.rs"]
+mod cause;
 #[path = "build/check.rs"]
 mod check;
 #[path = "build/derive.rs"]
 mod derive;
 #[path = "build/emit.rs"]
 mod emit;
+#[path = "build/explain.rs"]
+mod explain;
 #[path = "build/meta.rs"]
 mod meta;
 #[allow(dead_code, unreachable_pub)]
@@ -37,6 +42,9 @@ mod registries;
 #[allow(dead_code, unreachable_pub)]
 #[path = "src/windows/shared.rs"]
 mod shared;
+#[allow(dead_code, unreachable_pub)]
+#[path = "src/stack.rs"]
+mod stack;
 #[path = "build/suites.rs"]
 mod suites;
 #[path = "build/windows.rs"]
@@ -51,6 +59,8 @@ fn main() {
     println!("cargo:rerun-if-changed=src/attrs.rs");
     println!("cargo:rerun-if-changed=src/name_hash.rs");
     println!("cargo:rerun-if-changed=src/windows/shared.rs");
+    println!("cargo:rerun-if-changed=src/cause.rs");
+    println!("cargo:rerun-if-changed=src/stack.rs");
     let root = PathBuf::from(
         std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"),
     );
@@ -90,15 +100,17 @@ fn run(data: &Path, out: &Path) -> Result<(), Vec<String>> {
         Err(engine_errors)
     };
     let registries = registries::load(data);
-    let (meta, releases, policies, engine, registries) =
-        match (meta, releases, policies, engine, registries) {
-            (Ok(m), Ok(r), Ok(p), Ok(e), Ok(g)) => (m, r, p, e, g),
-            (m, r, p, e, g) => {
+    let knowledge = explain::load(data);
+    let (meta, releases, policies, engine, registries, knowledge) =
+        match (meta, releases, policies, engine, registries, knowledge) {
+            (Ok(m), Ok(r), Ok(p), Ok(e), Ok(g), Ok(k)) => (m, r, p, e, g, k),
+            (m, r, p, e, g, k) => {
                 let mut errors = m.err().unwrap_or_default();
                 errors.extend(r.err().unwrap_or_default());
                 errors.extend(p.err().unwrap_or_default());
                 errors.extend(e.err().unwrap_or_default());
                 errors.extend(g.err().unwrap_or_default());
+                errors.extend(k.err().unwrap_or_default());
                 return Err(errors);
             }
         };
@@ -108,5 +120,6 @@ fn run(data: &Path, out: &Path) -> Result<(), Vec<String>> {
     emit::write(out, "policies.rs", &policies::emit(&policies))?;
     emit::write(out, "openssl_engine.rs", &openssl::emit(&engine)?)?;
     emit::write(out, "registries.rs", &registries::emit(&registries))?;
+    emit::write(out, "explain.rs", &explain::emit(&knowledge))?;
     Ok(())
 }

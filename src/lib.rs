@@ -36,6 +36,22 @@ assert!(suite.supports(Protocol::Tls10) && !suite.supports(Protocol::Tls13));
 # Ok::<(), Box<dyn std::error::Error>>(())
 ```
 
+# Example: what does this TLS error mean?
+
+```
+use cipherdex::explain::{explain, Stack};
+
+// A line of a curl run, and the SChannel status a .NET client logged.
+let found = explain("curl: (35) OpenSSL/3.0.19: error:0A00010B:SSL routines::wrong version number")?;
+assert_eq!(found[0].stack, Some(Stack::Curl));
+assert_eq!(found[1].name, "wrong version number");
+assert_eq!(found[1].causes[0].id(), "not_tls"); // plain HTTP on the port, a proxy...
+let found = explain("0x80090331")?;
+assert_eq!(found[0].name, "SEC_E_ALGORITHM_MISMATCH");
+assert!(found[0].causes[0].command().starts_with("cipherdex negotiate"));
+# Ok::<(), Box<dyn std::error::Error>>(())
+```
+
 # Data policy
 
 The tables follow their sources (IANA's registry, the projects' own
@@ -50,7 +66,9 @@ change. [`DATA_VERSION`] names the data set.
 mod attrs;
 mod audit;
 mod card;
+pub mod cause;
 pub mod cert;
+pub mod explain;
 mod filter;
 mod group;
 pub mod groups;
@@ -69,6 +87,7 @@ mod registry;
 mod serde;
 mod sigalg;
 pub mod sigalgs;
+mod stack;
 mod suite;
 mod tables;
 mod weakness;

@@ -43,6 +43,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use crate::attrs::{Authentication, Cipher, KeyExchange, Mac, Mode, Protocol, Protocols};
+use crate::cause::Cause;
 use crate::cert::{self, CertKey, KeyType, Need, Reason};
 use crate::suite::Suite;
 
@@ -418,6 +419,22 @@ pub enum FailureKind {
 }
 
 impl FailureKind {
+    /// The [`Cause`] this failure is, in the vocabulary `explain` shares: its
+    /// id is the same as [`FailureKind::as_str`].
+    ///
+    /// ```
+    /// use cipherdex::negotiate::FailureKind;
+    /// let k = FailureKind::NoCommonVersion;
+    /// assert_eq!(k.cause().id(), k.as_str());
+    /// ```
+    pub const fn cause(self) -> Cause {
+        match self {
+            FailureKind::NoCommonVersion => Cause::NoCommonVersion,
+            FailureKind::NoSharedSuite => Cause::NoSharedSuite,
+            FailureKind::NoFittingCertificate => Cause::NoFittingCertificate,
+        }
+    }
+
     /// `no_common_version`, `no_shared_suite`, `no_fitting_certificate`.
     pub const fn as_str(self) -> &'static str {
         match self {

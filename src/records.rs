@@ -394,3 +394,63 @@ pub struct SignatureScheme {
     pub(crate) curve: Option<u16>,
     pub(crate) aliases: &'static [Alias],
 }
+
+// Explain (data/alerts.csv, data/errors.csv); read by `explain`. `cause` and `stack`
+// are std-only modules the build script shares, like the ground floor.
+
+use crate::cause::Cause;
+use crate::stack::Stack;
+
+/// One TLS alert of the IANA registry, with each stack's spelling.
+#[derive(Debug)]
+pub(crate) struct AlertRecord {
+    pub(crate) code: u8,
+    pub(crate) name: &'static str,
+    pub(crate) openssl: &'static str,
+    pub(crate) gnutls: &'static str,
+    pub(crate) go: &'static str,
+    pub(crate) dotnet: &'static str,
+    pub(crate) meaning: &'static str,
+    pub(crate) causes: &'static [Cause],
+}
+
+/// The numeric identity of a message, for direct look-ups.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum MessageCode {
+    /// An SSPI or certificate status (HRESULT), `0x80090331`.
+    Hresult(u32),
+    /// An SChannel event id, 36888.
+    Event(u32),
+    /// A curl exit code.
+    Curl(u32),
+    /// An OpenSSL 3 error code (`0A0000C1`).
+    Openssl(u32),
+}
+
+/// One error message of one stack.
+#[derive(Debug)]
+pub(crate) struct MessageRecord {
+    pub(crate) stack: Stack,
+    pub(crate) versions: &'static str,
+    pub(crate) message: &'static str,
+    pub(crate) code: Option<MessageCode>,
+    pub(crate) alert: Option<u8>,
+    pub(crate) meaning: &'static str,
+    pub(crate) causes: &'static [Cause],
+    pub(crate) source: &'static str,
+}
+
+/// What a pattern stands for: an index into the alerts or the messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PatternTarget {
+    Alert(u8),
+    Message(u16),
+}
+
+/// One text to look for (lower-case ASCII) and what it means.
+#[derive(Debug)]
+pub(crate) struct PatternRecord {
+    pub(crate) text: &'static str,
+    pub(crate) stack: Stack,
+    pub(crate) target: PatternTarget,
+}
