@@ -293,7 +293,12 @@ pub fn load(data: &Path) -> Result<Knowledge, Vec<String>> {
             add(format!("remote error: tls: {}", a.go), Stack::Go, i, &at);
         }
         if !a.dotnet.is_empty() {
-            add(format!("TLS alert: '{}'", a.dotnet), Stack::Dotnet, i, &at);
+            add(
+                format!("The remote party sent a TLS alert: '{}'", a.dotnet),
+                Stack::Dotnet,
+                i,
+                &at,
+            );
         }
         add(
             format!("Received alert [{}]", a.code),

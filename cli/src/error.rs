@@ -35,6 +35,8 @@ pub enum Error {
     InputFormat(cipherdex::input::UnknownFormatError),
     /// `decode` input that is not a ClientHello or cipher vector in hex.
     Decode(cipherdex::input::InputError),
+    /// `explain` input that is empty or a malformed code.
+    Explain(cipherdex::explain::ExplainError),
     /// An option that only makes sense with another option's value.
     Needs {
         /// The option as typed.
@@ -115,6 +117,7 @@ impl fmt::Display for Error {
             }
             Error::InputFormat(e) => write!(f, "--input-format: {e}"),
             Error::Decode(e) => write!(f, "{e}"),
+            Error::Explain(e) => write!(f, "{e}"),
             Error::Needs { option, needs } => write!(f, "{option} needs {needs}"),
             Error::Json(e) => write!(f, "cannot write JSON: {e}"),
             Error::Openssl(e) => write!(f, "{e}"),

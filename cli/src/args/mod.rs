@@ -24,6 +24,7 @@ mod completions;
 mod convert;
 mod decode;
 mod expand;
+mod explain;
 mod list;
 mod man;
 mod negotiate;
@@ -39,6 +40,7 @@ pub use completions::CompletionsArgs;
 pub use convert::ConvertArgs;
 pub use decode::DecodeArgs;
 pub use expand::ExpandArgs;
+pub use explain::ExplainArgs;
 pub use list::ListArgs;
 pub use man::ManArgs;
 pub use negotiate::{NegotiateArgs, PreferArg};
@@ -105,6 +107,8 @@ pub enum Command {
     Negotiate(NegotiateArgs),
     /// Show what a ClientHello or a cipher-suite vector in hex holds.
     Decode(DecodeArgs),
+    /// Explain TLS error messages (one, or a whole log), alerts and error codes: meaning and likely causes.
+    Explain(ExplainArgs),
 }
 
 /// Suites given on the command line: names, codes, lists, `-`, `@FILE`.

@@ -13,6 +13,7 @@ pub mod completions;
 pub mod convert;
 pub mod decode;
 pub mod expand;
+pub mod explain;
 pub mod list;
 pub mod man;
 pub mod negotiate;
@@ -98,5 +99,6 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Status,
         Some(Command::Negotiate(a)) => negotiate::run(&a, &mut ctx),
         Some(Command::Windows(a)) => windows::run(&a, &mut ctx),
         Some(Command::Decode(a)) => decode::run(&a, &mut ctx),
+        Some(Command::Explain(a)) => explain::run(&a, &mut ctx),
     }
 }
