@@ -61,6 +61,11 @@ fn package_of(tool: &str) -> &'static str {
         "ip" => "iproute2",
         "unshare" => "util-linux",
         "timeout" => "coreutils",
+        "curl" => "curl",
+        "wget" => "wget",
+        "python3" => "python3",
+        "node" => "nodejs",
+        "java" => "default-jre-headless",
         _ => "the package that provides it",
     }
 }
