@@ -76,7 +76,6 @@ assert!(found[0].causes[0].command().starts_with("cipherdex negotiate"));
 # Ok::<(), Box<dyn std::error::Error>>(())
 ```
 
-# Data policy
 # Rate against a policy
 
 ```
