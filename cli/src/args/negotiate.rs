@@ -1,15 +1,8 @@
 //! `cipherdex negotiate`.
 
-use clap::{Args, ValueEnum};
+use clap::Args;
 
-/// Whose suite order wins.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum PreferArg {
-    /// The server's order.
-    Server,
-    /// The client's order.
-    Client,
-}
+use super::ServerArgs;
 
 /// `cipherdex negotiate`.
 #[derive(Debug, Clone, Args)]
@@ -21,41 +14,21 @@ pub struct NegotiateArgs {
     #[arg(long, value_name = "LIST", allow_hyphen_values = true)]
     pub client: String,
 
-    /// The server's TLS 1.2-and-older suites, in its order (or a profile).
-    #[arg(long, value_name = "LIST", allow_hyphen_values = true)]
-    pub server: String,
+    /// The server.
+    #[command(flatten)]
+    pub server: ServerArgs,
 
     /// The client's TLS 1.3 suites ('' for none).
     #[arg(long = "client-tls13", value_name = "LIST", allow_hyphen_values = true)]
     pub client_tls13: Option<String>,
 
-    /// The server's TLS 1.3 suites ('' for none).
-    #[arg(long = "server-tls13", value_name = "LIST", allow_hyphen_values = true)]
-    pub server_tls13: Option<String>,
-
     /// Versions the client enables: 1.2 or 1.0-1.3.
     #[arg(long = "client-versions", value_name = "V")]
     pub client_versions: Option<String>,
 
-    /// Versions the server enables: 1.2 or 1.0-1.3.
-    #[arg(long = "server-versions", value_name = "V")]
-    pub server_versions: Option<String>,
-
-    /// A server certificate: a key type or a file; repeat for several (default: rsa).
-    #[arg(long = "cert", value_name = "TYPE|FILE")]
-    pub certs: Vec<String>,
-
-    /// Whose suite order wins.
-    #[arg(long, value_enum)]
-    pub prefer: Option<PreferArg>,
-
     /// The client's supported groups, in order, any spelling (`x25519:P-256`, `secp384r1,ffdhe2048`).
     #[arg(long = "client-groups", value_name = "LIST")]
     pub client_groups: Option<String>,
-
-    /// The server's supported groups, in order, any spelling.
-    #[arg(long = "server-groups", value_name = "LIST")]
-    pub server_groups: Option<String>,
 
     /// The groups the client sends TLS 1.3 key shares for (default: its first group).
     #[arg(long = "client-key-shares", value_name = "LIST")]
@@ -65,17 +38,9 @@ pub struct NegotiateArgs {
     #[arg(long = "client-sigalgs", value_name = "LIST")]
     pub client_sigalgs: Option<String>,
 
-    /// The server's signature schemes, in order, any spelling.
-    #[arg(long = "server-sigalgs", value_name = "LIST")]
-    pub server_sigalgs: Option<String>,
-
     /// The client's OpenSSL security level, 0-5 (the rules of --openssl).
     #[arg(long = "client-seclevel", value_name = "N")]
     pub client_seclevel: Option<u8>,
-
-    /// The server's OpenSSL security level, 0-5 (the rules of --openssl).
-    #[arg(long = "server-seclevel", value_name = "N")]
-    pub server_seclevel: Option<u8>,
 
     /// The OpenSSL release whose security-level rules apply: 3.0 (default) or 3.2 (3.2 and later).
     #[arg(long = "openssl", value_name = "VERSION", default_value = "3.0")]

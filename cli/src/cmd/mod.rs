@@ -18,6 +18,7 @@ pub mod group;
 pub mod list;
 pub mod man;
 pub mod negotiate;
+pub mod peer;
 pub mod registry;
 pub mod show;
 pub mod sigalg;
