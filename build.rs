@@ -28,6 +28,8 @@ mod derive;
 mod emit;
 #[path = "build/explain.rs"]
 mod explain;
+#[path = "build/gnutls.rs"]
+mod gnutls;
 #[path = "build/meta.rs"]
 mod meta;
 #[allow(dead_code, unreachable_pub)]
@@ -107,6 +109,7 @@ fn run(data: &Path, out: &Path) -> Result<(), Vec<String>> {
     };
     let registries = registries::load(data);
     let knowledge = explain::load(data);
+    let gnutls = gnutls::load(data);
     let (meta, releases, policies, engine, registries, knowledge) =
         match (meta, releases, policies, engine, registries, knowledge) {
             (Ok(m), Ok(r), Ok(p), Ok(e), Ok(g), Ok(k)) => (m, r, p, e, g, k),
@@ -131,5 +134,12 @@ fn run(data: &Path, out: &Path) -> Result<(), Vec<String>> {
     emit::write(out, "defaults.rs", &defaults::emit(&defaults))?;
     emit::write(out, "explain.rs", &explain::emit(&knowledge))?;
     emit::write(out, "security.rs", &security::emit(data)?)?;
+    let gnutls = gnutls?;
+    let mut gnutls_errors = Vec::new();
+    check::gnutls(&kb, &registries, &gnutls, &mut gnutls_errors);
+    if !gnutls_errors.is_empty() {
+        return Err(gnutls_errors);
+    }
+    emit::write(out, "gnutls.rs", &gnutls::emit(&gnutls))?;
     Ok(())
 }

@@ -92,3 +92,50 @@ pub fn openssl_engine(kb: &Kb, rows: &[Cipher], errors: &mut Vec<String>) {
         }
     }
 }
+
+/// GnuTLS's facts against the others: every suite of
+/// `data/gnutls-suites.csv` is a suite of `data/suites.csv`, with its
+/// GnuTLS name among that suite's names; every group and signature code of
+/// `data/gnutls-algorithms.csv` is in the registries.
+pub fn gnutls(
+    kb: &Kb,
+    registries: &crate::registries::Registries,
+    g: &crate::gnutls::Gnutls,
+    errors: &mut Vec<String>,
+) {
+    for s in &g.suites {
+        let Some(idx) = kb.suites.iter().position(|k| k.code == u32::from(s.code)) else {
+            errors.push(format!(
+                "data/gnutls-suites.csv: {} 0x{:04X} is not a suite in data/suites.csv",
+                s.name, s.code
+            ));
+            continue;
+        };
+        let gnutls_name = format!("GNUTLS_{}", s.name.trim_start_matches("TLS_"));
+        let named = [s.name.as_str(), gnutls_name.as_str()].iter().any(|n| {
+            kb.by_name
+                .get(&n.to_ascii_uppercase())
+                .is_some_and(|l| l.contains(&idx))
+        });
+        if !named {
+            errors.push(format!(
+                "data/gnutls-suites.csv: {} is not a name of 0x{:04X} {} in data/names.csv",
+                s.name, s.code, kb.suites[idx].name
+            ));
+        }
+    }
+    for a in &g.algorithms {
+        let Some(code) = a.code else { continue };
+        let known = match a.kind {
+            "group" | "curve" => registries.groups.iter().any(|r| r.common.code == code),
+            "sign" => registries.sigalgs.iter().any(|r| r.common.code == code),
+            _ => true,
+        };
+        if !known {
+            errors.push(format!(
+                "data/gnutls-algorithms.csv: {} {} has code 0x{code:04X}, which is not in the registry files",
+                a.kind, a.name
+            ));
+        }
+    }
+}

@@ -168,6 +168,7 @@ pub mod cert;
 pub mod defaults;
 pub mod explain;
 mod filter;
+pub mod gnutls;
 mod group;
 pub mod groups;
 pub mod hello;

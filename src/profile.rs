@@ -1,6 +1,8 @@
 //! Named profiles usable as either side of a negotiation: Windows releases
 //! (`windows:server-2022`), Mozilla configurations (`mozilla:intermediate`,
-//! `mozilla:old:5.7`) and OpenSSL cipher strings (`openssl:HIGH:!aNULL`).
+//! `mozilla:old:5.7`), OpenSSL cipher strings (`openssl:HIGH:!aNULL`) and
+//! GnuTLS priority strings (`gnutls:NORMAL:-VERS-TLS1.3`, evaluated as
+//! GnuTLS 3.7 does by [`crate::gnutls`]).
 //!
 //! ```
 //! use cipherdex::negotiate::{negotiate, Peer, Preference};
@@ -19,6 +21,7 @@
 use std::fmt;
 
 use crate::attrs::Protocol;
+use crate::gnutls;
 use crate::negotiate::{Dormant, DormantVersion, Peer, Preference};
 use crate::openssl;
 use crate::openssl::SecurityLevel;
@@ -36,7 +39,7 @@ pub enum Role {
 }
 
 /// The profile kinds, as written before the colon.
-pub const KINDS: &[&str] = &["windows", "mozilla", "openssl"];
+pub const KINDS: &[&str] = &["windows", "mozilla", "openssl", "gnutls"];
 
 /// A resolved profile.
 #[derive(Debug, Clone)]
@@ -58,7 +61,8 @@ pub struct Profile {
 /// suite list.
 ///
 /// # Errors
-/// [`ProfileError`] for an unknown kind, release, level or a bad OpenSSL string.
+/// [`ProfileError`] for an unknown kind, release, level or a bad OpenSSL
+/// cipher string or GnuTLS priority string.
 pub fn resolve(spec: &str, role: Role) -> Result<Option<Profile>, ProfileError> {
     let spec = spec.trim();
     let Some((kind, rest)) = spec.split_once(':') else {
@@ -121,6 +125,11 @@ pub fn resolve(spec: &str, role: Role) -> Result<Option<Profile>, ProfileError> 
                 level.level()
             ));
             profile(peer, None)
+        }
+        "gnutls" => {
+            let p = gnutls::evaluate(rest).map_err(ProfileError::Gnutls)?;
+            let preference = p.peer().preference;
+            profile(p.peer(), Some(preference))
         }
         _ => {
             let word = kind.trim();
@@ -231,6 +240,8 @@ pub enum ProfileError {
     },
     /// The OpenSSL cipher string does not evaluate.
     OpenSsl(openssl::CipherStringError),
+    /// The GnuTLS priority string does not evaluate.
+    Gnutls(gnutls::PriorityError),
 }
 
 impl fmt::Display for ProfileError {
@@ -271,6 +282,7 @@ impl fmt::Display for ProfileError {
                 )
             }
             ProfileError::OpenSsl(e) => write!(f, "openssl: {e}"),
+            ProfileError::Gnutls(e) => write!(f, "gnutls: {e}"),
         }
     }
 }
@@ -294,7 +306,8 @@ mod tests {
         }
         let e = resolve("winodws:server-2022", Role::Server).unwrap_err();
         assert!(
-            e.to_string().contains("windows:, mozilla:, openssl:"),
+            e.to_string()
+                .contains("windows:, mozilla:, openssl:, gnutls:"),
             "{e}"
         );
     }

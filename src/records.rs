@@ -497,3 +497,67 @@ pub(crate) struct SecurityLevelRow {
     pub(crate) lowest_version: Protocol,
     pub(crate) default: Option<DefaultFor>,
 }
+
+// GnuTLS 3.7 priority strings (data/gnutls-*.csv); impls in `gnutls`.
+// Every algorithm is its index in `GNUTLS_ALGORITHMS`.
+
+/// What a GnuTLS algorithm name names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum GnutlsKind {
+    Version,
+    Cipher,
+    Mac,
+    Kx,
+    Group,
+    Curve,
+    Sign,
+    Ctype,
+}
+
+/// One name GnuTLS priority strings accept.
+#[derive(Debug)]
+pub(crate) struct GnutlsAlgorithm {
+    pub(crate) kind: GnutlsKind,
+    pub(crate) name: &'static str,
+    /// The TLS code: a version's wire value, a group's or signature scheme's code.
+    pub(crate) code: Option<u16>,
+    /// version: tls, tls13, dtls; group: ec, dh; sign: both, tls12, tls13,
+    /// none (the TLS versions whose semantics it has); kx: invalid for a
+    /// name GnuTLS accepts and ignores.
+    pub(crate) class: &'static str,
+    /// Whether the build has it (Debian's GnuTLS 3.7.9).
+    pub(crate) available: bool,
+}
+
+/// One entry of GnuTLS's cipher-suite table.
+#[derive(Debug, PartialEq, Eq)]
+pub(crate) struct GnutlsSuite {
+    pub(crate) name: &'static str,
+    pub(crate) code: u16,
+    pub(crate) kx: Option<u16>,
+    pub(crate) cipher: u16,
+    pub(crate) mac: u16,
+    pub(crate) min_tls: u16,
+    pub(crate) min_dtls: Option<u16>,
+    pub(crate) prf: u16,
+}
+
+/// A list a keyword expands to.
+#[derive(Debug)]
+pub(crate) struct GnutlsList {
+    pub(crate) name: &'static str,
+    pub(crate) items: &'static [u16],
+}
+
+/// A priority keyword (`NORMAL`): its lists, as indices into `GNUTLS_LISTS`.
+#[derive(Debug)]
+pub(crate) struct GnutlsKeyword {
+    pub(crate) name: &'static str,
+    pub(crate) alias: Option<&'static str>,
+    pub(crate) protocols: Option<u16>,
+    pub(crate) ciphers: u16,
+    pub(crate) macs: u16,
+    pub(crate) kx: u16,
+    pub(crate) signs: u16,
+    pub(crate) groups: u16,
+}

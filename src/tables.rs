@@ -14,9 +14,10 @@ use crate::name_hash::{NameIndex, Record, Slot};
 use crate::records::openssl_bits::*;
 use crate::records::{AlertRecord, MessageCode, MessageRecord, PatternRecord, PatternTarget};
 use crate::records::{
-    Alias, BsiSuite, DefaultFor, GoList, GoSuite, Group, KexDeprecation, MozillaConfig,
-    MozillaLevel, NistSuite, OpenSslCipher, PeerDefaults, Policy, PolicyDef, RawGroup, RawProduct,
-    RawProtocol, RawRow, RawTable, Rule, SecurityLevelRow, SignatureScheme, Suite,
+    Alias, BsiSuite, DefaultFor, GnutlsAlgorithm, GnutlsKeyword, GnutlsKind, GnutlsList,
+    GnutlsSuite, GoList, GoSuite, Group, KexDeprecation, MozillaConfig, MozillaLevel, NistSuite,
+    OpenSslCipher, PeerDefaults, Policy, PolicyDef, RawGroup, RawProduct, RawProtocol, RawRow,
+    RawTable, Rule, SecurityLevelRow, SignatureScheme, Suite,
 };
 use crate::stack::Stack;
 
@@ -37,3 +38,4 @@ pub(crate) mod suite_constants {
     include!(concat!(env!("OUT_DIR"), "/suite_constants.rs"));
 }
 include!(concat!(env!("OUT_DIR"), "/security.rs"));
+include!(concat!(env!("OUT_DIR"), "/gnutls.rs"));

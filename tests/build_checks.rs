@@ -17,6 +17,8 @@ mod defaults;
 mod derive;
 #[path = "../build/emit.rs"]
 mod emit;
+#[path = "../build/gnutls.rs"]
+mod gnutls;
 #[path = "../build/meta.rs"]
 mod meta;
 #[path = "../src/name_hash.rs"]
@@ -71,7 +73,13 @@ impl DataCopy {
                     Err(errors) => e.extend(errors.iter().cloned()),
                 }
                 match registries::load(&self.0) {
-                    Ok(r) => e.extend(defaults::load(&self.0, &r).err().unwrap_or_default()),
+                    Ok(r) => {
+                        e.extend(defaults::load(&self.0, &r).err().unwrap_or_default());
+                        match gnutls::load(&self.0) {
+                            Ok(g) => check::gnutls(&kb, &r, &g, &mut e),
+                            Err(g) => e.extend(g),
+                        }
+                    }
                     Err(r) => e.extend(r),
                 }
                 let rows = openssl::load(&self.0, &mut e);
@@ -546,5 +554,35 @@ fn implementation_defaults_name_registry_entries() {
             "data/group-defaults.csv:{go}: key share 001E is not among the row's groups"
         )),
         "{joined}"
+    );
+}
+
+#[test]
+fn gnutls_files_report_bad_items_and_unknown_suites() {
+    let d = DataCopy::new("gnutls");
+    let mut line = 0;
+    d.edit("gnutls-lists.csv", |t| {
+        line = line_of(&t, "kx_pfs,");
+        t.replace("kx_pfs,kx,ECDHE-ECDSA", "kx_pfs,kx,ECDHE-ECDSAX")
+    });
+    let want = format!(
+        "data/gnutls-lists.csv:{line}: \"ECDHE-ECDSAX\" is not a kx of data/gnutls-algorithms.csv"
+    );
+    let errors = d.errors();
+    assert!(errors.contains(&want), "{errors:#?}");
+    // The cross-file check runs once the files read.
+    let d = DataCopy::new("gnutls-codes");
+    d.edit("gnutls-suites.csv", |t| {
+        t.replace(
+            "TLS_RSA_AES_128_CBC_SHA1,0x002F",
+            "TLS_RSA_AES_128_CBC_SHA1,0xFEEE",
+        )
+    });
+    let errors = d.errors();
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("0xFEEE is not a suite in data/suites.csv")),
+        "{errors:#?}"
     );
 }

@@ -362,3 +362,41 @@ fn an_unknown_group_is_an_input_error() {
         "{err}"
     );
 }
+
+#[test]
+fn gnutls_priority_strings_on_both_sides() {
+    // A GnuTLS server follows the client's order: the client puts
+    // AES-128-GCM first, so TLS 1.2 settles on ECDHE-RSA with AES-128-GCM
+    // (the client's first group, secp256r1, is the server's too).
+    let (v, code) = json(&[
+        "negotiate",
+        "--client",
+        "gnutls:NONE:+VERS-TLS1.2:+AES-128-GCM:+AES-256-GCM:+AEAD:+ECDHE-RSA:+SIGN-ALL:+GROUP-ALL",
+        "--server",
+        "gnutls:NORMAL",
+    ]);
+    assert_eq!(code, 0, "{v}");
+    assert_eq!(v["version"], "TLS1.2");
+    assert_eq!(v["suite"]["iana"], "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256");
+    assert_eq!(v["group"]["name"], "secp256r1");
+    // With %SERVER_PRECEDENCE the server's AES-256-GCM wins.
+    let (v, _) = json(&[
+        "negotiate",
+        "--client",
+        "gnutls:NONE:+VERS-TLS1.2:+AES-128-GCM:+AES-256-GCM:+AEAD:+ECDHE-RSA:+SIGN-ALL:+GROUP-ALL",
+        "--server",
+        "gnutls:NORMAL:%SERVER_PRECEDENCE",
+    ]);
+    assert_eq!(v["suite"]["iana"], "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384");
+    cipherdex()
+        .args(["negotiate", "--client", "gnutls:NORMAL:+AES-129-GCM"])
+        .args(["--server", "gnutls:NORMAL"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("did you mean AES-128-GCM"));
+    cipherdex()
+        .args(["negotiate", "--help"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("gnutls:PRIORITY"));
+}
