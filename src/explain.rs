@@ -486,7 +486,7 @@ fn hello_cause(text: &str) -> Option<Cause> {
         hello
             .cipher_suites
             .iter()
-            .filter_map(|&c| crate::Suite::from_code(c)),
+            .filter_map(|&c| crate::suite::Suite::from_code(c)),
     );
     if !hello
         .cipher_suites

@@ -6,7 +6,7 @@ use std::hash::{Hash, Hasher};
 use std::str::FromStr;
 
 use crate::attrs::{GroupKind, Origin, Protocol, Protocols, Recommended, Scheme};
-use crate::records::Group;
+pub use crate::records::Group;
 use crate::registry::{self, RegistryListError, RegistryNameError};
 use crate::suite::{Alias, CodeHex};
 use crate::tables;

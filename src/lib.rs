@@ -202,13 +202,14 @@ pub use attrs::{
 pub use audit::{Audit, Graded};
 pub use card::Card;
 pub use filter::Filter;
+pub use group::Group;
 pub use lookup::{lookup, lookup_all, parse_code, suggest, UnknownNameError};
 pub use policy::{Policy, PolicyError, Verdict};
 pub use rating::{Level, LevelError, Rating};
-pub use records::{Group, SignatureScheme};
 pub use registry::{
     Registry, RegistryListError, RegistryListErrorKind, RegistryListItem, RegistryNameError,
 };
+pub use sigalg::SignatureScheme;
 pub use suite::{Alias, CodeHex, Suite, UnknownCodeError};
 pub use weakness::{Severity, Weakness, WeaknessError, Weaknesses};
 

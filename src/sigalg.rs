@@ -8,7 +8,8 @@ use std::str::FromStr;
 use crate::attrs::{
     HashAlgorithm, Origin, Protocol, Protocols, Recommended, Scheme, SignatureAlgorithm,
 };
-use crate::records::{Group, SignatureScheme};
+use crate::records::Group;
+pub use crate::records::SignatureScheme;
 use crate::registry::{self, RegistryListError, RegistryNameError};
 use crate::suite::{Alias, CodeHex};
 use crate::tables;

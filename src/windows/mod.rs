@@ -466,8 +466,8 @@ impl Group {
     /// assert_eq!(g.group().map(|g| g.code()), Some(0x11EC));
     /// # Ok::<(), &str>(())
     /// ```
-    pub fn group(&self) -> Option<&'static crate::Group> {
-        crate::Group::from_name(self.name)
+    pub fn group(&self) -> Option<&'static crate::group::Group> {
+        crate::group::Group::from_name(self.name)
     }
 }
 
@@ -935,7 +935,7 @@ impl Release {
     /// assert_eq!(names, ["x25519", "secp256r1", "secp384r1"]);
     /// # Ok::<(), &str>(())
     /// ```
-    pub fn enabled_groups(self) -> Vec<&'static crate::Group> {
+    pub fn enabled_groups(self) -> Vec<&'static crate::group::Group> {
         self.groups_of_release()
             .iter()
             .filter(|g| g.enabled())
