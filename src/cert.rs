@@ -834,14 +834,14 @@ impl fmt::Display for UsageBit {
 /// One reason in a [`Fit`]: why a certificate serves a suite, or why it does not.
 ///
 /// ```
-/// use cipherdex::cert::{fits, CertKey, Reason};
+/// use cipherdex::cert::{fits, CertKey, FitReason};
 /// let s = cipherdex::lookup("DHE-DSS-AES128-SHA").unwrap();
 /// let fit = fits(s, &"dsa".parse().unwrap(), cipherdex::Protocol::Tls12);
-/// assert!(matches!(fit.reasons[0], Reason::Serves { .. }));
+/// assert!(matches!(fit.reasons[0], FitReason::Serves { .. }));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum Reason {
+pub enum FitReason {
     /// It fits: the suite needs `need`, and the certificate provides it.
     Serves {
         /// What the suite needs.
@@ -902,50 +902,50 @@ pub enum Reason {
     },
 }
 
-impl fmt::Display for Reason {
+impl fmt::Display for FitReason {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Reason::Serves { need: Need::Nothing } => {
+            FitReason::Serves { need: Need::Nothing } => {
                 f.write_str("needs no certificate (PSK, SRP or anonymous)")
             }
-            Reason::Serves { need } => write!(f, "needs {need}, which the certificate has"),
-            Reason::NotInVersion { version } => {
+            FitReason::Serves { need } => write!(f, "needs {need}, which the certificate has"),
+            FitReason::NotInVersion { version } => {
                 write!(f, "the suite cannot be used in {version}")
             }
-            Reason::WrongKey { need, have } => {
+            FitReason::WrongKey { need, have } => {
                 write!(f, "needs {need}, but the certificate has ")?;
                 match have {
                     KeyType::None => f.write_str("none"),
                     k => write!(f, "an {k} key"),
                 }
             }
-            Reason::KeyTooNewForVersion { key, version } => write!(
+            FitReason::KeyTooNewForVersion { key, version } => write!(
                 f,
                 "{key} keys can only sign in TLS 1.2 and later, not in {version}"
             ),
-            Reason::RsaPssCannotDecrypt => f.write_str(
+            FitReason::RsaPssCannotDecrypt => f.write_str(
                 "an RSA-PSS key can only sign; static RSA key exchange needs an rsaEncryption key that decrypts",
             ),
-            Reason::DsaNotInTls13 => {
+            FitReason::DsaNotInTls13 => {
                 f.write_str("TLS 1.3 has no DSA signatures; a DSA certificate cannot serve TLS 1.3")
             }
-            Reason::CurveNotInTls13 { curve } => {
+            FitReason::CurveNotInTls13 { curve } => {
                 write!(f, "TLS 1.3 has no ECDSA signature scheme for {curve}")
             }
-            Reason::KeyUsageMissing { bit } => write!(
+            FitReason::KeyUsageMissing { bit } => write!(
                 f,
                 "the certificate's keyUsage lacks {bit}, which this suite needs"
             ),
-            Reason::WrongSigner { need, have, version } => write!(
+            FitReason::WrongSigner { need, have, version } => write!(
                 f,
                 "in {version} this static-key suite needs the certificate signed with {need}, \
                  but it is signed with {have} (TLS 1.2 lifts that rule, RFC 5246 7.4.2)"
             ),
-            Reason::SignerUnchecked { need } => write!(
+            FitReason::SignerUnchecked { need } => write!(
                 f,
                 "before TLS 1.2 the certificate must be signed with {need} (signer not known here)"
             ),
-            Reason::NotNegotiable { need } => write!(f, "needs {need}"),
+            FitReason::NotNegotiable { need } => write!(f, "needs {need}"),
         }
     }
 }
@@ -965,7 +965,7 @@ pub struct Fit {
     /// True if the certificate can serve the suite at that version.
     pub ok: bool,
     /// Why (when `ok`, what the suite needs and notes; otherwise every problem found).
-    pub reasons: Vec<Reason>,
+    pub reasons: Vec<FitReason>,
 }
 
 impl fmt::Display for Fit {
@@ -1005,7 +1005,7 @@ pub fn fits(suite: &Suite, cert: &CertKey, version: Protocol) -> Fit {
 /// pass a closure that counts, keeps the first reason, or ignores them.
 ///
 /// ```
-/// use cipherdex::cert::{check, CertKey, KeyType, Reason};
+/// use cipherdex::cert::{check, CertKey, KeyType, FitReason};
 /// use cipherdex::Protocol;
 ///
 /// let suite = cipherdex::lookup("ECDHE-ECDSA-AES128-SHA").ok_or("unknown")?;
@@ -1014,7 +1014,7 @@ pub fn fits(suite: &Suite, cert: &CertKey, version: Protocol) -> Fit {
 ///     first.get_or_insert(r);
 /// });
 /// assert!(!ok);
-/// assert!(matches!(first, Some(Reason::WrongKey { .. })));
+/// assert!(matches!(first, Some(FitReason::WrongKey { .. })));
 /// assert!(check(suite, &CertKey::new(KeyType::Ecdsa), Protocol::Tls12, &mut |_| {}));
 /// # Ok::<(), &str>(())
 /// ```
@@ -1022,16 +1022,16 @@ pub fn check(
     suite: &Suite,
     cert: &CertKey,
     version: Protocol,
-    note: &mut dyn FnMut(Reason),
+    note: &mut dyn FnMut(FitReason),
 ) -> bool {
     let need = Need::of(suite);
     if matches!(need, Need::Never | Need::Unmodelled) {
-        note(Reason::NotNegotiable { need });
+        note(FitReason::NotNegotiable { need });
         return false;
     }
     let mut ok = true;
     if !suite.supports(version) {
-        note(Reason::NotInVersion { version });
+        note(FitReason::NotInVersion { version });
         ok = false;
     }
     let modern = version_at_least_12(version);
@@ -1044,35 +1044,35 @@ pub fn check(
             UsageBit::KeyAgreement => u.key_agreement,
         },
     };
-    let mut fail = |r: Reason, ok: &mut bool| {
+    let mut fail = |r: FitReason, ok: &mut bool| {
         note(r);
         *ok = false;
     };
-    let wrong = Reason::WrongKey { need, have: key };
+    let wrong = FitReason::WrongKey { need, have: key };
     match need {
         Need::Nothing => {}
         Need::RsaDecrypt => match key {
             KeyType::Rsa => {
                 if !usage(UsageBit::KeyEncipherment) {
                     fail(
-                        Reason::KeyUsageMissing {
+                        FitReason::KeyUsageMissing {
                             bit: UsageBit::KeyEncipherment,
                         },
                         &mut ok,
                     );
                 }
             }
-            KeyType::RsaPss => fail(Reason::RsaPssCannotDecrypt, &mut ok),
+            KeyType::RsaPss => fail(FitReason::RsaPssCannotDecrypt, &mut ok),
             _ => fail(wrong, &mut ok),
         },
         Need::RsaSign => match key {
             KeyType::Rsa | KeyType::RsaPss => {
                 if key == KeyType::RsaPss && !modern {
-                    fail(Reason::KeyTooNewForVersion { key, version }, &mut ok);
+                    fail(FitReason::KeyTooNewForVersion { key, version }, &mut ok);
                 }
                 if !usage(UsageBit::DigitalSignature) {
                     fail(
-                        Reason::KeyUsageMissing {
+                        FitReason::KeyUsageMissing {
                             bit: UsageBit::DigitalSignature,
                         },
                         &mut ok,
@@ -1085,7 +1085,7 @@ pub fn check(
             KeyType::Dsa => {
                 if !usage(UsageBit::DigitalSignature) {
                     fail(
-                        Reason::KeyUsageMissing {
+                        FitReason::KeyUsageMissing {
                             bit: UsageBit::DigitalSignature,
                         },
                         &mut ok,
@@ -1097,11 +1097,11 @@ pub fn check(
         Need::EcdsaSign => match key {
             KeyType::Ecdsa | KeyType::Ed25519 | KeyType::Ed448 => {
                 if key != KeyType::Ecdsa && !modern {
-                    fail(Reason::KeyTooNewForVersion { key, version }, &mut ok);
+                    fail(FitReason::KeyTooNewForVersion { key, version }, &mut ok);
                 }
                 if !usage(UsageBit::DigitalSignature) {
                     fail(
-                        Reason::KeyUsageMissing {
+                        FitReason::KeyUsageMissing {
                             bit: UsageBit::DigitalSignature,
                         },
                         &mut ok,
@@ -1120,7 +1120,7 @@ pub fn check(
             } else {
                 if !usage(UsageBit::KeyAgreement) {
                     fail(
-                        Reason::KeyUsageMissing {
+                        FitReason::KeyUsageMissing {
                             bit: UsageBit::KeyAgreement,
                         },
                         &mut ok,
@@ -1128,10 +1128,10 @@ pub fn check(
                 }
                 if !modern {
                     match cert.signed_by {
-                        None => note(Reason::SignerUnchecked { need: signer }),
+                        None => note(FitReason::SignerUnchecked { need: signer }),
                         Some(have) if have == signer => {}
                         Some(have) => fail(
-                            Reason::WrongSigner {
+                            FitReason::WrongSigner {
                                 need: signer,
                                 have,
                                 version,
@@ -1146,7 +1146,7 @@ pub fn check(
             KeyType::Rsa => {
                 if !usage(UsageBit::DigitalSignature) {
                     fail(
-                        Reason::KeyUsageMissing {
+                        FitReason::KeyUsageMissing {
                             bit: UsageBit::DigitalSignature,
                         },
                         &mut ok,
@@ -1158,25 +1158,25 @@ pub fn check(
                     .curve
                     .filter(|c| key == KeyType::Ecdsa && !c.tls13_ok())
                 {
-                    fail(Reason::CurveNotInTls13 { curve }, &mut ok);
+                    fail(FitReason::CurveNotInTls13 { curve }, &mut ok);
                 }
                 if !usage(UsageBit::DigitalSignature) {
                     fail(
-                        Reason::KeyUsageMissing {
+                        FitReason::KeyUsageMissing {
                             bit: UsageBit::DigitalSignature,
                         },
                         &mut ok,
                     );
                 }
             }
-            KeyType::Dsa => fail(Reason::DsaNotInTls13, &mut ok),
+            KeyType::Dsa => fail(FitReason::DsaNotInTls13, &mut ok),
             _ => fail(wrong, &mut ok),
         },
         // Returned early above.
         Need::Unmodelled | Need::Never => return false,
     }
     if ok {
-        note(Reason::Serves { need });
+        note(FitReason::Serves { need });
     }
     ok
 }
@@ -1232,7 +1232,7 @@ mod tests {
         let fit = fits(suite("AES128-SHA"), &"ecdsa".parse().unwrap(), Tls12);
         assert_eq!(
             fit.reasons,
-            [Reason::WrongKey {
+            [FitReason::WrongKey {
                 need: Need::RsaDecrypt,
                 have: KeyType::Ecdsa
             }]
@@ -1278,7 +1278,7 @@ mod tests {
         assert!(!fits(rsa_kx, &sign_only, Tls12).ok);
         assert!(fits(rsa_kx, &sign_only, Tls12)
             .reasons
-            .contains(&Reason::KeyUsageMissing {
+            .contains(&FitReason::KeyUsageMissing {
                 bit: UsageBit::KeyEncipherment
             }));
         assert!(fits(dhe, &sign_only, Tls12).ok);
@@ -1311,7 +1311,7 @@ mod tests {
         assert!(ok("ECDHE-RSA-AES128-SHA", "rsa-pss", Tls12));
         assert!(!ok("ECDHE-RSA-AES128-SHA", "rsa-pss", Tls10));
         let fit = fits(suite("AES128-SHA"), &"rsa-pss".parse().unwrap(), Tls12);
-        assert_eq!(fit.reasons, [Reason::RsaPssCannotDecrypt]);
+        assert_eq!(fit.reasons, [FitReason::RsaPssCannotDecrypt]);
     }
 
     #[test]
@@ -1360,7 +1360,7 @@ mod tests {
         assert!(!serves_tls13(&p192));
         assert!(fits(suite("TLS_AES_128_GCM_SHA256"), &p192, Tls13)
             .reasons
-            .contains(&Reason::CurveNotInTls13 {
+            .contains(&FitReason::CurveNotInTls13 {
                 curve: NamedCurve::P192
             }));
     }

@@ -44,7 +44,7 @@ use std::str::FromStr;
 
 use crate::attrs::{Authentication, Cipher, KeyExchange, Mac, Mode, Protocol, Protocols};
 use crate::cause::Cause;
-use crate::cert::{self, CertKey, KeyType, Need, Reason};
+use crate::cert::{self, CertKey, FitReason, KeyType, Need};
 use crate::lookup::UnknownNameError;
 use crate::openssl::{key_strength, SecurityLevel};
 use crate::records::{Group, SignatureScheme};
@@ -403,7 +403,7 @@ impl Peer {
     /// at `version`, `Some(None)` when it needs no certificate and the peer has
     /// none, `None` when nothing fits.
     fn cert_for(&self, suite: &Suite, version: Protocol) -> Option<Option<usize>> {
-        let mut quiet = |_: Reason| {};
+        let mut quiet = |_: FitReason| {};
         self.cert_list()
             .iter()
             .position(|c| cert::check(suite, c, version, &mut quiet))
@@ -833,7 +833,7 @@ pub enum Diagnosis {
         /// What the suite needs.
         need: Need,
         /// Why the server's certificate does not fit.
-        reason: Reason,
+        reason: FitReason,
     },
     /// A side supports a version the other enables, but has not enabled it.
     VersionNotEnabled {
@@ -1553,7 +1553,7 @@ fn diagnose(client: &Peer, server: &Peer, version: Protocol, kind: FailureKind) 
                 .unwrap_or(CertKey::none());
             let mut first = None;
             cert::check(suite, &cert, version, &mut |r| {
-                if first.is_none() && !matches!(r, Reason::Serves { .. }) {
+                if first.is_none() && !matches!(r, FitReason::Serves { .. }) {
                     first = Some(r);
                 }
             });

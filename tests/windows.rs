@@ -7,8 +7,8 @@ use std::path::PathBuf;
 
 use cipherdex::windows::{
     history, parse_cipher_suite_order, parse_get_tls_cipher_suite, parse_tls_cipher_suite_names,
-    parse_windows_suite_list, GpoError, ListingFormat, ProtocolState, Release, SuiteStatus,
-    Warning, GPO_LIMIT,
+    parse_windows_suite_list, GpoError, ProtocolState, Release, SelectionWarning, SuiteStatus,
+    GPO_LIMIT,
 };
 use cipherdex::{Authentication, Protocol, Suite};
 
@@ -489,7 +489,7 @@ fn gpo_string_uses_the_release_names_and_warns() {
     );
     assert!(sel.warnings().iter().any(|w| matches!(
         w,
-        Warning::NotSupported { suite, .. } if *suite == "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384"
+        SelectionWarning::NotSupported { suite, .. } if *suite == "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384"
     )));
     // An exact curve name picks that variant only.
     let sel = seven
@@ -593,7 +593,7 @@ fn powershell_script_reproduces_the_order() {
     // ECDHE-RSA-CHACHA20 is not supported on Server 2022: warned, not in the script.
     assert!(!script.contains("ECDHE_RSA_WITH_CHACHA20"));
     assert!(sel.warnings().iter().any(
-        |w| matches!(w, Warning::NotSupported { input, .. } if input == "ECDHE-RSA-CHACHA20-POLY1305")
+        |w| matches!(w, SelectionWarning::NotSupported { input, .. } if input == "ECDHE-RSA-CHACHA20-POLY1305")
     ));
     // Comments say which release.
     assert!(lines[0].starts_with('#') && lines[0].contains("Windows Server 2022"));
@@ -662,7 +662,7 @@ fn powershell_without_the_module_writes_the_policy_registry_value() {
             assert!(
                 sel.powershell_warnings()
                     .iter()
-                    .any(|w| matches!(w, Warning::NoTlsCmdlets { .. })),
+                    .any(|w| matches!(w, SelectionWarning::NoTlsCmdlets { .. })),
                 "{r}"
             );
         }
@@ -724,7 +724,7 @@ fn select_suites_keeps_given_names() {
     assert!(sel
         .warnings()
         .iter()
-        .any(|w| matches!(w, Warning::Duplicate { input } if input == "0xC023")));
+        .any(|w| matches!(w, SelectionWarning::Duplicate { input } if input == "0xC023")));
     assert!(matches!(
         r.select_suites(std::iter::empty()),
         Err(cipherdex::windows::SelectError::Empty)
@@ -813,8 +813,11 @@ fn get_tls_cipher_suite_format_list() {
     assert!(!cipherdex::windows::looks_like_cipher_suite_order(
         FORMAT_LIST
     ));
-    let (format, again) = parse_windows_suite_list(FORMAT_LIST).expect("parses");
-    assert_eq!(format, ListingFormat::GetTlsCipherSuite);
+    let again = parse_windows_suite_list(FORMAT_LIST).expect("parses");
+    assert_eq!(
+        cipherdex::input::detect(FORMAT_LIST),
+        cipherdex::input::Format::WindowsFormatList
+    );
     assert_eq!(again, list);
 }
 
@@ -845,8 +848,11 @@ fn name_lists_policy_strings_and_registry_values() {
     assert_eq!(list[1].suite().map(|s| s.code()), Some(0x002F));
 
     let reg = "\r\nHKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\Microsoft\\Cryptography\\Configuration\\SSL\\00010002\r\n    EccCurves    REG_MULTI_SZ    curve25519\\0NistP256\r\n    Functions    REG_SZ    TLS_AES_256_GCM_SHA384,TLS_FUTURE_X\r\n\r\n";
-    let (format, list) = parse_windows_suite_list(reg).expect("parses");
-    assert_eq!(format, ListingFormat::CipherSuiteOrder);
+    let list = parse_windows_suite_list(reg).expect("parses");
+    assert_eq!(
+        cipherdex::input::detect(reg),
+        cipherdex::input::Format::WindowsOrder
+    );
     assert_eq!(list.len(), 2);
     assert_eq!(list[0].line(), 4);
     assert!(list[1].suite().is_none());

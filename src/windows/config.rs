@@ -38,7 +38,7 @@ pub const GPO_REGISTRY_VALUE: &str = "Functions";
 pub struct Selection {
     release: Release,
     items: Vec<Selected>,
-    warnings: Vec<Warning>,
+    warnings: Vec<SelectionWarning>,
 }
 
 /// One chosen suite and the names it becomes on the release.
@@ -69,7 +69,7 @@ impl Selected {
 /// Something about a selection that the output cannot fix.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
-pub enum Warning {
+pub enum SelectionWarning {
     /// The release does not implement the suite: no setting enables it there; left out.
     NotSupported {
         /// What was asked for.
@@ -100,10 +100,10 @@ pub enum Warning {
     },
 }
 
-impl fmt::Display for Warning {
+impl fmt::Display for SelectionWarning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Warning::NotSupported {
+            SelectionWarning::NotSupported {
                 input,
                 suite,
                 release,
@@ -112,12 +112,12 @@ impl fmt::Display for Warning {
                 "{input} ({suite}) is not supported by {}: no setting can enable it there; left out",
                 release.product()
             ),
-            Warning::Duplicate { input } => write!(f, "{input} is listed twice; the second is left out"),
-            Warning::ProtocolDisabled { name, protocols } => write!(
+            SelectionWarning::Duplicate { input } => write!(f, "{input} is listed twice; the second is left out"),
+            SelectionWarning::ProtocolDisabled { name, protocols } => write!(
                 f,
                 "{name} needs {protocols}, disabled by default on this release: enable the protocol too"
             ),
-            Warning::NoTlsCmdlets { release } => write!(
+            SelectionWarning::NoTlsCmdlets { release } => write!(
                 f,
                 "{} has no documented TLS PowerShell module (Get-TlsCipherSuite): the script writes the registry value behind the Group Policy \"SSL Cipher Suite Order\" setting instead; restart the computer to apply it",
                 release.product()
@@ -213,7 +213,7 @@ impl std::error::Error for GpoError {}
 impl Release {
     /// Resolves a chosen list of suites (any scheme's names or codes, in
     /// priority order) into this release's names. Suites the release does
-    /// not support are left out with a [`Warning`]; names that name no
+    /// not support are left out with a [`SelectionWarning`]; names that name no
     /// suite fail the whole list, all of them reported.
     pub fn select<I, S>(self, items: I) -> Result<Selection, SelectError>
     where
@@ -276,7 +276,7 @@ impl Release {
                 suite.canonical_name()
             };
             let Some(entry) = entries.iter().find(|e| e.suite().code() == suite.code()) else {
-                warnings.push(Warning::NotSupported {
+                warnings.push(SelectionWarning::NotSupported {
                     input: input.to_string(),
                     suite: suite.canonical_name(),
                     release: self,
@@ -292,7 +292,7 @@ impl Release {
                     .filter(|n| !prev.names.contains(n))
                     .collect();
                 if new.is_empty() {
-                    warnings.push(Warning::Duplicate {
+                    warnings.push(SelectionWarning::Duplicate {
                         input: input.to_string(),
                     });
                 } else {
@@ -312,7 +312,7 @@ impl Release {
             });
             if !usable {
                 let ps: Vec<&str> = entry.protocols().iter().map(|p| p.as_str()).collect();
-                warnings.push(Warning::ProtocolDisabled {
+                warnings.push(SelectionWarning::ProtocolDisabled {
                     name: entry.rows()[0].name(),
                     protocols: ps.join(" or "),
                 });
@@ -368,7 +368,7 @@ impl Selection {
         &self.items
     }
     /// What the output cannot do (unsupported suites left out, ...).
-    pub fn warnings(&self) -> &[Warning] {
+    pub fn warnings(&self) -> &[SelectionWarning] {
         &self.warnings
     }
     /// Every name, in order.
@@ -550,10 +550,10 @@ impl Selection {
 
     /// Warnings for the PowerShell script, including the release's lack of
     /// the `TLS` module where that applies.
-    pub fn powershell_warnings(&self) -> Vec<Warning> {
+    pub fn powershell_warnings(&self) -> Vec<SelectionWarning> {
         let mut w = self.warnings.clone();
         if !self.release.has_tls_cmdlets() {
-            w.push(Warning::NoTlsCmdlets {
+            w.push(SelectionWarning::NoTlsCmdlets {
                 release: self.release,
             });
         }

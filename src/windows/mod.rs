@@ -42,15 +42,14 @@ use crate::tables::{
 
 pub use crate::attrs::ProtocolState;
 pub use config::{
-    GpoError, SelectError, Selected, Selection, UnknownItem, Warning, GPO_LIMIT, GPO_REGISTRY_KEY,
-    GPO_REGISTRY_VALUE,
+    GpoError, SelectError, Selected, Selection, SelectionWarning, UnknownItem, GPO_LIMIT,
+    GPO_REGISTRY_KEY, GPO_REGISTRY_VALUE,
 };
 pub use history::{history, ReleaseRange, SuiteHistory};
 pub use parse::{
     looks_like_cipher_suite_order, looks_like_get_tls_cipher_suite,
     looks_like_tls_cipher_suite_names, parse_cipher_suite_order, parse_get_tls_cipher_suite,
-    parse_tls_cipher_suite_names, parse_windows_suite_list, Listed, ListingError, ListingFormat,
-    Problem,
+    parse_tls_cipher_suite_names, parse_windows_suite_list, Listed, ListingError, Problem,
 };
 pub use shared::normalize_release;
 
@@ -430,16 +429,18 @@ impl SuiteEntry {
     }
 }
 
-/// A default TLS supported group (elliptic curve) of a release.
+/// One entry of a release's default TLS supported groups (elliptic curves),
+/// as Windows names it (`Get-TlsEccCurve`: `curve25519`, `NistP256`);
+/// [`DefaultGroup::group`] gives the registry entry.
 #[derive(Debug, Clone, Copy)]
-pub struct Group {
+pub struct DefaultGroup {
     name: &'static str,
     priority: Option<u16>,
     enabled: bool,
     notes: &'static str,
 }
 
-impl Group {
+impl DefaultGroup {
     /// The name as `Get-TlsEccCurve` prints it (`curve25519`, `NistP256`).
     pub fn name(&self) -> &'static str {
         self.name
@@ -921,7 +922,7 @@ impl Release {
     /// assert_eq!(on, ["curve25519", "NistP256", "NistP384"]);
     /// # Ok::<(), &str>(())
     /// ```
-    pub fn default_groups(self) -> Vec<Group> {
+    pub fn default_groups(self) -> Vec<DefaultGroup> {
         self.groups_of_release()
     }
 
@@ -939,11 +940,11 @@ impl Release {
         self.groups_of_release()
             .iter()
             .filter(|g| g.enabled())
-            .filter_map(Group::group)
+            .filter_map(DefaultGroup::group)
             .collect()
     }
 
-    fn groups_of_release(self) -> Vec<Group> {
+    fn groups_of_release(self) -> Vec<DefaultGroup> {
         let Some(build) = self.build() else {
             return Vec::new();
         };
@@ -963,10 +964,10 @@ impl Release {
         let Some((_, applies)) = best else {
             return Vec::new();
         };
-        let mut out: Vec<Group> = WINDOWS_GROUPS
+        let mut out: Vec<DefaultGroup> = WINDOWS_GROUPS
             .iter()
             .filter(|g| g.applies_to == applies)
-            .map(|g| Group {
+            .map(|g| DefaultGroup {
                 name: g.name,
                 priority: g.priority,
                 enabled: g.enabled,
@@ -990,7 +991,7 @@ impl Release {
     /// assert_eq!(d.fix_commands(), ["Enable-TlsCipherSuite -Name TLS_RSA_WITH_3DES_EDE_CBC_SHA"]);
     /// # Ok::<(), &str>(())
     /// ```
-    pub fn diagnose(self, suite: &'static Suite) -> Diagnosis {
+    pub fn diagnose(self, suite: &'static Suite) -> Availability {
         let entry = self.entry(suite);
         let status = entry
             .as_ref()
@@ -1009,7 +1010,7 @@ impl Release {
         if usable {
             disabled_protocols.clear();
         }
-        Diagnosis {
+        Availability {
             release: self,
             suite,
             status,
@@ -1042,7 +1043,7 @@ impl FromStr for Release {
 
 /// What a release does with one suite, and what would change it.
 #[derive(Debug, Clone)]
-pub struct Diagnosis {
+pub struct Availability {
     release: Release,
     suite: &'static Suite,
     status: SuiteStatus,
@@ -1051,7 +1052,7 @@ pub struct Diagnosis {
     disabled_protocols: Vec<Protocol>,
 }
 
-impl Diagnosis {
+impl Availability {
     /// The release.
     pub fn release(&self) -> Release {
         self.release
@@ -1117,7 +1118,7 @@ impl Diagnosis {
     }
 }
 
-impl fmt::Display for Diagnosis {
+impl fmt::Display for Availability {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let r = self.release.product();
         let name = self

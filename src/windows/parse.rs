@@ -68,18 +68,6 @@ impl Listed {
     }
 }
 
-/// Which Windows output a text is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum ListingFormat {
-    /// `Get-TlsCipherSuite` as Format-List (`Name : ...` blocks).
-    GetTlsCipherSuite,
-    /// `(Get-TlsCipherSuite).Name`: one name per line.
-    Names,
-    /// The policy string / registry `Functions` value (also `reg query` and `.reg`).
-    CipherSuiteOrder,
-}
-
 /// One malformed line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
@@ -483,22 +471,23 @@ pub fn parse_cipher_suite_order(text: &str) -> Result<Vec<Listed>, ListingError>
     }
 }
 
-/// Reads any of the Windows listings, telling which it was: Format-List
-/// first, then the policy string / registry value, then one name per line.
+/// Reads any of the Windows listings: Format-List first, then the policy
+/// string / registry value, then one name per line. Which listing a text is
+/// is `cipherdex::input::detect`'s answer
+/// (`Format::WindowsFormatList`, `WindowsOrder`, `WindowsNames`).
 ///
 /// ```
-/// use cipherdex::windows::{parse_windows_suite_list, ListingFormat};
-/// let (format, list) = parse_windows_suite_list("TLS_AES_256_GCM_SHA384,TLS_AES_128_GCM_SHA256").map_err(|e| e.to_string())?;
-/// assert_eq!(format, ListingFormat::CipherSuiteOrder);
+/// use cipherdex::windows::parse_windows_suite_list;
+/// let list = parse_windows_suite_list("TLS_AES_256_GCM_SHA384,TLS_AES_128_GCM_SHA256").map_err(|e| e.to_string())?;
 /// assert_eq!(list.len(), 2);
 /// # Ok::<(), String>(())
 /// ```
-pub fn parse_windows_suite_list(text: &str) -> Result<(ListingFormat, Vec<Listed>), ListingError> {
+pub fn parse_windows_suite_list(text: &str) -> Result<Vec<Listed>, ListingError> {
     if looks_like_get_tls_cipher_suite(text) {
-        parse_get_tls_cipher_suite(text).map(|l| (ListingFormat::GetTlsCipherSuite, l))
+        parse_get_tls_cipher_suite(text)
     } else if looks_like_cipher_suite_order(text) {
-        parse_cipher_suite_order(text).map(|l| (ListingFormat::CipherSuiteOrder, l))
+        parse_cipher_suite_order(text)
     } else {
-        parse_tls_cipher_suite_names(text).map(|l| (ListingFormat::Names, l))
+        parse_tls_cipher_suite_names(text)
     }
 }

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use cipherdex::cert::{fits, CertKey, Reason};
+use cipherdex::cert::{fits, CertKey, FitReason};
 use cipherdex::negotiate::parse_versions;
 use cipherdex::{Protocol, Protocols, Scheme, Suite};
 use serde::Serialize;
@@ -107,7 +107,7 @@ fn check(suite: &'static Suite, cert: &CertKey, only: Option<Protocols>) -> Suit
             fits_in.push(v.as_str());
         }
         for r in fit.reasons {
-            if fit.ok && matches!(r, Reason::Serves { .. }) && !reasons.is_empty() {
+            if fit.ok && matches!(r, FitReason::Serves { .. }) && !reasons.is_empty() {
                 continue;
             }
             let text = if fit.ok {

@@ -70,7 +70,7 @@ struct SuiteStatusJson {
 }
 
 #[derive(Serialize)]
-struct DiagnosisJson {
+struct AvailabilityJson {
     release: String,
     suite: &'static Suite,
     status: &'static str,
@@ -101,7 +101,7 @@ pub(super) fn suite_status(
         if format == OutputFormat::Json {
             table::write_json(
                 ctx.out,
-                &DiagnosisJson {
+                &AvailabilityJson {
                     release: r.to_string(),
                     suite,
                     status: d.status().as_str(),
