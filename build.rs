@@ -3,8 +3,8 @@
 //!
 //! Stages, as in chrono-tz: `read` loads each CSV by column name (with
 //! `data/FILE:LINE` for every row); `meta`, `suites`, `windows`, `policies`,
-//! `openssl` and `explain` turn every value into the library's own types; `check` tests the
-//! files against each other; the modules' `emit` functions write plain,
+//! `openssl`, `explain` and `clients` turn every value into the library's own
+//! types; `check` tests the files against each other; the modules' `emit` functions write plain,
 //! deterministic Rust (statics and perfect-hash maps, nothing to initialise
 //! at run time) to `$OUT_DIR` through `emit::write`. Every bad row is
 //! reported as `data/FILE:LINE: what is wrong`, all at once, and the build
@@ -18,6 +18,8 @@ mod attrs;
 mod cause;
 #[path = "build/check.rs"]
 mod check;
+#[path = "build/clients.rs"]
+mod clients;
 #[path = "build/constants.rs"]
 mod constants;
 #[path = "build/defaults.rs"]
@@ -132,6 +134,8 @@ fn run(data: &Path, out: &Path) -> Result<(), Vec<String>> {
     emit::write(out, "registries.rs", &registries::emit(&registries))?;
     let defaults = defaults::load(data, &registries)?;
     emit::write(out, "defaults.rs", &defaults::emit(&defaults))?;
+    let clients = clients::load(data, &kb, &registries)?;
+    emit::write(out, "clients.rs", &clients::emit(&clients))?;
     emit::write(out, "explain.rs", &explain::emit(&knowledge))?;
     emit::write(out, "security.rs", &security::emit(data)?)?;
     let gnutls = gnutls?;

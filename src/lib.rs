@@ -165,6 +165,7 @@ mod audit;
 mod card;
 pub mod cause;
 pub mod cert;
+pub mod clients;
 pub mod defaults;
 pub mod explain;
 mod filter;

@@ -411,6 +411,53 @@ pub struct PeerDefaults {
     pub(crate) live: bool,
     pub(crate) source: &'static str,
 }
+
+// The client catalogue (data/clients/clients.csv); impls in `clients`.
+
+/// Where a catalogue entry's facts come from; see [`crate::clients`].
+///
+/// ```
+/// use cipherdex::clients::{self, Basis};
+/// assert!(clients::all().iter().any(|c| c.basis() == Basis::Captured));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Basis {
+    /// Recorded here from the real client's ClientHello and its behaviour
+    /// against real servers (the captures are in `data/clients/captures/`).
+    Captured,
+    /// Taken from a primary source (documentation, source code at a tag).
+    Documented,
+}
+
+/// One TLS client of the catalogue (one row of `data/clients/clients.csv`);
+/// see [`crate::clients`].
+#[derive(Debug)]
+pub struct Client {
+    pub(crate) id: &'static str,
+    pub(crate) name: &'static str,
+    pub(crate) software: &'static str,
+    pub(crate) version: &'static str,
+    /// `YYYY-MM-DD`, `YYYY-MM` or empty (not known).
+    pub(crate) released: &'static str,
+    pub(crate) basis: Basis,
+    pub(crate) source: &'static str,
+    /// Capture stems in `data/clients/captures/`.
+    pub(crate) captures: &'static [&'static str],
+    pub(crate) versions: Protocols,
+    /// Every suite in the client's order (TLS 1.3 and older together).
+    pub(crate) suites: &'static [&'static Suite],
+    pub(crate) groups: Option<&'static [&'static Group]>,
+    pub(crate) key_shares: Option<&'static [&'static Group]>,
+    pub(crate) sigalgs: Option<&'static [&'static SignatureScheme]>,
+    /// OpenSSL release (`3.0`) and level.
+    pub(crate) security_level: Option<(&'static str, u8)>,
+    pub(crate) min_rsa_bits: Option<u16>,
+    pub(crate) min_dh_bits: Option<u16>,
+    pub(crate) min_ec_bits: Option<u16>,
+    pub(crate) extensions: &'static str,
+    pub(crate) notes: &'static str,
+}
 // Explain (data/alerts.csv, data/errors.csv); read by `explain`. `cause` and `stack`
 // are std-only modules the build script shares, like the ground floor.
 

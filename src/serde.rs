@@ -275,6 +275,70 @@ impl Serialize for SignatureScheme {
     }
 }
 
+/// `{"code": "0x001D", "name": "x25519"}`: an entry of a list, as negotiate's JSON writes it.
+struct CodeName(CodeHex, &'static str);
+
+impl Serialize for CodeName {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut st = s.serialize_struct("CodeName", 2)?;
+        st.serialize_field("code", &self.0)?;
+        st.serialize_field("name", self.1)?;
+        st.end()
+    }
+}
+
+impl Serialize for crate::clients::Basis {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// A catalogue client as README.md documents it (`cipherdex clients --json`):
+/// its identity and source, then its handshake facts (lists as `{code, name}`
+/// objects, `null` where not stated).
+impl Serialize for crate::clients::Client {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let groups = |l: Option<&'static [&'static Group]>| {
+            l.map(|l| {
+                l.iter()
+                    .map(|g| CodeName(g.code_hex(), g.iana_name()))
+                    .collect::<Vec<_>>()
+            })
+        };
+        let suites: Vec<CodeName> = self
+            .suites()
+            .iter()
+            .map(|x| CodeName(x.code_hex(), x.canonical_name()))
+            .collect();
+        let sigalgs = self.sigalgs().map(|l| {
+            l.iter()
+                .map(|x| CodeName(x.code_hex(), x.iana_name()))
+                .collect::<Vec<_>>()
+        });
+        let mut st = s.serialize_struct("Client", 19)?;
+        st.serialize_field("id", self.id())?;
+        st.serialize_field("name", self.name())?;
+        st.serialize_field("software", self.software())?;
+        st.serialize_field("version", self.version())?;
+        st.serialize_field("released", &self.released())?;
+        st.serialize_field("basis", &self.basis())?;
+        st.serialize_field("source", self.source())?;
+        st.serialize_field("captures", self.captures())?;
+        st.serialize_field("versions", &self.versions())?;
+        st.serialize_field("suites", &suites)?;
+        st.serialize_field("groups", &groups(self.groups()))?;
+        st.serialize_field("key_shares", &groups(self.key_shares()))?;
+        st.serialize_field("sigalgs", &sigalgs)?;
+        st.serialize_field("security_level", &self.security_level().map(|l| l.level()))?;
+        st.serialize_field("min_rsa_bits", &self.min_rsa_bits())?;
+        st.serialize_field("min_dh_bits", &self.min_dh_bits())?;
+        st.serialize_field("min_ec_bits", &self.min_ec_bits())?;
+        st.serialize_field("extensions", self.extensions())?;
+        st.serialize_field("notes", self.notes())?;
+        st.end()
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // Deserialize: each value reads back from the spelling it serializes to (and from
 // every spelling its `FromStr` accepts).

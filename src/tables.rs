@@ -14,10 +14,10 @@ use crate::name_hash::{NameIndex, Record, Slot};
 use crate::records::openssl_bits::*;
 use crate::records::{AlertRecord, MessageCode, MessageRecord, PatternRecord, PatternTarget};
 use crate::records::{
-    Alias, BsiSuite, DefaultFor, GnutlsAlgorithm, GnutlsKeyword, GnutlsKind, GnutlsList,
-    GnutlsSuite, GoList, GoSuite, Group, KexDeprecation, MozillaConfig, MozillaLevel, NistSuite,
-    OpenSslCipher, PeerDefaults, Policy, PolicyDef, RawGroup, RawProduct, RawProtocol, RawRow,
-    RawTable, Rule, SecurityLevelRow, SignatureScheme, Suite,
+    Alias, Basis, BsiSuite, Client, DefaultFor, GnutlsAlgorithm, GnutlsKeyword, GnutlsKind,
+    GnutlsList, GnutlsSuite, GoList, GoSuite, Group, KexDeprecation, MozillaConfig, MozillaLevel,
+    NistSuite, OpenSslCipher, PeerDefaults, Policy, PolicyDef, RawGroup, RawProduct, RawProtocol,
+    RawRow, RawTable, Rule, SecurityLevelRow, SignatureScheme, Suite,
 };
 use crate::stack::Stack;
 
@@ -28,6 +28,7 @@ include!(concat!(env!("OUT_DIR"), "/policies.rs"));
 include!(concat!(env!("OUT_DIR"), "/openssl_engine.rs"));
 include!(concat!(env!("OUT_DIR"), "/registries.rs"));
 include!(concat!(env!("OUT_DIR"), "/defaults.rs"));
+include!(concat!(env!("OUT_DIR"), "/clients.rs"));
 include!(concat!(env!("OUT_DIR"), "/explain.rs"));
 
 /// The constants of `cipherdex::suites`.

@@ -3,7 +3,8 @@
 //! build.rs and run on corrupted copies of data/: suites and names,
 //! SChannel tables, the OpenSSL engine tables, and policies (`build/policies.rs`: a policy row whose code
 //! is not a suite, or whose name does not name its code, fails with
-//! `data/policies/FILE:LINE`), and the group and signature-scheme registries.
+//! `data/policies/FILE:LINE`), the group and signature-scheme registries, and
+//! the client catalogue (`data/clients/clients.csv`).
 
 #![allow(dead_code, unreachable_pub)]
 
@@ -11,6 +12,8 @@
 mod attrs;
 #[path = "../build/check.rs"]
 mod check;
+#[path = "../build/clients.rs"]
+mod clients;
 #[path = "../build/defaults.rs"]
 mod defaults;
 #[path = "../build/derive.rs"]
@@ -79,6 +82,7 @@ impl DataCopy {
                             Ok(g) => check::gnutls(&kb, &r, &g, &mut e),
                             Err(g) => e.extend(g),
                         }
+                        e.extend(clients::load(&self.0, &kb, &r).err().unwrap_or_default());
                     }
                     Err(r) => e.extend(r),
                 }
@@ -585,4 +589,46 @@ fn gnutls_files_report_bad_items_and_unknown_suites() {
             .any(|e| e.contains("0xFEEE is not a suite in data/suites.csv")),
         "{errors:#?}"
     );
+}
+
+#[test]
+fn client_catalogue_names_must_be_known() {
+    let d = DataCopy::new("clients");
+    let text = fs::read_to_string(d.0.join("clients/clients.csv")).unwrap();
+    let go = line_of(&text, "go-1.19,");
+    let java = line_of(&text, "java-17,");
+    d.edit("clients/clients.csv", |t| {
+        t.lines()
+            .map(|l| {
+                if l.starts_with("go-1.19,") {
+                    l.replacen(
+                        "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",
+                        "TLS_NO_SUCH_SUITE",
+                        1,
+                    )
+                    .replacen(",x25519 secp256r1", ",x25519 secp265r1", 1)
+                } else if l.starts_with("java-17,") {
+                    l.replacen(",java-17,", ",java-99,", 1).replacen(
+                        "ecdsa_secp256r1_sha256",
+                        "ecdsa_p257_sha256",
+                        1,
+                    )
+                } else {
+                    l.to_string()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+            + "\n"
+    });
+    let errors = d.errors();
+    let joined = errors.join("\n");
+    for want in [
+        format!("data/clients/clients.csv:{go}: column suites: \"TLS_NO_SUCH_SUITE\" is not a known cipher suite name"),
+        format!("data/clients/clients.csv:{go}: column groups: \"secp265r1\" is not a known group name"),
+        format!("data/clients/clients.csv:{java}: column sigalgs: \"ecdsa_p257_sha256\" is not a known signature scheme name"),
+        format!("data/clients/clients.csv:{java}: column captures: data/clients/captures/java-99.hex does not exist"),
+    ] {
+        assert!(errors.iter().any(|e| e.contains(&want)), "missing {want:?} in:\n{joined}");
+    }
 }

@@ -84,6 +84,8 @@ pub enum Error {
     },
     /// A ClientHello given as a side could not be read.
     Hello(String),
+    /// A client id or pattern selects no client of the catalogue.
+    Clients(cipherdex::clients::ClientPatternError),
     /// A TLS 1.3 list option holds a suite that is not a TLS 1.3 suite.
     NotTls13 {
         /// The option.
@@ -136,6 +138,7 @@ impl fmt::Display for Error {
             Error::InputFormat(e) => write!(f, "--input-format: {e}"),
             Error::Decode(e) => write!(f, "{e}"),
             Error::Explain(e) => write!(f, "{e}"),
+            Error::Clients(e) => write!(f, "{e}"),
             Error::Needs { option, needs } => write!(f, "{option} needs {needs}"),
             Error::Json(e) => write!(f, "cannot write JSON: {e}"),
             Error::Openssl(e) => write!(f, "{e}"),

@@ -233,3 +233,13 @@ fn man_then_flag() {
     // `man` has no positional arguments.
     same(&["man", "--json"], &["--json", "man"], "", false);
 }
+
+#[test]
+fn clients_ids_then_json() {
+    same(
+        &["clients", "java-17", "go-*", "--json"],
+        &["clients", "--json", "java-17", "go-*"],
+        "",
+        true,
+    );
+}

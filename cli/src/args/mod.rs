@@ -19,6 +19,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 mod audit;
 mod check_cert;
+mod clients;
 mod compile;
 mod completions;
 mod convert;
@@ -38,6 +39,7 @@ mod windows;
 
 pub use audit::AuditArgs;
 pub use check_cert::CheckCertArgs;
+pub use clients::ClientsArgs;
 pub use compile::CompileArgs;
 pub use completions::CompletionsArgs;
 pub use convert::ConvertArgs;
@@ -119,6 +121,8 @@ pub enum Command {
     Sigalg(SigalgArgs),
     /// Explain TLS error messages (one, or a whole log), alerts and error codes: meaning and likely causes.
     Explain(ExplainArgs),
+    /// The client catalogue: real TLS clients (captured here or documented) and what they do in a handshake.
+    Clients(ClientsArgs),
 }
 
 /// Suites given on the command line: names, codes, lists, `-`, `@FILE`.

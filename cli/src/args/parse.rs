@@ -12,8 +12,9 @@ use std::ffi::OsString;
 use clap::{Arg, ArgAction, Args, Command, FromArgMatches, Parser};
 
 use super::{
-    AuditArgs, CheckCertArgs, Cli, CompileArgs, CompletionsArgs, ConvertArgs, DecodeArgs,
-    ExpandArgs, GroupArgs, ListArgs, ManArgs, NegotiateArgs, ShowArgs, SigalgArgs, WindowsArgs,
+    AuditArgs, CheckCertArgs, Cli, ClientsArgs, CompileArgs, CompletionsArgs, ConvertArgs,
+    DecodeArgs, ExpandArgs, GroupArgs, ListArgs, ManArgs, NegotiateArgs, ShowArgs, SigalgArgs,
+    WindowsArgs,
 };
 
 /// The command line of this process, parsed.
@@ -62,6 +63,10 @@ fn parse_one_subcommand(argv: &[OsString]) -> Option<Cli> {
         "decode" => ("decode", DecodeArgs::augment_args as fn(Command) -> Command),
         "group" => ("group", GroupArgs::augment_args as fn(Command) -> Command),
         "sigalg" => ("sigalg", SigalgArgs::augment_args as fn(Command) -> Command),
+        "clients" => (
+            "clients",
+            ClientsArgs::augment_args as fn(Command) -> Command,
+        ),
         _ => return None,
     };
     let sub = augment(Command::new(name));

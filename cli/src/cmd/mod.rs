@@ -8,6 +8,7 @@ use crate::error::Error;
 
 pub mod audit;
 pub mod check_cert;
+pub mod clients;
 pub mod compile;
 pub mod completions;
 pub mod convert;
@@ -106,5 +107,6 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Status,
         Some(Command::Group(a)) => group::run(&a, &mut ctx),
         Some(Command::Sigalg(a)) => sigalg::run(&a, &mut ctx),
         Some(Command::Explain(a)) => explain::run(&a, &mut ctx),
+        Some(Command::Clients(a)) => clients::run(&a, &mut ctx),
     }
 }
