@@ -134,7 +134,7 @@ fn run(data: &Path, out: &Path) -> Result<(), Vec<String>> {
     emit::write(out, "registries.rs", &registries::emit(&registries))?;
     let defaults = defaults::load(data, &registries)?;
     emit::write(out, "defaults.rs", &defaults::emit(&defaults))?;
-    let clients = clients::load(data, &kb, &registries)?;
+    let clients = clients::load(data, &kb, &registries, &releases.tables)?;
     emit::write(out, "clients.rs", &clients::emit(&clients))?;
     emit::write(out, "explain.rs", &explain::emit(&knowledge))?;
     emit::write(out, "security.rs", &security::emit(data)?)?;

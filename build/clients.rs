@@ -3,6 +3,14 @@
 //! signature scheme is a name in any scheme, checked against the suite
 //! knowledge base and the registries; a captured row must name capture
 //! files that exist. The output is `CLIENTS` in `clients.rs`.
+//!
+//! A Windows row may derive its suites from an SChannel table instead of
+//! listing them: `schannel:windows-7` is that table's default order as a
+//! client offers it (enabled rows by priority, without the rows used only on
+//! explicit request and the SSL 2.0 kinds, each suite once: the `_P256` and
+//! `_P384` rows of one suite are one code), and each `-NAME` after it removes
+//! a suite, which must be in the list (a patch level or application stack
+//! that leaves it out, explained in the row's notes).
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -13,6 +21,7 @@ use crate::emit::lit;
 use crate::read::{Row, Table};
 use crate::registries::{Common, Registries};
 use crate::suites::Kb;
+use crate::windows::Release;
 
 const FILE: &str = "clients/clients.csv";
 
@@ -183,8 +192,77 @@ fn is_date(s: &str) -> bool {
     }
 }
 
+/// The suites of `schannel:TABLE -NAME...`: the table's default client
+/// order, less each removed suite.
+fn schannel(
+    row: &Row<'_>,
+    words: &[&str],
+    tables: &[Release],
+    find: &dyn Fn(&str) -> Option<usize>,
+    errors: &mut Vec<String>,
+) -> Vec<usize> {
+    let at = row.at();
+    let table = words[0].trim_start_matches("schannel:");
+    let Some(t) = tables
+        .iter()
+        .find(|t| t.file.trim_end_matches(".csv") == table)
+    else {
+        errors.push(format!(
+            "{at}: column suites: schannel:{table} names no table in data/schannel/ (write schannel:windows-10-1607)"
+        ));
+        return Vec::new();
+    };
+    let mut rows: Vec<_> = t
+        .rows
+        .iter()
+        .filter(|r| r.enabled == Some(true) && r.priority.is_some())
+        .filter(|r| !r.notes.contains("explicitly requests"))
+        .filter(|r| {
+            [
+                Protocol::Ssl3,
+                Protocol::Tls10,
+                Protocol::Tls11,
+                Protocol::Tls12,
+                Protocol::Tls13,
+            ]
+            .iter()
+            .any(|p| r.protocols.contains(*p))
+        })
+        .collect();
+    rows.sort_by_key(|r| r.priority);
+    let mut out: Vec<usize> = Vec::new();
+    for r in rows {
+        if !out.contains(&r.suite) {
+            out.push(r.suite);
+        }
+    }
+    for w in &words[1..] {
+        let Some(name) = w.strip_prefix('-') else {
+            errors.push(format!(
+                "{at}: column suites: {w:?} after schannel:{table}: only -NAME (a suite to leave out) may follow"
+            ));
+            continue;
+        };
+        match find(name) {
+            Some(i) if out.contains(&i) => out.retain(|x| *x != i),
+            Some(_) => errors.push(format!(
+                "{at}: column suites: -{name}: schannel:{table} does not offer it"
+            )),
+            None => errors.push(format!(
+                "{at}: column suites: {name:?} is not a known cipher suite name"
+            )),
+        }
+    }
+    out
+}
+
 /// Reads and checks `clients/clients.csv`.
-pub fn load(data: &Path, kb: &Kb, r: &Registries) -> Result<Vec<Client>, Vec<String>> {
+pub fn load(
+    data: &Path,
+    kb: &Kb,
+    r: &Registries,
+    tables: &[Release],
+) -> Result<Vec<Client>, Vec<String>> {
     let t = Table::load(data, FILE, COLUMNS)?;
     let groups = spellings(r.groups.iter().map(|g| &g.common));
     let sigalgs = spellings(r.sigalgs.iter().map(|s| &s.common));
@@ -260,7 +338,12 @@ pub fn load(data: &Path, kb: &Kb, r: &Registries) -> Result<Vec<Client>, Vec<Str
             errors.push(format!("{at}: column versions: {e}"));
             Protocols::EMPTY
         });
-        let suites = list(&row, "suites", "cipher suite", &find_suite, &mut errors);
+        let words: Vec<&str> = row.get("suites").split_whitespace().collect();
+        let suites = if words.first().is_some_and(|w| w.starts_with("schannel:")) {
+            schannel(&row, &words, tables, &find_suite, &mut errors)
+        } else {
+            list(&row, "suites", "cipher suite", &find_suite, &mut errors)
+        };
         if suites.is_empty() {
             errors.push(format!("{at}: column suites is empty"));
         }

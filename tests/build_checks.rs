@@ -70,7 +70,10 @@ impl DataCopy {
         match suites::load(&self.0) {
             Err(e) => e,
             Ok(kb) => {
-                let mut e = windows::load(&self.0, &kb).err().unwrap_or_default();
+                let releases = windows::load(&self.0, &kb);
+                let tables: &[windows::Release] =
+                    releases.as_ref().map_or(&[], |r| r.tables.as_slice());
+                let mut e = releases.as_ref().err().cloned().unwrap_or_default();
                 match &meta {
                     Ok(m) => e.extend(policies::load(&self.0, &kb, m).err().unwrap_or_default()),
                     Err(errors) => e.extend(errors.iter().cloned()),
@@ -82,7 +85,11 @@ impl DataCopy {
                             Ok(g) => check::gnutls(&kb, &r, &g, &mut e),
                             Err(g) => e.extend(g),
                         }
-                        e.extend(clients::load(&self.0, &kb, &r).err().unwrap_or_default());
+                        e.extend(
+                            clients::load(&self.0, &kb, &r, tables)
+                                .err()
+                                .unwrap_or_default(),
+                        );
                     }
                     Err(r) => e.extend(r),
                 }
@@ -597,6 +604,8 @@ fn client_catalogue_names_must_be_known() {
     let text = fs::read_to_string(d.0.join("clients/clients.csv")).unwrap();
     let go = line_of(&text, "go-1.19,");
     let java = line_of(&text, "java-17,");
+    let ie11 = line_of(&text, "windows-7-ie11,");
+    let win8 = line_of(&text, "windows-8,");
     d.edit("clients/clients.csv", |t| {
         t.lines()
             .map(|l| {
@@ -607,6 +616,14 @@ fn client_catalogue_names_must_be_known() {
                         1,
                     )
                     .replacen(",x25519 secp256r1", ",x25519 secp265r1", 1)
+                } else if l.starts_with("windows-7-ie11,") {
+                    l.replacen(
+                        "schannel:windows-7 ",
+                        "schannel:windows-7 -TLS_AES_128_GCM_SHA256 ",
+                        1,
+                    )
+                } else if l.starts_with("windows-8,") {
+                    l.replacen("schannel:windows-8", "schannel:windows-88", 1)
                 } else if l.starts_with("java-17,") {
                     l.replacen(",java-17,", ",java-99,", 1).replacen(
                         "ecdsa_secp256r1_sha256",
@@ -628,6 +645,8 @@ fn client_catalogue_names_must_be_known() {
         format!("data/clients/clients.csv:{go}: column groups: \"secp265r1\" is not a known group name"),
         format!("data/clients/clients.csv:{java}: column sigalgs: \"ecdsa_p257_sha256\" is not a known signature scheme name"),
         format!("data/clients/clients.csv:{java}: column captures: data/clients/captures/java-99.hex does not exist"),
+        format!("data/clients/clients.csv:{ie11}: column suites: -TLS_AES_128_GCM_SHA256: schannel:windows-7 does not offer it"),
+        format!("data/clients/clients.csv:{win8}: column suites: schannel:windows-88 names no table"),
     ] {
         assert!(errors.iter().any(|e| e.contains(&want)), "missing {want:?} in:\n{joined}");
     }
