@@ -19,6 +19,7 @@ use crate::weakness::{Severity, Weakness, Weaknesses};
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum Level {
     /// Broken in practice or forbidden by the IETF: turn it off.
     Insecure,

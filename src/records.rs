@@ -87,6 +87,7 @@ pub struct Alias {
 /// assert_eq!(MozillaLevel::Old.as_str(), "old");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum MozillaLevel {
     /// TLS 1.3 only: for clients from 2019 on.
     Modern,

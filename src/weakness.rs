@@ -20,6 +20,7 @@ use crate::tables;
 /// assert_eq!("weak".parse::<Severity>(), Ok(Severity::Weak));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum Severity {
     /// Worth knowing, but no reason by itself to avoid the suite
     /// (a national cipher, the HTTP/2 block list, no IANA recommendation).

@@ -360,6 +360,7 @@ fn level_follows_the_most_serious_reason() {
             Some(Level::Weak) => worst == Some(Severity::Weak),
             Some(Level::Secure) => worst == Some(Severity::Info),
             Some(Level::Recommended) => r.reasons().is_empty(),
+            Some(other) => panic!("{}: a level this test does not know: {other}", s.code_hex()),
         };
         assert!(ok, "{}: {} with reasons {:?}", s.code_hex(), r, worst);
         // Every reason is documented.

@@ -15,8 +15,13 @@
 //! [`ClientHello`]; the input formats (`cipherdex::input`) read one as a
 //! suite list.
 //!
-//! Groups and signature schemes are kept as their code points (`u16`);
-//! [`group_name`] and [`signature_scheme_name`] give the IANA names.
+//! The lists are kept as the code points sent (`cipher_suites`,
+//! `supported_groups`, ...); [`ClientHello::suites`], [`ClientHello::groups`],
+//! [`ClientHello::key_share_groups`], [`ClientHello::signature_schemes`] and
+//! [`ClientHello::signature_schemes_cert`] give the same lists as registry
+//! entries ([`Suite`], [`Group`], [`SignatureScheme`]), each an [`Offered`]:
+//! known, GREASE, or a code cipherdex does not know. Names come from those
+//! registries; [`extension_name`] and [`version_name`] name the rest.
 //!
 //! ```
 //! use cipherdex::hello;
@@ -39,12 +44,14 @@ mod names;
 
 use std::fmt;
 
+use crate::group::Group;
+use crate::sigalg::SignatureScheme;
 use crate::suite::Suite;
 
 pub use decode::decode;
 pub use hex::{decode_hex, HexBytes, HexError};
 pub(crate) use hex::{is_transcript, looks_like_hex, starts_like_hello};
-pub use names::{extension_name, group_name, signature_scheme_name, version_name};
+pub use names::{extension_name, version_name};
 
 /// True for the GREASE values of RFC 8701 (`0x0A0A`, `0x1A1A`, ... `0xFAFA`),
 /// which clients send in every list to keep servers tolerant.
@@ -161,10 +168,195 @@ impl ClientHello {
             .filter(|&&c| !(c <= 0xFFFF && is_grease(c as u16)))
             .filter_map(|&c| Suite::from_code(c))
     }
+
+    /// Every offered cipher suite, in the client's order, as the registry
+    /// entry where cipherdex knows the code, GREASE, or the unknown code
+    /// (three-byte SSL 2.0 kinds included).
+    ///
+    /// ```
+    /// use cipherdex::hello::Offered;
+    /// # let mut b = vec![0x01, 0x00, 0x00, 0x2d, 0x03, 0x03];
+    /// # b.extend([0u8; 32]);
+    /// # b.extend([0x00, 0x00, 0x06, 0x0a, 0x0a, 0x00, 0x67, 0x77, 0x77, 0x01, 0x00]);
+    /// let hello = cipherdex::hello::decode(&b)?;
+    /// let s: Vec<_> = hello.suites().collect();
+    /// assert_eq!(s[0], Offered::Grease(0x0A0A));
+    /// assert_eq!(s[1].known().map(|s| s.canonical_name()), Some("TLS_DHE_RSA_WITH_AES_128_CBC_SHA256"));
+    /// assert_eq!(s[2], Offered::Unknown(0x7777));
+    /// assert_eq!(s[2].name(), None);
+    /// # Ok::<(), cipherdex::hello::HelloError>(())
+    /// ```
+    pub fn suites(&self) -> impl Iterator<Item = Offered<Suite, u32>> + '_ {
+        self.cipher_suites.iter().map(|&c| {
+            if u16::try_from(c).is_ok_and(is_grease) {
+                Offered::Grease(c)
+            } else {
+                Suite::from_code(c).map_or(Offered::Unknown(c), Offered::Known)
+            }
+        })
+    }
+
+    /// The `supported_groups` list as registry entries, in the client's order.
+    ///
+    /// ```
+    /// # let mut b = vec![0x01, 0x00, 0x00, 0x39, 0x03, 0x03];
+    /// # b.extend([0u8; 32]);
+    /// # b.extend([0x00, 0x00, 0x02, 0x13, 0x01, 0x01, 0x00]);
+    /// # b.extend([0x00, 0x0e, 0x00, 0x0a, 0x00, 0x0a, 0x00, 0x08]);
+    /// # b.extend([0x0a, 0x0a, 0x00, 0x1d, 0x00, 0x17, 0x12, 0x34]);
+    /// let hello = cipherdex::hello::decode(&b)?;
+    /// assert_eq!(hello.supported_groups, [0x0A0A, 0x001D, 0x0017, 0x1234]);
+    /// let names: Vec<_> = hello.groups().map(|g| g.name().unwrap_or("?")).collect();
+    /// assert_eq!(names, ["GREASE", "x25519", "secp256r1", "?"]);
+    /// assert_eq!(hello.groups().nth(1).and_then(|g| g.known()), Some(cipherdex::groups::X25519));
+    /// # Ok::<(), cipherdex::hello::HelloError>(())
+    /// ```
+    pub fn groups(&self) -> impl Iterator<Item = Offered<Group>> + '_ {
+        self.supported_groups
+            .iter()
+            .map(|&c| Offered::of(c, Group::from_code))
+    }
+
+    /// The groups of the `key_share` entries as registry entries, in order.
+    pub fn key_share_groups(&self) -> impl Iterator<Item = Offered<Group>> + '_ {
+        self.key_shares
+            .iter()
+            .map(|&c| Offered::of(c, Group::from_code))
+    }
+
+    /// The `signature_algorithms` list as registry entries, in the client's
+    /// order (TLS 1.2 hash/signature pairs included).
+    ///
+    /// ```
+    /// # let mut b = vec![0x01, 0x00, 0x00, 0x37, 0x03, 0x03];
+    /// # b.extend([0u8; 32]);
+    /// # b.extend([0x00, 0x00, 0x02, 0x13, 0x01, 0x01, 0x00]);
+    /// # b.extend([0x00, 0x0c, 0x00, 0x0d, 0x00, 0x08, 0x00, 0x06, 0x04, 0x03, 0x08, 0x04, 0x03, 0x01]);
+    /// let hello = cipherdex::hello::decode(&b)?;
+    /// let names: Vec<_> = hello.signature_schemes().filter_map(|s| s.name()).collect();
+    /// assert_eq!(names, ["ecdsa_secp256r1_sha256", "rsa_pss_rsae_sha256", "rsa_pkcs1_sha224"]);
+    /// # Ok::<(), cipherdex::hello::HelloError>(())
+    /// ```
+    pub fn signature_schemes(&self) -> impl Iterator<Item = Offered<SignatureScheme>> + '_ {
+        self.signature_algorithms
+            .iter()
+            .map(|&c| Offered::of(c, SignatureScheme::from_code))
+    }
+
+    /// The `signature_algorithms_cert` list as registry entries, in order.
+    pub fn signature_schemes_cert(&self) -> impl Iterator<Item = Offered<SignatureScheme>> + '_ {
+        self.signature_algorithms_cert
+            .iter()
+            .map(|&c| Offered::of(c, SignatureScheme::from_code))
+    }
+}
+
+/// One code point a ClientHello offers: the registry entry where cipherdex
+/// knows it, a GREASE value (RFC 8701), or a code it does not know. `C` is
+/// the code's type: `u16` for groups and signature schemes, `u32` for
+/// cipher suites (SSL 2.0 hellos carry three-byte kinds).
+///
+/// ```
+/// use cipherdex::hello::Offered;
+/// use cipherdex::Group;
+/// let g: Offered<Group> = Offered::Unknown(0x1234);
+/// assert_eq!((g.code(), g.name(), g.known()), (0x1234, None, None));
+/// ```
+#[derive(Debug, PartialEq, Eq)]
+pub enum Offered<T: 'static, C = u16> {
+    /// In cipherdex's registry.
+    Known(&'static T),
+    /// A GREASE value.
+    Grease(C),
+    /// A code cipherdex does not know.
+    Unknown(C),
+}
+
+impl<T: 'static, C: Copy> Clone for Offered<T, C> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: 'static, C: Copy> Copy for Offered<T, C> {}
+
+impl<T: 'static, C: Copy> Offered<T, C> {
+    /// The registry entry, if cipherdex knows the code.
+    pub fn known(self) -> Option<&'static T> {
+        match self {
+            Offered::Known(t) => Some(t),
+            Offered::Grease(_) | Offered::Unknown(_) => None,
+        }
+    }
+}
+
+impl<T: 'static> Offered<T> {
+    fn of(code: u16, find: fn(u16) -> Option<&'static T>) -> Offered<T> {
+        if is_grease(code) {
+            Offered::Grease(code)
+        } else {
+            find(code).map_or(Offered::Unknown(code), Offered::Known)
+        }
+    }
+}
+
+impl Offered<Group> {
+    /// The code point.
+    pub fn code(self) -> u16 {
+        match self {
+            Offered::Known(g) => g.code(),
+            Offered::Grease(c) | Offered::Unknown(c) => c,
+        }
+    }
+    /// The IANA name, `GREASE`, or `None` for an unknown code.
+    pub fn name(self) -> Option<&'static str> {
+        match self {
+            Offered::Known(g) => Some(g.iana_name()),
+            Offered::Grease(_) => Some("GREASE"),
+            Offered::Unknown(_) => None,
+        }
+    }
+}
+
+impl Offered<SignatureScheme> {
+    /// The code point.
+    pub fn code(self) -> u16 {
+        match self {
+            Offered::Known(s) => s.code(),
+            Offered::Grease(c) | Offered::Unknown(c) => c,
+        }
+    }
+    /// The IANA name, `GREASE`, or `None` for an unknown code.
+    pub fn name(self) -> Option<&'static str> {
+        match self {
+            Offered::Known(s) => Some(s.iana_name()),
+            Offered::Grease(_) => Some("GREASE"),
+            Offered::Unknown(_) => None,
+        }
+    }
+}
+
+impl Offered<Suite, u32> {
+    /// The code point (three bytes for SSL 2.0 kinds).
+    pub fn code(self) -> u32 {
+        match self {
+            Offered::Known(s) => s.code(),
+            Offered::Grease(c) | Offered::Unknown(c) => c,
+        }
+    }
+    /// The suite's canonical name, `GREASE`, or `None` for an unknown code.
+    pub fn name(self) -> Option<&'static str> {
+        match self {
+            Offered::Known(s) => Some(s.canonical_name()),
+            Offered::Grease(_) => Some("GREASE"),
+            Offered::Unknown(_) => None,
+        }
+    }
 }
 
 /// One ClientHello extension.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Extension {
     /// The extension type number.
     pub kind: u16,
@@ -178,8 +370,12 @@ impl Extension {
     /// The IANA name of the extension type, `GREASE`, or `None` if unknown.
     ///
     /// ```
-    /// let e = cipherdex::hello::Extension { kind: 0xff01, offset: 0, data: vec![0] };
-    /// assert_eq!(e.name(), Some("renegotiation_info"));
+    /// # let mut b = vec![0x01, 0x00, 0x00, 0x2f, 0x03, 0x03];
+    /// # b.extend([0u8; 32]);
+    /// # b.extend([0x00, 0x00, 0x02, 0x00, 0x2f, 0x01, 0x00, 0x00, 0x04, 0x00, 0x17, 0x00, 0x00]);
+    /// let hello = cipherdex::hello::decode(&b)?;
+    /// assert_eq!(hello.extensions[0].name(), Some("extended_master_secret"));
+    /// # Ok::<(), cipherdex::hello::HelloError>(())
     /// ```
     pub fn name(&self) -> Option<&'static str> {
         extension_name(self.kind)

@@ -104,24 +104,20 @@ impl HelloJson {
             session_id: hex(&h.session_id),
             compression_methods: h.compression_methods.clone(),
             supported_groups: h
-                .supported_groups
-                .iter()
-                .map(|&g| named_json(g, hello::group_name(g)))
+                .groups()
+                .map(|g| named_json(g.code(), g.name()))
                 .collect(),
             key_shares: h
-                .key_shares
-                .iter()
-                .map(|&g| named_json(g, hello::group_name(g)))
+                .key_share_groups()
+                .map(|g| named_json(g.code(), g.name()))
                 .collect(),
             signature_algorithms: h
-                .signature_algorithms
-                .iter()
-                .map(|&s| named_json(s, hello::signature_scheme_name(s)))
+                .signature_schemes()
+                .map(|s| named_json(s.code(), s.name()))
                 .collect(),
             signature_algorithms_cert: h
-                .signature_algorithms_cert
-                .iter()
-                .map(|&s| named_json(s, hello::signature_scheme_name(s)))
+                .signature_schemes_cert()
+                .map(|s| named_json(s.code(), s.name()))
                 .collect(),
             alpn: h.alpn.clone(),
             extensions: h

@@ -139,33 +139,29 @@ fn write_text(report: &Report, ctx: &mut Ctx) -> Result<(), Error> {
     }
     if !h.supported_groups.is_empty() {
         let g: Vec<String> = h
-            .supported_groups
-            .iter()
-            .map(|&g| named(g, hello::group_name(g)))
+            .groups()
+            .map(|g| named(g.code(), g.name()))
             .collect();
         writeln!(out, "  supported_groups:      {}", g.join(", "))?;
     }
     if !h.key_shares.is_empty() {
         let g: Vec<String> = h
-            .key_shares
-            .iter()
-            .map(|&g| named(g, hello::group_name(g)))
+            .key_share_groups()
+            .map(|g| named(g.code(), g.name()))
             .collect();
         writeln!(out, "  key_share groups:      {}", g.join(", "))?;
     }
     if !h.signature_algorithms.is_empty() {
         let s: Vec<String> = h
-            .signature_algorithms
-            .iter()
-            .map(|&s| named(s, hello::signature_scheme_name(s)))
+            .signature_schemes()
+            .map(|s| named(s.code(), s.name()))
             .collect();
         writeln!(out, "  signature_algorithms:  {}", s.join(", "))?;
     }
     if !h.signature_algorithms_cert.is_empty() {
         let s: Vec<String> = h
-            .signature_algorithms_cert
-            .iter()
-            .map(|&s| named(s, hello::signature_scheme_name(s)))
+            .signature_schemes_cert()
+            .map(|s| named(s.code(), s.name()))
             .collect();
         writeln!(out, "  signature_algorithms_cert: {}", s.join(", "))?;
     }
