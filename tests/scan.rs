@@ -433,7 +433,7 @@ fn real_s_client_clienthello_tls13_without_sni() {
     assert_eq!(h.supported_versions, [0x0304, 0x0303, 0x0302, 0x0301]);
     assert_eq!(h.offered_versions()[0], 0x0304);
     assert!(h.has_extension(51)); // key_share
-    assert_eq!(hello::group_name(h.supported_groups[0]), Some("x25519"));
+    assert_eq!(h.groups().next().and_then(|g| g.name()), Some("x25519"));
     assert_eq!(h.key_shares, [0x001d]);
 }
 

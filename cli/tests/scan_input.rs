@@ -213,3 +213,40 @@ fn decode_shows_key_share_groups() {
     assert_eq!(v["client_hello"]["key_shares"][0]["name"], "x25519");
     assert_eq!(v["client_hello"]["key_shares"].as_array().unwrap().len(), 1);
 }
+
+#[test]
+fn decode_names_groups_and_schemes_from_the_registries() {
+    // A bare handshake message: one suite, supported_groups GREASE,
+    // X25519Kyber768Draft00 (0x6399) and an unknown group, and
+    // signature_algorithms rsa_pkcs1_sha224 (0x0301): the names are the
+    // registries' (data/groups.csv, data/sigalgs.csv).
+    let hex = format!(
+        "01 00 00 3f 03 03 {} 00 00 02 13 01 01 00 00 14 \
+         00 0a 00 08 00 06 0a 0a 63 99 12 34 00 0d 00 04 00 02 03 01",
+        "00 ".repeat(32)
+    );
+    cipherdex()
+        .args(["decode", &hex])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "supported_groups:      GREASE (0x0a0a), X25519Kyber768Draft00 (0x6399), unknown (0x1234)\n",
+        ))
+        .stdout(predicate::str::contains(
+            "signature_algorithms:  rsa_pkcs1_sha224 (0x0301)\n",
+        ));
+    let out = cipherdex()
+        .args(["decode", "--json", &hex])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_str(&stdout_of(&out)).unwrap();
+    assert_eq!(
+        v["client_hello"]["supported_groups"][1]["name"],
+        "X25519Kyber768Draft00"
+    );
+    assert!(v["client_hello"]["supported_groups"][2]["name"].is_null());
+    assert_eq!(
+        v["client_hello"]["signature_algorithms"][0]["name"],
+        "rsa_pkcs1_sha224"
+    );
+}

@@ -103,10 +103,7 @@ impl HelloJson {
             random: hex(&h.random),
             session_id: hex(&h.session_id),
             compression_methods: h.compression_methods.clone(),
-            supported_groups: h
-                .groups()
-                .map(|g| named_json(g.code(), g.name()))
-                .collect(),
+            supported_groups: h.groups().map(|g| named_json(g.code(), g.name())).collect(),
             key_shares: h
                 .key_share_groups()
                 .map(|g| named_json(g.code(), g.name()))

@@ -138,10 +138,7 @@ fn write_text(report: &Report, ctx: &mut Ctx) -> Result<(), Error> {
         writeln!(out, "  compression_methods:   {}", c.join(", "))?;
     }
     if !h.supported_groups.is_empty() {
-        let g: Vec<String> = h
-            .groups()
-            .map(|g| named(g.code(), g.name()))
-            .collect();
+        let g: Vec<String> = h.groups().map(|g| named(g.code(), g.name())).collect();
         writeln!(out, "  supported_groups:      {}", g.join(", "))?;
     }
     if !h.key_shares.is_empty() {
