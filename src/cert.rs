@@ -604,7 +604,8 @@ fn suggest_type(input: &str) -> Vec<&'static str> {
         .copied()
         .filter(|name| {
             (!input.is_empty() && (name.starts_with(input) || input.starts_with(name)))
-                || (name.len().abs_diff(input.len()) <= 2 && strsim::levenshtein(name, input) <= 2)
+                || (name.len().abs_diff(input.len()) <= 2
+                    && crate::distance::levenshtein(name, input) <= 2)
         })
         .take(4)
         .collect()

@@ -897,7 +897,8 @@ impl std::error::Error for PriorityError {}
 /// Close enough to suggest: same letters but one edit, or a prefix.
 fn strsim_close(name: &str, input: &str) -> bool {
     !input.is_empty()
-        && (strsim::levenshtein(&name.to_ascii_lowercase(), &input.to_ascii_lowercase()) <= 2)
+        && (crate::distance::levenshtein(&name.to_ascii_lowercase(), &input.to_ascii_lowercase())
+            <= 2)
 }
 
 #[cfg(test)]

@@ -79,7 +79,8 @@ impl Group {
         registry::parse_list(list)
     }
 
-    /// Up to `max` known group names close to `input`, closest first.
+    /// Up to `max` known group names close to `input`, closest first
+    /// (feature `suggest`; without it the list is empty).
     ///
     /// ```
     /// assert_eq!(cipherdex::Group::suggest("secp265r1", 1), ["secp256r1"]);

@@ -9,7 +9,8 @@ testssl.sh, with what each suite is made of. All of it is compiled from the
 tables in `data/` at build time into static arrays and perfect-hash maps:
 nothing is initialised at run time and lookups do not allocate.
 
-With default features it depends on one small crate (strsim). Features: `serde`
+With default features it depends on no crate. Features: `suggest` ("did you
+mean" close names in errors, from strsim's edit distances), `serde`
 (`Serialize`, and `Deserialize` for what a user sends back), `x509`
 (reading certificate files) and `rustls` (conversions to and from rustls's
 `CipherSuite`).
@@ -60,7 +61,7 @@ assert!(des.weaknesses().contains(Weakness::Block64)); // Sweet32
 # Ok::<(), Box<dyn std::error::Error>>(())
 ```
 
-# Example: what does this TLS error mean?
+# Explain: what does this TLS error mean?
 
 ```
 use cipherdex::explain::{explain, Stack};
@@ -167,6 +168,7 @@ pub mod cause;
 pub mod cert;
 pub mod clients;
 pub mod defaults;
+mod distance;
 pub mod explain;
 mod filter;
 pub mod gnutls;

@@ -241,7 +241,8 @@ fn strip_hex_prefix(s: &str) -> (&str, bool) {
 ///
 /// Compares case-insensitively with an edit distance that counts a swap of
 /// two neighbouring characters as one edit (optimal string alignment), and
-/// keeps only names within about a third of the input's length.
+/// keeps only names within about a third of the input's length. Feature
+/// `suggest` (strsim's distance); without it the list is empty.
 ///
 /// ```
 /// let s = cipherdex::suggest("ECDHE-RSA-AES256-GCM-SHA348", 3);
@@ -279,7 +280,7 @@ pub fn suggest(input: &str, max: usize) -> Vec<&'static str> {
         }
         upper.clear();
         upper.extend(name.chars().map(|c| c.to_ascii_uppercase()));
-        let d = strsim::osa_distance(&needle, &upper);
+        let d = crate::distance::osa(&needle, &upper);
         if d <= limit {
             let at = found.partition_point(|&(e, _)| e <= d);
             found.insert(at, (d, name));

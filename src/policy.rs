@@ -1102,7 +1102,7 @@ fn suggest(input: &str) -> Vec<&'static str> {
     let near_prefix = |c: &str| {
         input.len() >= 4
             && c.get(..input.len())
-                .is_some_and(|p| strsim::levenshtein(input, p) <= 1 + input.len() / 8)
+                .is_some_and(|p| crate::distance::levenshtein(input, p) <= 1 + input.len() / 8)
     };
     // Close whole names first, then families whose start is close, then versions.
     let mut scored: Vec<(usize, usize, &'static str)> = cands
@@ -1112,7 +1112,7 @@ fn suggest(input: &str) -> Vec<&'static str> {
             // edits too: skipping them keeps a megabyte of input from
             // costing minutes.
             let d = if c.len().abs_diff(input.len()) <= limit {
-                strsim::levenshtein(input, c)
+                crate::distance::levenshtein(input, c)
             } else {
                 usize::MAX
             };
@@ -1125,7 +1125,7 @@ fn suggest(input: &str) -> Vec<&'static str> {
                 // Here `c` is at least as long as `input`: cheap to compare.
                 Some((
                     limit + 1 + usize::from(versioned),
-                    strsim::levenshtein(input, c),
+                    crate::distance::levenshtein(input, c),
                     c,
                 ))
             } else {

@@ -179,7 +179,7 @@ fn distance(a: &str, b: &str, limit: usize) -> Option<usize> {
     if a.len().abs_diff(b.len()) > limit {
         return None;
     }
-    let d = strsim::osa_distance(&a.to_ascii_lowercase(), &b.to_ascii_lowercase());
+    let d = crate::distance::osa(&a.to_ascii_lowercase(), &b.to_ascii_lowercase());
     (d <= limit).then_some(d)
 }
 

@@ -75,7 +75,8 @@ impl SignatureScheme {
         registry::parse_list(list)
     }
 
-    /// Up to `max` known names close to `input`, closest first.
+    /// Up to `max` known names close to `input`, closest first (feature
+    /// `suggest`; without it the list is empty).
     ///
     /// ```
     /// assert_eq!(cipherdex::SignatureScheme::suggest("rsa_pss_rsae_sha265", 1), ["rsa_pss_rsae_sha256"]);

@@ -436,7 +436,7 @@ fn suggest(target: Release, word: &str) -> Option<String> {
         // Lengths that differ by more than two are more than two edits apart:
         // skipping them keeps a megabyte-long word from costing minutes.
         if word.len() > 2 && n.len().abs_diff(word.len()) <= 2 {
-            let d = strsim::levenshtein(&upper, &n.to_ascii_uppercase());
+            let d = crate::distance::levenshtein(&upper, &n.to_ascii_uppercase());
             if d <= 2 && best.map_or(true, |(bd, _)| d < bd) {
                 best = Some((d, n));
             }

@@ -548,7 +548,8 @@ impl Release {
             .map(|i| Release(WINDOWS_ALIASES[i].1 as u16))
     }
 
-    /// Release names close to `name`, for "did you mean".
+    /// Release names close to `name`, for "did you mean": within a few
+    /// edits (feature `suggest`), or containing `name`.
     pub fn suggest(name: &str, max: usize) -> Vec<&'static str> {
         let n = normalize_release(name);
         let mut scored: Vec<(usize, &'static str, usize)> = Vec::new();
@@ -560,7 +561,7 @@ impl Release {
             if !contained && n.len().abs_diff(alias.len()) > limit {
                 continue;
             }
-            let d = strsim::osa_distance(&n, alias);
+            let d = crate::distance::osa(&n, alias);
             if d <= limit || contained {
                 scored.push((d, WINDOWS_PROFILES[*profile].0, *profile));
             }
