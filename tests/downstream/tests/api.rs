@@ -1,5 +1,7 @@
-//! cipherdex used from another crate, with every feature: constants, traits,
-//! sets of suites, parsing, errors, the rustls conversion and a serde round trip.
+//! cipherdex used from another crate, with every feature: the tasks of the crate
+//! docs, constants, traits, sets of suites, parsing, errors with suggestions,
+//! the rustls conversion, a serde round trip, the ClientHello's typed lists,
+//! Windows answers and a `#[non_exhaustive]` enum matched from outside.
 
 use std::collections::{BTreeSet, HashSet};
 
@@ -192,4 +194,90 @@ fn negotiation_peers_built_by_hand() {
         .unwrap_err()
         .to_string()
         .contains("add DES-CBC3-SHA"));
+}
+
+#[test]
+fn tasks_of_the_crate_docs() {
+    // Convert.
+    let suite = cipherdex::lookup("ECDHE-ECDSA-AES256-SHA").unwrap();
+    assert_eq!(
+        suite.name(Scheme::Iana),
+        Some("TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA")
+    );
+    // Classify.
+    assert!(suite.has_forward_secrecy() && !suite.is_aead());
+    let des = cipherdex::lookup("DES-CBC3-SHA").unwrap();
+    assert_eq!(des.rating().level(), Some(Level::Weak));
+    // Read a scanner report.
+    let sslscan =
+        "Accepted  TLSv1.2  128 bits  ECDHE-RSA-AES128-GCM-SHA256   Curve 25519 DHE 253\n\
+                   Accepted  TLSv1.2  128 bits  AES128-SHA\n";
+    let format = cipherdex::input::detect(sslscan);
+    assert_eq!(format, cipherdex::input::Format::SslscanText);
+    let report = cipherdex::input::report(format, sslscan).unwrap();
+    assert_eq!(report.suites_in(Protocol::Tls12).len(), 2);
+    // Explain.
+    let found = cipherdex::explain::explain("0x80090331").unwrap();
+    assert_eq!(found[0].name, "SEC_E_ALGORITHM_MISMATCH");
+}
+
+#[test]
+fn client_hello_lists_as_registry_entries() {
+    use cipherdex::hello::{self, Offered};
+    // A ClientHello offering GREASE, one known and one unknown suite, and
+    // supported_groups GREASE, x25519, an unknown group.
+    let mut b = vec![0x01, 0x00, 0x00, 0x3b, 0x03, 0x03];
+    b.extend([0u8; 32]);
+    b.extend([
+        0x00, 0x00, 0x06, 0x0a, 0x0a, 0x13, 0x01, 0x77, 0x77, 0x01, 0x00,
+    ]);
+    b.extend([0x00, 0x0c, 0x00, 0x0a, 0x00, 0x08, 0x00, 0x06]);
+    b.extend([0x2a, 0x2a, 0x00, 0x1d, 0x12, 0x34]);
+    let h = hello::decode(&b).unwrap();
+    let suites: Vec<Offered<Suite, u32>> = h.suites().collect();
+    assert_eq!(
+        suites,
+        [
+            Offered::Grease(0x0A0A),
+            Offered::Known(suites::TLS_AES_128_GCM_SHA256),
+            Offered::Unknown(0x7777)
+        ]
+    );
+    let groups: Vec<Offered<Group>> = h.groups().collect();
+    assert_eq!(
+        groups,
+        [
+            Offered::Grease(0x2A2A),
+            Offered::Known(groups::X25519),
+            Offered::Unknown(0x1234)
+        ]
+    );
+    assert_eq!(groups[2].name(), None);
+    assert_eq!(h.extensions[0].name(), Some("supported_groups"));
+}
+
+#[test]
+fn windows_release_answers() {
+    let r: cipherdex::windows::Release = "server-2019".parse().unwrap();
+    let on: Vec<&str> = r
+        .default_groups()
+        .iter()
+        .filter(|g| g.enabled())
+        .map(|g| g.name())
+        .collect();
+    assert_eq!(on, ["curve25519", "NistP256", "NistP384"]);
+    let r: cipherdex::windows::Release = "server-2025".parse().unwrap();
+    let a: cipherdex::windows::Availability = r.diagnose(suites::TLS_RSA_WITH_3DES_EDE_CBC_SHA);
+    assert!(a.is_supported_not_enabled());
+}
+
+#[test]
+fn enums_that_may_grow_take_a_wildcard() {
+    // Level is #[non_exhaustive]: a match outside the crate needs `_`.
+    let word = match Level::Weak {
+        Level::Recommended | Level::Secure => "fine",
+        Level::Weak | Level::Insecure => "not fine",
+        _ => "new level",
+    };
+    assert_eq!(word, "not fine");
 }
