@@ -400,3 +400,39 @@ fn gnutls_priority_strings_on_both_sides() {
         .success()
         .stdout(predicate::str::contains("gnutls:PRIORITY"));
 }
+
+#[test]
+fn a_scanner_report_as_the_server_gives_its_versions() {
+    // The report shows TLS 1.1 and 1.2 only: no TLS 1.3 default is filled in.
+    let report =
+        "Accepted  TLSv1.2  128 bits  AES128-SHA\nAccepted  TLSv1.1  128 bits  AES128-SHA\n";
+    let out = cipherdex()
+        .args([
+            "negotiate",
+            "--client",
+            "AES128-SHA",
+            "--server",
+            "-",
+            "--json",
+        ])
+        .write_stdin(report)
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["version"], "TLS1.2", "{v}");
+    let out = cipherdex()
+        .args([
+            "negotiate",
+            "--client",
+            "TLS_AES_128_GCM_SHA256",
+            "--client-versions",
+            "1.3",
+        ])
+        .args(["--server", "-", "--json"])
+        .write_stdin(report)
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{v}");
+    assert_eq!(v["failure"], "no_common_version", "{v}");
+}

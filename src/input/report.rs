@@ -4,8 +4,9 @@
 use std::fmt;
 
 use super::{Format, Item, List};
-use crate::attrs::Protocol;
+use crate::attrs::{Protocol, Protocols};
 use crate::hello::ClientHello;
+use crate::negotiate::Peer;
 use crate::suite::{CodeHex, Suite};
 
 /// One suite as a report or ClientHello names it.
@@ -197,6 +198,50 @@ impl Report {
             .iter()
             .find(|s| s.protocol == protocol)
             .and_then(|s| s.preference)
+    }
+
+    /// The server a scanner report shows, as one side of
+    /// [`negotiate`](crate::negotiate::negotiate): the versions it accepted
+    /// suites in, its TLS 1.3 suites (none when it accepted none), its older
+    /// suites in report order, and its order when the report states whose
+    /// order wins. `None` when no suite is tied to a version (a plain list,
+    /// not a scanner report). What the report does not state (groups,
+    /// signature schemes, certificates) stays as [`Peer::new`] has it.
+    ///
+    /// ```
+    /// use cipherdex::input::{report, Format};
+    /// let text = "Accepted  TLSv1.2  128 bits  AES128-SHA\nAccepted  TLSv1.1  128 bits  AES128-SHA\n";
+    /// let server = report(Format::SslscanText, text)?.server().ok_or("not a scan")?;
+    /// assert_eq!(server.versions.to_string(), "TLS1.1 TLS1.2");
+    /// assert!(server.tls13_suites.is_empty());
+    /// assert_eq!(server.tls12_suites.len(), 1);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn server(&self) -> Option<Peer> {
+        let mut versions = Protocols::EMPTY;
+        let (mut tls12, mut tls13): (Vec<&'static Suite>, Vec<&'static Suite>) =
+            (Vec::new(), Vec::new());
+        for e in &self.entries {
+            let (Some(protocol), SuiteRef::Known(s)) = (e.protocol, &e.suite) else {
+                continue;
+            };
+            versions = versions.with(protocol);
+            let list = if s.is_tls13() { &mut tls13 } else { &mut tls12 };
+            if !list.iter().any(|x| std::ptr::eq(*x, *s)) {
+                list.push(s);
+            }
+        }
+        if versions.is_empty() {
+            return None;
+        }
+        let mut peer = Peer::new();
+        peer.versions = versions;
+        peer.tls12_suites = tls12;
+        peer.tls13_suites = tls13;
+        if let Some(p) = self.sections.iter().find_map(|s| s.preference) {
+            peer.preference = p;
+        }
+        Some(peer)
     }
 
     pub(super) fn push(

@@ -118,7 +118,9 @@ pub fn kx(
 }
 
 /// One side from a LIST: '' (no suites), a profile, or a suite list; a
-/// client may also be a ClientHello. The order is the profile's, if it has one.
+/// client may also be a ClientHello, a server a scanner report (its versions
+/// and suites per version). The order is the profile's or the report's, if
+/// it has one.
 pub fn side(
     list: &str,
     option: &'static str,
@@ -145,6 +147,17 @@ pub fn side(
         if list == "-" || list.starts_with('@') {
             return Ok((Peer::from_suites(suites(&text, option, ctx)?), None));
         }
+    } else if list == "-" || list.starts_with('@') {
+        // A scanner report gives the versions and the suites per version.
+        let text = input::source_text(list)?;
+        let format = cipherdex::input::detect(&text);
+        if let Some(p) = cipherdex::input::report(format, &text)
+            .ok()
+            .and_then(|r| r.server())
+        {
+            return Ok((p, None));
+        }
+        return Ok((Peer::from_suites(suites(&text, option, ctx)?), None));
     }
     Ok((Peer::from_suites(suites(list, option, ctx)?), None))
 }
