@@ -130,6 +130,28 @@ println!("{failure}"); // what failed, and what to change
 # Ok::<(), Box<dyn std::error::Error>>(())
 ```
 
+# Simulate: which clients of the catalogue reach this server?
+
+```
+use cipherdex::clients;
+use cipherdex::negotiate::{parse_versions, Peer};
+use cipherdex::simulate::{changes, simulate};
+
+let everyone = clients::select("*")?;
+let mut server = Peer::from_names(["ECDHE-RSA-AES128-GCM-SHA256", "AES128-SHA"])?;
+server.versions = parse_versions("1.0-1.2")?;
+let before = simulate(&server, &everyone);
+assert!(before.iter().any(|o| o.is_ok()));
+
+// Who breaks if TLS 1.0 and 1.1 go?
+server.versions = parse_versions("1.2")?;
+let after = simulate(&server, &everyone);
+for change in changes(&before, &after) {
+    println!("{}: {}", change.client().id(), change.after.why().unwrap_or_default());
+}
+# Ok::<(), Box<dyn std::error::Error>>(())
+```
+
 # Read a scanner report
 
 ```
@@ -191,6 +213,7 @@ mod rustls_impls;
 mod serde;
 mod sigalg;
 pub mod sigalgs;
+pub mod simulate;
 mod stack;
 mod suite;
 pub mod suites;
