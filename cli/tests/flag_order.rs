@@ -243,3 +243,32 @@ fn clients_ids_then_json() {
         true,
     );
 }
+
+#[test]
+fn simulate_option_values_then_json() {
+    // `simulate` has no positional arguments: flags after list values.
+    same(
+        &[
+            "simulate",
+            "--server",
+            "-",
+            "--clients",
+            "java-*,openssl-*",
+            "--before-versions",
+            "1.0-1.3",
+            "--json",
+        ],
+        &[
+            "simulate",
+            "--json",
+            "--before-versions",
+            "1.0-1.3",
+            "--clients",
+            "java-*,openssl-*",
+            "--server",
+            "-",
+        ],
+        "AES128-SHA\n",
+        true,
+    );
+}

@@ -34,6 +34,7 @@ mod parse;
 mod server;
 mod show;
 mod sigalg;
+mod simulate;
 mod values;
 mod windows;
 
@@ -54,6 +55,7 @@ pub use parse::parse;
 pub use server::{PreferArg, ServerArgs};
 pub use show::ShowArgs;
 pub use sigalg::SigalgArgs;
+pub use simulate::SimulateArgs;
 pub use windows::WindowsArgs;
 
 /// Every TLS cipher suite by every name, offline.
@@ -119,6 +121,8 @@ pub enum Command {
     Group(GroupArgs),
     /// TLS signature schemes: a card per scheme, or the registry.
     Sigalg(SigalgArgs),
+    /// Which clients of the catalogue connect to a server (and whose outcome a change changes).
+    Simulate(SimulateArgs),
     /// Explain TLS error messages (one, or a whole log), alerts and error codes: meaning and likely causes.
     Explain(ExplainArgs),
     /// The client catalogue: real TLS clients (captured here or documented) and what they do in a handshake.

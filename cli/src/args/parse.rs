@@ -14,7 +14,7 @@ use clap::{Arg, ArgAction, Args, Command, FromArgMatches, Parser};
 use super::{
     AuditArgs, CheckCertArgs, Cli, ClientsArgs, CompileArgs, CompletionsArgs, ConvertArgs,
     DecodeArgs, ExpandArgs, GroupArgs, ListArgs, ManArgs, NegotiateArgs, ShowArgs, SigalgArgs,
-    WindowsArgs,
+    SimulateArgs, WindowsArgs,
 };
 
 /// The command line of this process, parsed.
@@ -66,6 +66,10 @@ fn parse_one_subcommand(argv: &[OsString]) -> Option<Cli> {
         "clients" => (
             "clients",
             ClientsArgs::augment_args as fn(Command) -> Command,
+        ),
+        "simulate" => (
+            "simulate",
+            SimulateArgs::augment_args as fn(Command) -> Command,
         ),
         _ => return None,
     };

@@ -23,6 +23,7 @@ pub mod peer;
 pub mod registry;
 pub mod show;
 pub mod sigalg;
+pub mod simulate;
 pub mod windows;
 
 /// What a command answered (an error is a [`Error`] instead).
@@ -106,6 +107,7 @@ pub fn run(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Result<Status,
         Some(Command::Decode(a)) => decode::run(&a, &mut ctx),
         Some(Command::Group(a)) => group::run(&a, &mut ctx),
         Some(Command::Sigalg(a)) => sigalg::run(&a, &mut ctx),
+        Some(Command::Simulate(a)) => simulate::run(&a, &mut ctx),
         Some(Command::Explain(a)) => explain::run(&a, &mut ctx),
         Some(Command::Clients(a)) => clients::run(&a, &mut ctx),
     }
