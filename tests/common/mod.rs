@@ -200,7 +200,7 @@ fn kill_group(pgid: u32) {
 }
 
 /// Kill `child` and everything in its process group, then reap it.
-fn kill_and_reap(child: &mut Child) {
+pub fn kill_and_reap(child: &mut Child) {
     kill_group(child.id());
     let _ = child.kill();
     let _ = child.wait();
