@@ -1,9 +1,11 @@
 //! Proof of the handshake model (groups, signature schemes, security levels,
 //! key sizes): random OpenSSL 3.0 `s_server`/`s_client` pairs on 127.0.0.1,
 //! each with random `-groups`, optional `-sigalgs`, `@SECLEVEL` 0-2, version
-//! limits, server or client preference and one of six certificates, and
-//! cipherdex must predict the outcome, version, suite, group, signature
-//! scheme and HelloRetryRequest of each real handshake.
+//! limits, server or client preference and a certificate (RSA 1024, 2048 and
+//! 3072, RSA-PSS, ECDSA P-256, P-384 and P-521, Ed25519, Ed448) or an RSA and
+//! an ECDSA certificate together (`-cert` and `-dcert`), and cipherdex must
+//! predict the outcome, version, suite, group, signature scheme and
+//! HelloRetryRequest of each real handshake, and which certificate served it.
 //!
 //! Deterministic: the seed is fixed unless `CIPHERDEX_NEGOTIATE_SEED` is set,
 //! and printed with every failing case. `CIPHERDEX_HANDSHAKE_CASES` sets the
@@ -29,6 +31,7 @@ use common::{
 const CERTS: &[(&str, &[&str])] = &[
     ("rsa:2048", &["-newkey", "rsa:2048"]),
     ("rsa:1024", &["-newkey", "rsa:1024"]),
+    ("rsa:3072", &["-newkey", "rsa:3072"]),
     (
         "ecdsa-p256",
         &["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256"],
@@ -37,11 +40,35 @@ const CERTS: &[(&str, &[&str])] = &[
         "ecdsa-p384",
         &["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-384"],
     ),
+    (
+        "ecdsa-p521",
+        &["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-521"],
+    ),
     ("ed25519", &["-newkey", "ed25519"]),
+    ("ed448", &["-newkey", "ed448"]),
     (
         "rsa-pss:2048",
         &["-newkey", "rsa-pss", "-pkeyopt", "rsa_keygen_bits:2048"],
     ),
+];
+
+/// What a server is given: one certificate (`-cert`), or two (`-cert` and
+/// `-dcert`), as indices into [`CERTS`]. Pairs are an RSA and an ECDSA
+/// certificate, in both orders.
+const SERVER_CERTS: &[&[usize]] = &[
+    &[0],
+    &[1],
+    &[2],
+    &[3],
+    &[4],
+    &[5],
+    &[6],
+    &[7],
+    &[8],
+    &[0, 3],
+    &[3, 0],
+    &[4, 2],
+    &[2, 5],
 ];
 
 /// Groups as OpenSSL spells them for `-groups`.
@@ -66,6 +93,7 @@ const SIGALGS: &[&str] = &[
     "ECDSA+SHA384",
     "ECDSA+SHA512",
     "ed25519",
+    "ed448",
 ];
 
 /// TLS 1.2 suites (OpenSSL names).
@@ -83,15 +111,9 @@ const SUITES: &[&str] = &[
 fn make_cert(dir: &Path, i: usize) -> Files {
     let cert = dir.join(format!("c{i}.crt"));
     let key = dir.join(format!("c{i}.key"));
-    let mut args = vec![
-        "req",
-        "-x509",
-        "-nodes",
-        "-subj",
-        "/CN=localhost",
-        "-days",
-        "30",
-    ];
+    // The subject names the certificate, so s_client shows which one served.
+    let subject = format!("/CN=cert{i}");
+    let mut args = vec!["req", "-x509", "-nodes", "-subj", &subject, "-days", "30"];
     args.extend_from_slice(CERTS[i].1);
     let (k, c) = (
         key.to_string_lossy().into_owned(),
@@ -170,11 +192,13 @@ impl Side {
     }
 }
 
-/// What s_client reports: version, suite (IANA), group, scheme, HelloRetryRequest.
+/// What s_client reports: version, suite (IANA), certificate (its model
+/// type), group, scheme, HelloRetryRequest.
 #[derive(Debug, PartialEq, Eq)]
 struct Seen {
     version: String,
     suite: String,
+    cert: Option<&'static str>,
     group: Option<String>,
     sigalg: Option<String>,
     hello_retry: bool,
@@ -245,6 +269,7 @@ fn seen(text: &str, version: Option<String>, pss_key: bool) -> Result<Seen, Stri
             ("ECDSA", "SHA384") => "ecdsa_secp384r1_sha384".into(),
             ("ECDSA", "SHA512") => "ecdsa_secp521r1_sha512".into(),
             ("ed25519" | "Ed25519", _) => "ed25519".into(),
+            ("ed448" | "Ed448", _) => "ed448".into(),
             _ => return None,
         };
         Some(name)
@@ -254,9 +279,14 @@ fn seen(text: &str, version: Option<String>, pss_key: bool) -> Result<Seen, Stri
         .filter(|l| l.starts_with("<<<") && l.ends_with("], ServerHello"))
         .count()
         > 1;
+    let cert = field(text, "Peer certificate: CN = cert")
+        .and_then(|i| i.parse::<usize>().ok())
+        .and_then(|i| CERTS.get(i))
+        .map(|c| c.0);
     Ok(Seen {
         version: version.to_string(),
         suite: suite.canonical_name().to_string(),
+        cert,
         group,
         sigalg,
         hello_retry,
@@ -278,16 +308,19 @@ fn groups_sigalgs_and_security_levels_match_openssl_3_0() {
     let mut rng = Rng(seed);
     let (mut checked, mut failures, mut ok, mut hellos) = (0, Vec::new(), 0, 0);
     for case in 0..cases {
-        let cert = rng.below(CERTS.len());
+        let certs = SERVER_CERTS[rng.below(SERVER_CERTS.len())];
         let mut server_side = Side::random(&mut rng, false);
-        if CERTS[cert].0 == "rsa:1024" {
+        if certs.iter().any(|&c| CERTS[c].0 == "rsa:1024") {
             server_side.level = 0; // s_server will not load a key below its own level
         }
         let serverpref = rng.chance(50);
         let mut b = OpensslServer::builder()
-            .cert(&files[cert])
+            .cert(&files[certs[0]])
             .serverpref(serverpref)
             .www(true);
+        if let Some(&second) = certs.get(1) {
+            b = b.dcert(&files[second]);
+        }
         if let Some(v) = server_side.versions {
             b = b.arg(v);
         }
@@ -298,7 +331,13 @@ fn groups_sigalgs_and_security_levels_match_openssl_3_0() {
             Ok(s) => s,
             Err(e) => panic!("case {case} (seed {seed}): server did not start: {e}"),
         };
-        let mut speer = server_side.peer(vec![CERTS[cert].0.parse().expect("cert type")]);
+        let cert_names: Vec<&'static str> = certs.iter().map(|&c| CERTS[c].0).collect();
+        let mut speer = server_side.peer(
+            cert_names
+                .iter()
+                .map(|n| n.parse().expect("cert type"))
+                .collect(),
+        );
         speer.preference = if serverpref {
             Preference::Server
         } else {
@@ -309,7 +348,7 @@ fn groups_sigalgs_and_security_levels_match_openssl_3_0() {
             let (seen, transcript) = connect(
                 server.port(),
                 &client_side,
-                CERTS[cert].0.starts_with("rsa-pss"),
+                cert_names.iter().any(|n| n.starts_with("rsa-pss")),
             );
             let mut cpeer = client_side.peer(Vec::new());
             // About half the clients are given only as the ClientHello they sent
@@ -330,6 +369,7 @@ fn groups_sigalgs_and_security_levels_match_openssl_3_0() {
             let predicted = n.outcome.as_ref().map(|a| Seen {
                 version: a.version.to_string(),
                 suite: a.suite.canonical_name().to_string(),
+                cert: a.cert.and_then(|i| cert_names.get(i).copied()),
                 group: a.group.map(|g| g.iana_name().to_string()),
                 sigalg: a.sigalg.map(|s| s.iana_name().to_string()),
                 hello_retry: a.hello_retry,
@@ -340,6 +380,7 @@ fn groups_sigalgs_and_security_levels_match_openssl_3_0() {
                     let sig_ok = p.sigalg == s.sigalg;
                     s.version == p.version
                         && s.suite == p.suite
+                        && s.cert == p.cert
                         && s.group == p.group
                         && sig_ok
                         && s.hello_retry == p.hello_retry
@@ -349,8 +390,8 @@ fn groups_sigalgs_and_security_levels_match_openssl_3_0() {
             };
             if !agree {
                 failures.push(format!(
-                    "case {case} (seed {seed}) cert {} serverpref {serverpref} client from its hello: {from_hello}\n  server {server_side:?}\n  client {client_side:?}\n  openssl: {seen:?}\n  cipherdex: {:?}",
-                    CERTS[cert].0,
+                    "case {case} (seed {seed}) certs {} serverpref {serverpref} client from its hello: {from_hello}\n  server {server_side:?}\n  client {client_side:?}\n  openssl: {seen:?}\n  cipherdex: {:?}",
+                    cert_names.join("+"),
                     predicted.map_err(|f| f.to_string())
                 ));
             }
