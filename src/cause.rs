@@ -44,6 +44,9 @@ pub enum Cause {
     CertUntrusted,
     /// The server sends its certificate without the intermediate that links it to a root.
     CertChainIncomplete,
+    /// The server sends its chain out of order (an issuer is not right after the
+    /// certificate it issued): OpenSSL and browsers reorder, strict clients fail.
+    CertChainOrder,
     /// The certificate's validity period has ended (or the verifier's clock is wrong).
     CertExpired,
     /// The certificate's validity period has not started yet (usually a clock behind).
@@ -89,6 +92,7 @@ pub const ALL: &[Cause] = &[
     Cause::SecurityLevel,
     Cause::CertUntrusted,
     Cause::CertChainIncomplete,
+    Cause::CertChainOrder,
     Cause::CertExpired,
     Cause::CertNotYetValid,
     Cause::CertRevoked,
@@ -122,6 +126,7 @@ impl Cause {
             Cause::SecurityLevel => "security_level",
             Cause::CertUntrusted => "cert_untrusted",
             Cause::CertChainIncomplete => "cert_chain_incomplete",
+            Cause::CertChainOrder => "cert_chain_order",
             Cause::CertExpired => "cert_expired",
             Cause::CertNotYetValid => "cert_not_yet_valid",
             Cause::CertRevoked => "cert_revoked",
@@ -169,6 +174,9 @@ impl Cause {
             }
             Cause::CertChainIncomplete => {
                 "the server does not send the intermediate certificate that links its certificate to a trusted root"
+            }
+            Cause::CertChainOrder => {
+                "the server sends its certificate chain out of order, which strict clients refuse"
             }
             Cause::CertExpired => "a certificate in the chain has expired (or the verifier's clock is ahead)",
             Cause::CertNotYetValid => {
@@ -244,6 +252,9 @@ impl Cause {
             Cause::CertChainIncomplete => {
                 "check that the server sends its intermediate certificates (openssl s_client -showcerts shows the chain it sends)"
             }
+            Cause::CertChainOrder => {
+                "check the order of the chain the server sends (openssl s_client -showcerts): each certificate's issuer must follow it"
+            }
             Cause::CertExpired => {
                 "check notAfter of every certificate in the chain, and the verifier's clock"
             }
@@ -307,6 +318,7 @@ impl Cause {
             }
             Cause::CertUntrusted
             | Cause::CertChainIncomplete
+            | Cause::CertChainOrder
             | Cause::CertExpired
             | Cause::CertNotYetValid
             | Cause::CertRevoked

@@ -28,6 +28,10 @@ use std::str::FromStr;
 use crate::attrs::{Authentication, KeyExchange, Protocol};
 use crate::suite::Suite;
 
+mod chain;
+
+pub use chain::{format_time, parse_time, CertInfo, Chain};
+
 /// The kind of public key in a certificate.
 ///
 /// ```
@@ -434,6 +438,14 @@ impl CertKey {
                 detail: e.to_string(),
             }
         })?;
+        CertKey::from_parsed(&cert)
+    }
+
+    /// The key of a parsed certificate.
+    #[cfg(feature = "x509")]
+    pub(crate) fn from_parsed(
+        cert: &x509_parser::certificate::X509Certificate<'_>,
+    ) -> Result<CertKey, CertError> {
         let spki = cert.public_key();
         let alg = spki.algorithm.algorithm.to_id_string();
         let key_usage = match cert.key_usage() {
@@ -660,6 +672,11 @@ pub enum CertError {
         /// The parser's message.
         detail: String,
     },
+    /// Not a date or time ([`parse_time`]).
+    BadTime {
+        /// What was given.
+        input: String,
+    },
 }
 
 impl fmt::Display for CertError {
@@ -680,6 +697,10 @@ impl fmt::Display for CertError {
             CertError::NotACertificate { detail } => {
                 write!(f, "not an X.509 certificate (PEM or DER): {detail}")
             }
+            CertError::BadTime { input } => write!(
+                f,
+                "invalid date {input:?}: expected YYYY-MM-DD, YYYY-MM-DDTHH:MM[:SS][Z] (UTC) or @SECONDS since 1970"
+            ),
         }
     }
 }

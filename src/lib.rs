@@ -218,6 +218,7 @@ mod stack;
 mod suite;
 pub mod suites;
 mod tables;
+pub mod verify;
 mod weakness;
 pub mod windows;
 
