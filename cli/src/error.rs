@@ -55,6 +55,15 @@ pub enum Error {
         /// Why.
         source: cipherdex::cert::CertError,
     },
+    /// A certificate-related option other than `--cert` (`--at`, `--ca`) is wrong.
+    CertOption {
+        /// The option.
+        option: &'static str,
+        /// The value as given.
+        input: String,
+        /// Why.
+        source: cipherdex::cert::CertError,
+    },
     /// A profile name could not be resolved.
     Profile(cipherdex::profile::ProfileError),
     /// A version range or preference is invalid.
@@ -143,6 +152,11 @@ impl fmt::Display for Error {
             Error::Json(e) => write!(f, "cannot write JSON: {e}"),
             Error::Openssl(e) => write!(f, "{e}"),
             Error::Cert { input, source } => write!(f, "--cert {input:?}: {source}"),
+            Error::CertOption {
+                option,
+                input,
+                source,
+            } => write!(f, "{option} {input:?}: {source}"),
             Error::Profile(e) => write!(f, "{e}"),
             Error::NegotiateInput(e) => write!(f, "{e}"),
             Error::UnknownSuites { option, count } => {

@@ -2,6 +2,7 @@
 //! maps the outcome to an exit status. All knowledge is in the library.
 
 mod args;
+mod certs;
 mod cmd;
 mod error;
 mod input;

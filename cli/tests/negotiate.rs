@@ -320,6 +320,76 @@ fn check_cert_types_files_and_exit_codes() {
 }
 
 #[test]
+fn check_cert_reports_what_verification_will_say() {
+    let chain = workspace_fixture("certs/ecdh-rsa-chain.pem");
+    let root = workspace_fixture("certs/rsa.pem");
+    let chain_s = chain.display().to_string();
+    let root_s = root.display().to_string();
+    // Leaf and root in one file, the root trusted, inside the validity, the
+    // name only in the common name: a warning, and verification passes.
+    cipherdex()
+        .args(["check-cert", "--cert", &chain_s, "--ca", &root_s])
+        .args(["--sni", "ecdh", "--at", "2030-01-01"])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains(
+                "warning: certificate 0 (CN=ecdh): ecdh is only its common name",
+            )
+            .and(predicate::str::contains("1: CN=rsa (RSA 2048")),
+        );
+    let (v, code) = json(&[
+        "check-cert",
+        "--cert",
+        &chain_s,
+        "--sni",
+        "other.example",
+        "--at",
+        "2040-01-01",
+    ]);
+    assert_eq!(code, 1);
+    assert_eq!(v["verify_ok"], false);
+    assert_eq!(v["at"], "2040-01-01 00:00:00 UTC");
+    let causes: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["cause"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        causes,
+        ["cert_expired", "hostname_mismatch", "cert_expired"]
+    );
+    assert_eq!(v["certs"][0]["chain"][1]["subject"], "CN=rsa");
+    assert_eq!(v["suites"].as_array().map(Vec::len), Some(0));
+    // The leaf alone, its issuer neither sent nor trusted.
+    let leaf_only = std::fs::read_to_string(&chain).unwrap();
+    let end = leaf_only.find("-----END CERTIFICATE-----").unwrap() + 26;
+    let dir = std::env::temp_dir().join(format!("cipherdex-check-cert-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let leaf = dir.join("leaf.pem");
+    std::fs::write(&leaf, &leaf_only[..end]).unwrap();
+    let (v, code) = json(&[
+        "check-cert",
+        "--cert",
+        &leaf.display().to_string(),
+        "--at",
+        "2030-01-01",
+    ]);
+    let _ = std::fs::remove_dir_all(&dir);
+    assert_eq!(code, 1);
+    assert_eq!(v["findings"][0]["cause"], "cert_chain_incomplete");
+    cipherdex()
+        .args(["check-cert", "--cert", &chain_s, "--at", "2030-02-30"])
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("--at \"2030-02-30\": invalid date")
+                .and(predicate::str::contains("expected YYYY-MM-DD")),
+        );
+}
+
+#[test]
 fn groups_that_do_not_meet_fail_with_no_shared_group() {
     // Issue 16: an OpenSSL client with only P-521 against a server with
     // X25519 and P-256 and an ECDHE-RSA suite: the server finds no shared cipher.

@@ -242,14 +242,22 @@ impl Chain {
 
     /// Put parts read from several files together: a part whose first
     /// certificate is a CA certificate continues the chain before it (the
-    /// intermediates after the leaf); any other part starts a new chain (a
-    /// second server certificate, such as ECDSA next to RSA).
+    /// intermediates after the leaf) when it is an intermediate (not
+    /// self-issued) or issued that chain's last certificate; any other part
+    /// starts a new chain (a second server certificate, such as ECDSA next
+    /// to RSA; OpenSSL's self-signed test certificates are CA certificates too).
     pub fn join(parts: Vec<Chain>) -> Vec<Chain> {
         let mut out: Vec<Chain> = Vec::new();
         for part in parts {
-            let continues = part.leaf().is_some_and(|c| c.is_ca);
+            let continues = |prev: &Chain| {
+                part.leaf().is_some_and(|first| {
+                    first.is_ca
+                        && (!first.is_self_issued()
+                            || prev.certs.last().is_some_and(|l| l.issued_by(first)))
+                })
+            };
             match out.last_mut() {
-                Some(last) if continues => last.certs.extend(part.certs),
+                Some(last) if continues(last) => last.certs.extend(part.certs),
                 _ => out.push(part),
             }
         }

@@ -1,14 +1,15 @@
-//! `cipherdex check-cert --cert TYPE|FILE SUITE...`: per suite, whether the
-//! certificate can serve it, in which versions, and why not.
+//! `cipherdex check-cert --cert TYPE|FILE [SUITE...]`: per suite, whether the
+//! certificate can serve it, in which versions, and why not; for certificate
+//! files, what a client's verification of the chain will say.
 
-use std::path::Path;
-
-use cipherdex::cert::{fits, CertKey, FitReason};
+use cipherdex::cert::{fits, format_time, CertKey, Chain, FitReason};
 use cipherdex::negotiate::parse_versions;
+use cipherdex::openssl::{Release, SecurityLevel};
 use cipherdex::{Protocol, Protocols, Scheme, Suite};
 use serde::Serialize;
 
 use crate::args::CheckCertArgs;
+use crate::certs::{self, FindingDoc};
 use crate::cmd::{Ctx, Status};
 use crate::error::Error;
 use crate::input;
@@ -23,61 +24,91 @@ const VERSIONS: [Protocol; 5] = [
     Protocol::Tls13,
 ];
 
-/// Reads `--cert`: a type name, or a certificate file when no type has that name.
-pub fn read_cert(value: &str) -> Result<CertKey, Error> {
-    match value.parse::<CertKey>() {
-        Ok(c) => Ok(c),
-        Err(type_error) => {
-            let path = Path::new(value);
-            if !path.is_file() {
-                return Err(Error::Cert {
-                    input: value.to_string(),
-                    source: type_error,
-                });
-            }
-            let bytes = std::fs::read(path).map_err(|source| Error::ReadInput {
-                what: value.to_string(),
-                source,
-            })?;
-            CertKey::from_pem_or_der(&bytes).map_err(|source| Error::Cert {
-                input: value.to_string(),
-                source,
-            })
-        }
-    }
+/// Reads `--openssl` and a security level option into a level.
+pub fn level(
+    openssl: &str,
+    n: Option<u8>,
+    option: &'static str,
+) -> Result<Option<SecurityLevel>, Error> {
+    let release: Release = openssl.parse().map_err(|_| Error::BadValue {
+        option: "--openssl",
+        value: openssl.to_string(),
+        expected: "an OpenSSL release: 3.0 or 3.2",
+    })?;
+    n.map(|n| {
+        SecurityLevel::new(release, n).ok_or(Error::BadValue {
+            option,
+            value: n.to_string(),
+            expected: "a security level from 0 to 5",
+        })
+    })
+    .transpose()
 }
 
-/// Prints each suite's fit; exit 1 when any suite does not fit (or is unknown).
+/// Prints each suite's fit and the chain's findings; exit 1 when any suite
+/// does not fit (or is unknown) or a finding fails verification.
 pub fn run(args: &CheckCertArgs, ctx: &mut Ctx) -> Result<Status, Error> {
-    let cert = read_cert(&args.cert)?;
+    let certs = certs::read(&args.cert)?;
     let only = match &args.tls {
         Some(v) => Some(parse_versions(v).map_err(Error::NegotiateInput)?),
         None => None,
     };
-    let input = input::read(&args.input, ctx.err)?;
+    let name = match (&args.sni, &args.client) {
+        (Some(n), _) => Some(n.clone()),
+        (None, Some(list)) => Some(certs::sni_of_client(list)?),
+        (None, None) => None,
+    };
+    let level = level(&args.openssl, args.seclevel, "--seclevel")?;
+    let checks = certs::checks(args.at.as_deref(), name, level, args.ca.as_deref())?;
+    let findings = certs::findings(&certs, &checks, None);
+    let verify_ok = !findings.iter().any(|f| f.fails);
     let mut docs = Vec::new();
     let mut all_fit = true;
-    for item in &input.items {
-        let Some(suite) = item.suite() else {
-            input::report_unknown(item, ctx.err)?;
-            all_fit = false;
-            continue;
-        };
-        let doc = check(suite, &cert, only);
-        all_fit &= doc.fits;
-        docs.push(doc);
+    if !(args.input.suites.is_empty() && certs.has_files()) {
+        let input = input::read(&args.input, ctx.err)?;
+        for item in &input.items {
+            let Some(suite) = item.suite() else {
+                input::report_unknown(item, ctx.err)?;
+                all_fit = false;
+                continue;
+            };
+            let doc = check(suite, &certs.keys, only);
+            all_fit &= doc.fits;
+            docs.push(doc);
+        }
     }
+    let several = certs.keys.len() > 1;
     if ctx.json {
-        table::write_json(
-            ctx.out,
-            &Doc {
-                cert: cert.to_string(),
-                all_fit,
-                suites: docs,
-            },
-        )?;
+        let first = certs
+            .keys
+            .first()
+            .map(ToString::to_string)
+            .unwrap_or_default();
+        let chains = certs
+            .keys
+            .iter()
+            .zip(&certs.chains)
+            .map(|(k, c)| CertDoc::new(k, c.as_ref()))
+            .collect();
+        let doc = Doc {
+            cert: first,
+            certs: chains,
+            at: format_time(checks.at),
+            name: checks.name.clone(),
+            all_fit,
+            verify_ok,
+            suites: docs,
+            findings,
+        };
+        table::write_json(ctx.out, &doc)?;
     } else {
-        writeln!(ctx.out, "certificate: {cert}")?;
+        for (k, c) in certs.keys.iter().zip(&certs.chains) {
+            writeln!(ctx.out, "certificate: {k}")?;
+            for (i, info) in c.iter().flat_map(|c| c.certs.iter()).enumerate() {
+                writeln!(ctx.out, "  {i}: {info}")?;
+                writeln!(ctx.out, "     names: {}", info.names().join(", "))?;
+            }
+        }
         for d in &docs {
             let verdict = if d.fits { "fits" } else { "does not fit" };
             write!(ctx.out, "{}  {}: {verdict}", d.code, d.iana)?;
@@ -89,37 +120,62 @@ pub fn run(args: &CheckCertArgs, ctx: &mut Ctx) -> Result<Status, Error> {
                 writeln!(ctx.out, "    {r}")?;
             }
         }
+        if certs.has_files() {
+            certs::write_findings(&findings, several, ctx)?;
+            if findings.is_empty() {
+                write!(
+                    ctx.out,
+                    "verification: no problem found at {}",
+                    format_time(checks.at)
+                )?;
+                match &checks.name {
+                    Some(n) => writeln!(ctx.out, " for {n}")?,
+                    None => writeln!(ctx.out, " (no name checked: --sni)")?,
+                }
+            }
+        }
     }
-    Ok(Status::negative_if(!all_fit))
+    Ok(Status::negative_if(!all_fit || !verify_ok))
 }
 
-fn check(suite: &'static Suite, cert: &CertKey, only: Option<Protocols>) -> SuiteDoc {
-    let mut fits_in = Vec::new();
+/// One suite against every certificate: it fits when any certificate fits.
+fn check(suite: &'static Suite, keys: &[CertKey], only: Option<Protocols>) -> SuiteDoc {
+    let mut fits_in: Vec<&'static str> = Vec::new();
     let mut reasons: Vec<String> = Vec::new();
     let versions: Vec<Protocol> = VERSIONS
         .iter()
         .copied()
         .filter(|v| only.map_or(suite.supports(*v), |o| o.contains(*v)))
         .collect();
-    for &v in &versions {
-        let fit = fits(suite, cert, v);
-        if fit.ok {
-            fits_in.push(v.as_str());
-        }
-        for r in fit.reasons {
-            if fit.ok && matches!(r, FitReason::Serves { .. }) && !reasons.is_empty() {
-                continue;
+    for (i, cert) in keys.iter().enumerate() {
+        let label = if keys.len() > 1 {
+            format!("[certificate {i}] ")
+        } else {
+            String::new()
+        };
+        let mut first_reason = true;
+        for &v in &versions {
+            let fit = fits(suite, cert, v);
+            if fit.ok && !fits_in.contains(&v.as_str()) {
+                fits_in.push(v.as_str());
             }
-            let text = if fit.ok {
-                r.to_string()
-            } else {
-                format!("{v}: {r}")
-            };
-            if !reasons.contains(&text) {
-                reasons.push(text);
+            for r in fit.reasons {
+                if fit.ok && matches!(r, FitReason::Serves { .. }) && !first_reason {
+                    continue;
+                }
+                let text = if fit.ok {
+                    format!("{label}{r}")
+                } else {
+                    format!("{label}{v}: {r}")
+                };
+                if !reasons.contains(&text) {
+                    reasons.push(text);
+                    first_reason = false;
+                }
             }
         }
     }
+    fits_in.sort_by_key(|n| VERSIONS.iter().position(|v| v.as_str() == *n));
     if versions.is_empty() {
         reasons.push(format!(
             "the suite is not used in any of the versions asked ({})",
@@ -140,8 +196,59 @@ fn check(suite: &'static Suite, cert: &CertKey, only: Option<Protocols>) -> Suit
 #[derive(Serialize)]
 struct Doc {
     cert: String,
+    certs: Vec<CertDoc>,
+    at: String,
+    name: Option<String>,
     all_fit: bool,
+    verify_ok: bool,
     suites: Vec<SuiteDoc>,
+    findings: Vec<FindingDoc>,
+}
+
+#[derive(Serialize)]
+struct CertDoc {
+    key: String,
+    chain: Vec<ChainDoc>,
+}
+
+#[derive(Serialize)]
+struct ChainDoc {
+    subject: String,
+    issuer: String,
+    key: &'static str,
+    bits: Option<u32>,
+    curve: Option<&'static str>,
+    key_usage: Option<String>,
+    signature: String,
+    not_before: String,
+    not_after: String,
+    names: Vec<String>,
+    ca: bool,
+}
+
+impl CertDoc {
+    fn new(key: &CertKey, chain: Option<&Chain>) -> CertDoc {
+        let chain = chain.map_or(&[][..], |c| &c.certs[..]);
+        CertDoc {
+            key: key.to_string(),
+            chain: chain
+                .iter()
+                .map(|c| ChainDoc {
+                    subject: c.subject.clone(),
+                    issuer: c.issuer.clone(),
+                    key: c.key.key.as_str(),
+                    bits: c.key.bits,
+                    curve: c.key.curve.map(|c| c.as_str()),
+                    key_usage: c.key.key_usage.map(|u| u.to_string()),
+                    signature: c.signature.clone(),
+                    not_before: format_time(c.not_before),
+                    not_after: format_time(c.not_after),
+                    names: c.names().iter().map(|n| (*n).to_owned()).collect(),
+                    ca: c.is_ca,
+                })
+                .collect(),
+        }
+    }
 }
 
 #[derive(Serialize)]

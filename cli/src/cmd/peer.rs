@@ -8,7 +8,6 @@ use cipherdex::profile::{self, Role};
 use cipherdex::{Group, SignatureScheme, Suite};
 
 use crate::args::{PreferArg, ServerArgs, SuiteArgs};
-use crate::cmd::check_cert::read_cert;
 use crate::cmd::Ctx;
 use crate::error::Error;
 use crate::input;
@@ -60,11 +59,7 @@ pub fn server(
         server.versions = parse_versions(v).map_err(Error::NegotiateInput)?;
     }
     if !args.certs.is_empty() {
-        server.certs = args
-            .certs
-            .iter()
-            .map(|c| read_cert(c))
-            .collect::<Result<_, _>>()?;
+        server.certs = crate::certs::read(&args.certs)?.keys;
     }
     kx(
         &mut server,
