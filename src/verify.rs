@@ -423,7 +423,7 @@ mod tests {
             [(0, "cert_chain_order", false)]
         );
         assert_eq!(
-            causes(&[leaf.clone()], &none),
+            causes(std::slice::from_ref(&leaf), &none),
             [(0, "cert_chain_incomplete", true)]
         );
         assert_eq!(
@@ -434,7 +434,7 @@ mod tests {
         trusting.anchors = Some(vec![root.clone()]);
         assert_eq!(causes(&[leaf.clone(), int.clone()], &trusting), []);
         assert_eq!(
-            causes(&[leaf.clone()], &trusting),
+            causes(std::slice::from_ref(&leaf), &trusting),
             [(0, "cert_chain_incomplete", true)]
         );
         let other_root = cert("CN=Other", "CN=Other", true);
