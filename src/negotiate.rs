@@ -226,6 +226,10 @@ pub struct Peer {
     /// The OpenSSL security level this side applies (`@SECLEVEL=n`), or `None`
     /// for no level rules.
     pub security_level: Option<SecurityLevel>,
+    /// The host name a client asks for (`server_name`, SNI) and verifies the
+    /// server's certificate against; `None` when not known. Negotiation
+    /// does not use it; [`crate::verify`] does.
+    pub server_name: Option<String>,
 }
 
 impl Default for Peer {
@@ -258,6 +262,7 @@ impl Peer {
             key_shares: openssl.map(|d| d.key_shares().collect()),
             sigalgs: openssl.and_then(|d| d.sigalgs().map(Iterator::collect)),
             security_level: None,
+            server_name: None,
         }
     }
 
@@ -275,7 +280,7 @@ impl Peer {
     /// `legacy_version`: a hello before TLS 1.3 states only its highest version,
     /// and cipherdex then assumes the client accepts TLS 1.0 and later), the TLS
     /// 1.2 and TLS 1.3 suites in order (an empty TLS 1.3 list when it offers
-    /// none), groups, key shares and signature schemes. Codes cipherdex does
+    /// none), groups, key shares, signature schemes and the server name (SNI). Codes cipherdex does
     /// not know and GREASE values are left out; a missing `signature_algorithms`
     /// extension becomes an empty list (SHA-1 only in TLS 1.2), and so does a
     /// missing `supported_groups` extension (no group: OpenSSL 3.0 servers then
@@ -293,6 +298,7 @@ impl Peer {
     /// assert!(p.tls13_suites.is_empty());
     /// assert_eq!(p.tls12_suites[0].canonical_name(), "TLS_RSA_WITH_AES_128_CBC_SHA");
     /// assert_eq!(p.sigalgs, Some(vec![]));
+    /// assert_eq!(p.server_name, None); // no server_name extension: no SNI
     /// # Ok::<(), cipherdex::hello::HelloError>(())
     /// ```
     pub fn from_hello(hello: &crate::hello::ClientHello) -> Peer {
@@ -355,6 +361,7 @@ impl Peer {
                     .collect(),
             ),
             security_level: None,
+            server_name: hello.server_name.clone(),
         }
     }
 

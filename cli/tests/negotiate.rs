@@ -31,6 +31,8 @@ fn json_shape_on_success() {
     assert_eq!(
         keys,
         [
+            "cert",
+            "cert_findings",
             "diagnosis",
             "failure",
             "group",
@@ -39,6 +41,7 @@ fn json_shape_on_success() {
             "shared",
             "sigalg",
             "suite",
+            "verify_ok",
             "version"
         ]
     );
@@ -387,6 +390,50 @@ fn check_cert_reports_what_verification_will_say() {
             predicate::str::contains("--at \"2030-02-30\": invalid date")
                 .and(predicate::str::contains("expected YYYY-MM-DD")),
         );
+}
+
+#[test]
+fn negotiate_checks_the_chain_it_uses() {
+    let rsa = workspace_fixture("certs/rsa.pem").display().to_string();
+    let p384 = workspace_fixture("certs/ecdsa-p384.pem")
+        .display()
+        .to_string();
+    let base = [
+        "negotiate",
+        "--client",
+        "ECDHE-ECDSA-AES128-GCM-SHA256",
+        "--server",
+        "ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES128-GCM-SHA256",
+        "--server-versions",
+        "1.2",
+        "--cert",
+        &rsa,
+        "--cert",
+        &p384,
+        "--ca",
+        &p384,
+        "--at",
+        "2030-01-01",
+    ];
+    // The ECDSA certificate serves; only its chain is checked, and it is trusted.
+    let (v, code) = json(&[&base[..], &["--sni", "p384"]].concat());
+    assert_eq!(
+        (code, v["ok"].clone(), v["verify_ok"].clone()),
+        (0, true.into(), true.into())
+    );
+    assert_eq!(v["cert"]["index"], 1);
+    assert_eq!(v["cert_findings"][0]["cause"], "hostname_mismatch");
+    assert_eq!(
+        v["cert_findings"][0]["fails"], false,
+        "common name only: a warning"
+    );
+    let (v, code) = json(&[&base[..], &["--sni", "www.example.com"]].concat());
+    assert_eq!(
+        (code, v["ok"].clone(), v["verify_ok"].clone()),
+        (1, true.into(), false.into())
+    );
+    assert_eq!(v["cert_findings"][0]["chain"], 1);
+    assert_eq!(v["cert_findings"][0]["cause"], "hostname_mismatch");
 }
 
 #[test]

@@ -7,7 +7,7 @@ use super::ServerArgs;
 /// `cipherdex negotiate`.
 #[derive(Debug, Clone, Args)]
 #[command(
-    after_help = "LIST: suite names or codes ('A:B', 'A,B'), '-' for standard input, @FILE, '' for no suites, or a profile: windows:RELEASE (windows:server-2022), mozilla:LEVEL[:VERSION] (mozilla:intermediate), openssl:STRING (openssl:HIGH:!aNULL), gnutls:PRIORITY (gnutls:NORMAL:-VERS-TLS1.3, as GnuTLS 3.7 evaluates it).\nV: a version or range: 1.2, 1.0-1.3.\nDefaults: versions 1.0-1.3 on both sides, OpenSSL's default TLS 1.3 list on both sides, --cert rsa, --prefer server (a profile's own order when it has one); groups, signature schemes and security levels not stated are not checked. A --client LIST that is a ClientHello (s_client -msg output, hex) gives the client everything the hello states.\nExit status: 0 when a handshake would succeed, 1 when not, 2 on bad input.\n\nExample:\n  cipherdex negotiate --client ECDHE-ECDSA-AES128-GCM-SHA256:AES128-SHA --server windows:server-2016 --cert rsa"
+    after_help = "LIST: suite names or codes ('A:B', 'A,B'), '-' for standard input, @FILE, '' for no suites, or a profile: windows:RELEASE (windows:server-2022), mozilla:LEVEL[:VERSION] (mozilla:intermediate), openssl:STRING (openssl:HIGH:!aNULL), gnutls:PRIORITY (gnutls:NORMAL:-VERS-TLS1.3, as GnuTLS 3.7 evaluates it).\nV: a version or range: 1.2, 1.0-1.3.\nDefaults: versions 1.0-1.3 on both sides, OpenSSL's default TLS 1.3 list on both sides, --cert rsa, --prefer server (a profile's own order when it has one); groups, signature schemes and security levels not stated are not checked. A --client LIST that is a ClientHello (s_client -msg output, hex) gives the client everything the hello states. A --cert FILE (a chain) is also checked as the client verifies it (--at, --sni or the hello's SNI, --client-seclevel, --ca; see check-cert).\nExit status: 0 when a handshake would succeed and nothing fails verification, 1 when not, 2 on bad input.\n\nExample:\n  cipherdex negotiate --client ECDHE-ECDSA-AES128-GCM-SHA256:AES128-SHA --server windows:server-2016 --cert rsa"
 )]
 pub struct NegotiateArgs {
     /// The client's TLS 1.2-and-older suites, in its order (or a profile).
@@ -45,4 +45,16 @@ pub struct NegotiateArgs {
     /// The OpenSSL release whose security-level rules apply: 3.0 (default) or 3.2 (3.2 and later).
     #[arg(long = "openssl", value_name = "VERSION", default_value = "3.0")]
     pub openssl: String,
+
+    /// For certificate files: the time of the handshake, UTC (YYYY-MM-DD, YYYY-MM-DDTHH:MM:SSZ, @SECONDS; default now).
+    #[arg(long, value_name = "DATE")]
+    pub at: Option<String>,
+
+    /// For certificate files: the host name the client verifies (default: the SNI of a --client ClientHello).
+    #[arg(long, value_name = "NAME")]
+    pub sni: Option<String>,
+
+    /// For certificate files: the certificates the client trusts (a PEM file of roots).
+    #[arg(long, value_name = "FILE")]
+    pub ca: Option<String>,
 }

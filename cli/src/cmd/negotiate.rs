@@ -7,6 +7,7 @@ use cipherdex::{Scheme, Suite};
 use serde::Serialize;
 
 use crate::args::NegotiateArgs;
+use crate::certs::{self, FindingDoc};
 use crate::cmd::peer;
 use crate::cmd::{Ctx, Status};
 use crate::error::Error;
@@ -38,12 +39,36 @@ pub fn run(args: &NegotiateArgs, ctx: &mut Ctx) -> Result<Status, Error> {
         })?);
     }
     let n = negotiate(&client, &server);
+    // Certificate files: what the client's verification will say about the
+    // chain used (every chain when no handshake is agreed).
+    let certs = certs::read(&args.server.certs)?;
+    let findings = if certs.has_files() && n.outcome.as_ref().map_or(true, |a| a.cert.is_some()) {
+        let name = args.sni.clone().or_else(|| client.server_name.clone());
+        let checks = certs::checks(
+            args.at.as_deref(),
+            name,
+            client.security_level,
+            args.ca.as_deref(),
+        )?;
+        certs::findings(
+            &certs,
+            &checks,
+            n.outcome.as_ref().ok().and_then(|a| a.cert),
+        )
+    } else {
+        Vec::new()
+    };
+    let verify_ok = !findings.iter().any(|f| f.fails);
     if ctx.json {
-        table::write_json(ctx.out, &Doc::new(&n))?;
+        let mut doc = Doc::new(&n, &server);
+        doc.verify_ok = verify_ok;
+        doc.cert_findings = findings;
+        table::write_json(ctx.out, &doc)?;
     } else {
         write_text(&n, &server, ctx)?;
+        certs::write_findings(&findings, server.certs.len() > 1, ctx)?;
     }
-    Ok(Status::negative_if(!n.is_ok()))
+    Ok(Status::negative_if(!n.is_ok() || !verify_ok))
 }
 
 /// The client's option names.
@@ -118,6 +143,15 @@ struct Doc {
     group: Option<CodeDoc>,
     sigalg: Option<CodeDoc>,
     hello_retry: bool,
+    cert: Option<CertDoc>,
+    verify_ok: bool,
+    cert_findings: Vec<FindingDoc>,
+}
+
+#[derive(Serialize)]
+struct CertDoc {
+    index: usize,
+    key: String,
 }
 
 #[derive(Serialize)]
@@ -134,7 +168,7 @@ struct SuiteDoc {
 }
 
 impl Doc {
-    fn new(n: &Negotiation<'_>) -> Doc {
+    fn new(n: &Negotiation<'_>, server: &Peer) -> Doc {
         let (failure, diagnosis) = match &n.outcome {
             Ok(_) => (None, Vec::new()),
             Err(f) => (
@@ -172,6 +206,14 @@ impl Doc {
                     name: s.iana_name(),
                 }),
             hello_retry: n.outcome.as_ref().is_ok_and(|a| a.hello_retry),
+            cert: n.outcome.as_ref().ok().and_then(|a| a.cert).and_then(|i| {
+                server.certs.get(i).map(|c| CertDoc {
+                    index: i,
+                    key: c.to_string(),
+                })
+            }),
+            verify_ok: true,
+            cert_findings: Vec::new(),
         }
     }
 }
