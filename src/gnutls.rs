@@ -44,7 +44,7 @@
 use std::fmt;
 
 use crate::attrs::{Protocol, Protocols};
-use crate::negotiate::{Peer, Preference};
+use crate::negotiate::{CertChoice, Peer, Preference};
 use crate::records::{
     GnutlsAlgorithm, GnutlsKeyword, GnutlsKind, GnutlsList, GnutlsSuite, Group, SignatureScheme,
 };
@@ -729,6 +729,9 @@ impl Priority {
         peer.sigalgs = Some(self.sigalgs());
         peer.security_level = None;
         peer.name = Some(format!("{RELEASE} \"{}\"", self.input));
+        // A GnuTLS server takes the first of its certificates that fits
+        // (tests/cert_choice.rs).
+        peer.cert_choice = CertChoice::InOrder;
         peer
     }
 }

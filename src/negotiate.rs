@@ -17,8 +17,11 @@
 //!    that would settle on a lower version.
 //! 3. **Suites** usable in the chosen version and enabled on both sides.
 //! 4. **Certificate**: the server needs a certificate that fits the suite
-//!    ([`cert::fits`]); a server with several certificates
-//!    uses whichever fits.
+//!    ([`cert::fits`]). A server with several certificates chooses as
+//!    OpenSSL 3.0 does: the first signature scheme, in the deciding order,
+//!    that fits one of the certificates serving the suite (in TLS 1.2 that
+//!    decides between ECDSA and EdDSA keys, or RSA and RSA-PSS ones); with no
+//!    signature to make, the first certificate that serves it.
 //! 5. **Order**: the server's order or the client's ([`Preference`]), first
 //!    suite that passes 3 and 4 wins.
 //!
@@ -46,7 +49,7 @@ use crate::attrs::{Authentication, Cipher, KeyExchange, Mac, Mode, Protocol, Pro
 use crate::cause::Cause;
 use crate::cert::{self, CertKey, FitReason, KeyType, Need};
 use crate::lookup::UnknownNameError;
-use crate::openssl::{key_strength, SecurityLevel};
+use crate::openssl::{finite_field_strength, key_strength, SecurityLevel};
 use crate::records::{Group, SignatureScheme};
 use crate::suite::Suite;
 
@@ -95,6 +98,31 @@ impl FromStr for Preference {
             }),
         }
     }
+}
+
+/// How a server with several certificates chooses the one it uses.
+///
+/// ```
+/// use cipherdex::negotiate::{negotiate, CertChoice, Peer};
+/// let client = Peer::from_names(["TLS_AES_128_GCM_SHA256"])?; // OpenSSL's schemes: ECDSA first
+/// let mut server = Peer::from_names(["TLS_AES_128_GCM_SHA256"])?;
+/// server.certs = vec!["ed25519".parse()?, "ecdsa-p256".parse()?];
+/// assert_eq!(negotiate(&client, &server).outcome.unwrap().cert, Some(1));
+/// server.cert_choice = CertChoice::InOrder; // GnuTLS: the first that can sign
+/// assert_eq!(negotiate(&client, &server).outcome.unwrap().cert, Some(0));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[non_exhaustive]
+pub enum CertChoice {
+    /// OpenSSL 3.0: the first signature scheme, in the deciding order, that
+    /// fits one of the certificates serving the suite picks it (in TLS 1.2
+    /// too, between ECDSA and EdDSA or RSA and RSA-PSS keys).
+    #[default]
+    BySignatureScheme,
+    /// GnuTLS 3.7: the first certificate, in the order configured, that serves
+    /// the suite and has a signature scheme the client accepts.
+    InOrder,
 }
 
 /// A suite a peer supports but has not enabled, with the way to enable it.
@@ -230,6 +258,8 @@ pub struct Peer {
     /// server's certificate against; `None` when not known. Negotiation
     /// does not use it; [`crate::verify`] does.
     pub server_name: Option<String>,
+    /// How this server chooses among several certificates.
+    pub cert_choice: CertChoice,
 }
 
 impl Default for Peer {
@@ -263,6 +293,7 @@ impl Peer {
             sigalgs: openssl.and_then(|d| d.sigalgs().map(Iterator::collect)),
             security_level: None,
             server_name: None,
+            cert_choice: CertChoice::BySignatureScheme,
         }
     }
 
@@ -362,6 +393,7 @@ impl Peer {
             ),
             security_level: None,
             server_name: hello.server_name.clone(),
+            cert_choice: CertChoice::BySignatureScheme,
         }
     }
 
@@ -753,6 +785,19 @@ pub enum Diagnosis {
         /// The level's minimum strength.
         min_bits: u16,
     },
+    /// The DH parameters the server picks for a DHE suite are below the
+    /// client's security level (OpenSSL's automatic parameters follow the
+    /// certificate key's strength: a 1024-bit RSA key gets 1024-bit DH).
+    DhBelowLevel {
+        /// The DH prime's size in bits.
+        dh_bits: u32,
+        /// Its strength in bits.
+        bits: u16,
+        /// The client's level.
+        level: u8,
+        /// The level's minimum strength.
+        min_bits: u16,
+    },
     /// A TLS 1.0/1.1 handshake needs SHA-1 or MD5+SHA-1 signatures, which the
     /// side's security level refuses.
     LegacySignature {
@@ -899,6 +944,19 @@ impl fmt::Display for Diagnosis {
                 "the server certificate's key has {bits} bits of security; the {side}'s security \
                  level {level} needs {min_bits}: issue a larger key (RSA 2048+ for level 2, 3072+ \
                  for level 3) or lower the level (@SECLEVEL)"
+            ),
+            Diagnosis::DhBelowLevel {
+                dh_bits,
+                bits,
+                level,
+                min_bits,
+            } => write!(
+                f,
+                "the server's DHE parameters ({dh_bits}-bit, chosen to match its certificate key \
+                 as OpenSSL does without -dhparam) have {bits} bits of security; the client's \
+                 security level {level} needs {min_bits}: give the server 2048-bit or larger DH \
+                 parameters (-dhparam, ssl_dhparam) or a larger key, prefer ECDHE suites, or \
+                 lower the client's level"
             ),
             Diagnosis::LegacySignature {
                 side,
@@ -1335,12 +1393,12 @@ fn run(
             continue;
         };
         cert_fit = true;
-        let key = cert.map(|i| &server.certs[i]);
-        if let Some(d) = key.and_then(|k| key_refusal(client, server, k)) {
-            missing.get_or_insert((FailureKind::KeyTooSmall, d));
-            continue;
-        }
         if tls13 {
+            let key = cert.map(|i| &server.certs[i]);
+            if let Some(d) = key.and_then(|k| key_refusal(client, server, k)) {
+                missing.get_or_insert((FailureKind::KeyTooSmall, d));
+                continue;
+            }
             // The scheme picks the certificate among those that serve TLS 1.3.
             let serves = |_: usize, c: &CertKey| {
                 cert::serves_tls13(c) && key_refusal(client, server, c).is_none()
@@ -1348,7 +1406,7 @@ fn run(
             let (sigalg, cert) = if server.certs.is_empty() {
                 (None, cert)
             } else {
-                match kx::choose_sigalg(client, server, &server.certs, serves, version) {
+                match pick_cert(client, server, serves, version) {
                     Some((sig, i)) => (sig, Some(i)),
                     None => {
                         let d = sigalg_mismatch(client, server);
@@ -1369,21 +1427,58 @@ fn run(
             };
             return (Some(version), Ok(a));
         }
-        // A certificate for which the two scheme lists share nothing cannot be
-        // used at all in TLS 1.2, not even for RSA key transport.
-        if version == Protocol::Tls12 {
-            if let Some(k) = key {
-                if !kx::shared_sigalg_fits(client, server, k) {
-                    missing.get_or_insert((
-                        FailureKind::NoSharedSigalg,
-                        sigalg_mismatch(client, server),
-                    ));
+        // TLS 1.2 and older: a certificate that serves the suite must also
+        // pass the server's level, share a signature scheme (TLS 1.2: OpenSSL
+        // 3.0 does not use a certificate without one, not even for RSA key
+        // transport) and, for ECDHE with an ECDSA key, have a curve the client
+        // lists. With several such certificates the signature scheme picks
+        // (OpenSSL 3.0's tls_choose_sigalg: the first shared scheme in the
+        // deciding order that fits one of them), else the first one serves.
+        let ecdhe = matches!(s.kex(), KeyExchange::Ecdhe | KeyExchange::EcdhePsk);
+        let problem = |c: &CertKey| -> Option<FailureKind> {
+            if key_refusal(client, server, c).is_some() {
+                Some(FailureKind::KeyTooSmall)
+            } else if version == Protocol::Tls12 && !kx::shared_sigalg_fits(client, server, c) {
+                Some(FailureKind::NoSharedSigalg)
+            } else if ecdhe && kx::tls12_ecdhe_group(client, server, Some(c)).is_none() {
+                Some(FailureKind::NoSharedGroup)
+            } else {
+                None
+            }
+        };
+        let serving =
+            |_: usize, c: &CertKey| cert::check(s, c, version, &mut |_| {}) && problem(c).is_none();
+        let mut cert = cert;
+        if let Some(first) = cert {
+            match server
+                .certs
+                .iter()
+                .enumerate()
+                .find(|(j, c)| serving(*j, c))
+            {
+                Some((j, _)) => cert = Some(j),
+                None => {
+                    let k = &server.certs[first];
+                    let d = match problem(k) {
+                        Some(FailureKind::KeyTooSmall) => {
+                            key_refusal(client, server, k).map(|d| (FailureKind::KeyTooSmall, d))
+                        }
+                        Some(FailureKind::NoSharedGroup) => Some((
+                            FailureKind::NoSharedGroup,
+                            group_mismatch(client, server, version),
+                        )),
+                        _ => None,
+                    };
+                    missing.get_or_insert(d.unwrap_or_else(|| {
+                        (FailureKind::NoSharedSigalg, sigalg_mismatch(client, server))
+                    }));
                     continue;
                 }
             }
         }
+        let key = cert.map(|i| &server.certs[i]);
         let mut group = None;
-        if matches!(s.kex(), KeyExchange::Ecdhe | KeyExchange::EcdhePsk) {
+        if ecdhe {
             match kx::tls12_ecdhe_group(client, server, key) {
                 Some(g) => group = g,
                 None => {
@@ -1398,10 +1493,9 @@ fn run(
         let mut sigalg = None;
         if kx::server_signs(s) {
             if version == Protocol::Tls12 {
-                if let Some(i) = cert {
-                    let only = |j: usize, _: &CertKey| j == i;
-                    match kx::choose_sigalg(client, server, &server.certs, only, version) {
-                        Some((sig, _)) => sigalg = sig,
+                if cert.is_some() {
+                    match pick_cert(client, server, serving, version) {
+                        Some((sig, i)) => (sigalg, cert) = (sig, Some(i)),
                         None => {
                             missing.get_or_insert((
                                 FailureKind::NoSharedSigalg,
@@ -1425,6 +1519,29 @@ fn run(
                     Some(version),
                     fail(FailureKind::SecurityLevel, Some(version), d),
                 );
+            }
+        }
+        // DHE: the server's automatic parameters must pass the client's level,
+        // which checks them only after the server has committed to the suite.
+        if s.kex() == KeyExchange::Dhe {
+            let key = cert.map(|i| &server.certs[i]);
+            if let (Some(dh_bits), Some(level)) = (
+                key.and_then(|k| auto_dh_bits(server, k)),
+                client.security_level,
+            ) {
+                let bits = finite_field_strength(dh_bits);
+                if !level.allows_bits(bits) {
+                    let d = vec![Diagnosis::DhBelowLevel {
+                        dh_bits,
+                        bits,
+                        level: level.level(),
+                        min_bits: level.min_bits(),
+                    }];
+                    return (
+                        Some(version),
+                        fail(FailureKind::KeyTooSmall, Some(version), d),
+                    );
+                }
             }
         }
         let a = Agreement {
@@ -1455,6 +1572,26 @@ fn run(
         }
     }
     (Some(version), fail(kind, Some(version), d))
+}
+
+/// The signature scheme and the certificate (index into the server's
+/// certificates, among those `usable` lets through), as the server's
+/// [`CertChoice`] picks them. No allocation.
+fn pick_cert(
+    client: &Peer,
+    server: &Peer,
+    usable: impl Fn(usize, &CertKey) -> bool + Copy,
+    version: Protocol,
+) -> Option<(Option<&'static SignatureScheme>, usize)> {
+    match server.cert_choice {
+        CertChoice::BySignatureScheme => {
+            kx::choose_sigalg(client, server, &server.certs, usable, version)
+        }
+        CertChoice::InOrder => (0..server.certs.len()).find_map(|i| {
+            let only = |j: usize, c: &CertKey| j == i && usable(j, c);
+            kx::choose_sigalg(client, server, &server.certs, only, version)
+        }),
+    }
 }
 
 /// `versions` without `v` and everything above it (`None` if that leaves nothing).
@@ -1531,6 +1668,22 @@ fn key_refusal(_client: &Peer, server: &Peer, key: &CertKey) -> Option<Diagnosis
             level: level.level(),
             min_bits: level.min_bits(),
         })
+    })
+}
+
+/// The size of the DH prime an OpenSSL 3.0 server without configured
+/// parameters (`SSL_CTX_set_dh_auto`, `s_server`'s default) uses with
+/// certificate `key`: the key's strength, at least the server's own level's,
+/// rounded to an RFC 2409/3526 group (`ssl_get_auto_dh`). `None` when the
+/// key's strength is not known.
+fn auto_dh_bits(server: &Peer, key: &CertKey) -> Option<u32> {
+    let floor = server.security_level.map_or(0, |l| l.min_bits());
+    Some(match key_strength(key)?.max(floor) {
+        192.. => 8192,
+        152.. => 4096,
+        128.. => 3072,
+        112.. => 2048,
+        _ => 1024,
     })
 }
 

@@ -3,7 +3,8 @@
 //! each with random `-groups`, optional `-sigalgs`, `@SECLEVEL` 0-2, version
 //! limits, server or client preference and a certificate (RSA 1024, 2048 and
 //! 3072, RSA-PSS, ECDSA P-256, P-384 and P-521, Ed25519, Ed448) or an RSA and
-//! an ECDSA certificate together (`-cert` and `-dcert`), and cipherdex must
+//! an ECDSA certificate together (`-cert` and `-dcert`; also ECDSA with EdDSA
+//! and RSA with RSA-PSS), and cipherdex must
 //! predict the outcome, version, suite, group, signature scheme and
 //! HelloRetryRequest of each real handshake, and which certificate served it.
 //!
@@ -54,7 +55,8 @@ const CERTS: &[(&str, &[&str])] = &[
 
 /// What a server is given: one certificate (`-cert`), or two (`-cert` and
 /// `-dcert`), as indices into [`CERTS`]. Pairs are an RSA and an ECDSA
-/// certificate, in both orders.
+/// certificate, in both orders, and pairs where the signature scheme decides
+/// in TLS 1.2 too: ECDSA and EdDSA, RSA and RSA-PSS.
 const SERVER_CERTS: &[&[usize]] = &[
     &[0],
     &[1],
@@ -69,6 +71,9 @@ const SERVER_CERTS: &[&[usize]] = &[
     &[3, 0],
     &[4, 2],
     &[2, 5],
+    &[6, 3],
+    &[4, 7],
+    &[8, 0],
 ];
 
 /// Groups as OpenSSL spells them for `-groups`.
@@ -210,7 +215,7 @@ fn field<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
         .map(str::trim)
 }
 
-fn connect(port: u16, client: &Side, pss_key: bool) -> (Result<Seen, String>, String) {
+fn connect(port: u16, client: &Side) -> (Result<Seen, String>, String) {
     let connect = format!("127.0.0.1:{port}");
     let mut args: Vec<String> = ["s_client", "-connect", &connect, "-brief", "-msg"]
         .iter()
@@ -225,14 +230,14 @@ fn connect(port: u16, client: &Side, pss_key: bool) -> (Result<Seen, String>, St
         Err(e) => return (Err(format!("cannot run s_client: {e}")), String::new()),
     };
     let text = out.combined();
-    (seen(&text, version_of(&text), pss_key), text)
+    (seen(&text, version_of(&text)), text)
 }
 
 fn version_of(text: &str) -> Option<String> {
     field(text, "Protocol version:").map(str::to_string)
 }
 
-fn seen(text: &str, version: Option<String>, pss_key: bool) -> Result<Seen, String> {
+fn seen(text: &str, version: Option<String>) -> Result<Seen, String> {
     let (Some(version), Some(cipher)) = (version.as_deref(), field(text, "Ciphersuite:")) else {
         return Err(text
             .lines()
@@ -259,6 +264,12 @@ fn seen(text: &str, version: Option<String>, pss_key: bool) -> Result<Seen, Stri
             _ => None,
         }
     });
+    let cert = field(text, "Peer certificate: CN = cert")
+        .and_then(|i| i.parse::<usize>().ok())
+        .and_then(|i| CERTS.get(i))
+        .map(|c| c.0);
+    // An RSA-PSS signature is rsa_pss_pss_* when the certificate used has an RSA-PSS key.
+    let pss_key = cert.is_some_and(|c| c.starts_with("rsa-pss"));
     let hash = field(text, "Hash used:").unwrap_or("");
     let sigalg = field(text, "Signature type:").and_then(|t| {
         let name = match (t, hash) {
@@ -279,10 +290,6 @@ fn seen(text: &str, version: Option<String>, pss_key: bool) -> Result<Seen, Stri
         .filter(|l| l.starts_with("<<<") && l.ends_with("], ServerHello"))
         .count()
         > 1;
-    let cert = field(text, "Peer certificate: CN = cert")
-        .and_then(|i| i.parse::<usize>().ok())
-        .and_then(|i| CERTS.get(i))
-        .map(|c| c.0);
     Ok(Seen {
         version: version.to_string(),
         suite: suite.canonical_name().to_string(),
@@ -345,11 +352,7 @@ fn groups_sigalgs_and_security_levels_match_openssl_3_0() {
         };
         for _ in 0..4 {
             let client_side = Side::random(&mut rng, true);
-            let (seen, transcript) = connect(
-                server.port(),
-                &client_side,
-                cert_names.iter().any(|n| n.starts_with("rsa-pss")),
-            );
+            let (seen, transcript) = connect(server.port(), &client_side);
             let mut cpeer = client_side.peer(Vec::new());
             // About half the clients are given only as the ClientHello they sent
             // (s_client -msg prints it), plus their security level, which a

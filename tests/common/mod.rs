@@ -916,6 +916,52 @@ pub fn gnutls_handshakes(
     certs: &[&CertKey],
     client_priorities: &[&str],
 ) -> Result<Vec<Handshake>, String> {
+    let out = run_gnutls_script(server_priority, certs, client_priorities)?;
+    parse_gnutls_script(&out, client_priorities.len())
+}
+
+/// Like [`gnutls_handshakes`], but each client's whole `gnutls-cli -d 4` output, for
+/// what a [`Handshake`] leaves out (the server's certificate, the signature scheme).
+///
+/// # Errors
+/// As [`gnutls_handshakes`].
+pub fn gnutls_transcripts(
+    server_priority: &str,
+    certs: &[&CertKey],
+    client_priorities: &[&str],
+) -> Result<Vec<String>, String> {
+    let out = run_gnutls_script(server_priority, certs, client_priorities)?;
+    if out.stdout.contains("@@SERVER-FAILED") || !out.stdout.contains("@@DONE") {
+        return Err(format!("gnutls-serv did not run to the end\n{out}"));
+    }
+    let mut results = Vec::new();
+    let mut current: Option<String> = None;
+    for line in out.stdout.lines() {
+        if line.starts_with("@@CLIENT ") {
+            current = Some(String::new());
+        } else if line.starts_with("@@EXIT ") {
+            results.push(current.take().unwrap_or_default());
+        } else if let Some(text) = current.as_mut() {
+            text.push_str(line);
+            text.push('\n');
+        }
+    }
+    if results.len() != client_priorities.len() {
+        return Err(format!(
+            "expected {} client results, parsed {}\n{out}",
+            client_priorities.len(),
+            results.len()
+        ));
+    }
+    Ok(results)
+}
+
+/// Run [`GNUTLS_SCRIPT`] in a private network namespace.
+fn run_gnutls_script(
+    server_priority: &str,
+    certs: &[&CertKey],
+    client_priorities: &[&str],
+) -> Result<CmdOutput, String> {
     let dir = TempDir::new("gnutls");
     let mut cmd = Command::new("unshare");
     cmd.args(["-n", "bash", "-c", GNUTLS_SCRIPT, "bash"])
@@ -930,8 +976,7 @@ pub fn gnutls_handshakes(
     // Server start (at most 5 s) plus at most 10 s per client, plus slack.
     let clients = u32::try_from(client_priorities.len()).unwrap_or(u32::MAX);
     let limit = SERVER_START_TIMEOUT + TOOL_TIMEOUT.saturating_mul(clients) + TOOL_TIMEOUT;
-    let out = run_with_timeout(&mut cmd, limit).map_err(|e| format!("cannot run unshare: {e}"))?;
-    parse_gnutls_script(&out, client_priorities.len())
+    run_with_timeout(&mut cmd, limit).map_err(|e| format!("cannot run unshare: {e}"))
 }
 
 /// Split the script's output into one result per client.
