@@ -104,8 +104,9 @@ fn run(data: &Path, out: &Path) -> Result<(), Vec<String>> {
     let mut engine_errors = Vec::new();
     let rows = openssl::load(data, &mut engine_errors);
     check::openssl_engine(&kb, &rows, &mut engine_errors);
+    let openssl_releases = openssl::load_releases(data, &mut engine_errors);
     let engine = if engine_errors.is_empty() {
-        Ok(rows)
+        Ok((rows, openssl_releases))
     } else {
         Err(engine_errors)
     };
@@ -130,7 +131,12 @@ fn run(data: &Path, out: &Path) -> Result<(), Vec<String>> {
     emit::write(out, "suite_constants.rs", &constants::emit(&kb)?)?;
     emit::write(out, "windows.rs", &windows::emit(&kb, &releases))?;
     emit::write(out, "policies.rs", &policies::emit(&policies))?;
-    emit::write(out, "openssl_engine.rs", &openssl::emit(&engine)?)?;
+    emit::write(out, "openssl_engine.rs", &openssl::emit(&engine.0)?)?;
+    emit::write(
+        out,
+        "openssl_releases.rs",
+        &openssl::emit_releases(&engine.1),
+    )?;
     emit::write(out, "registries.rs", &registries::emit(&registries))?;
     let defaults = defaults::load(data, &registries)?;
     emit::write(out, "defaults.rs", &defaults::emit(&defaults))?;

@@ -1,7 +1,8 @@
 //! `data/meta.csv`: facts about the data set that the library states in
 //! words (the data set's date, which Go releases the Go columns describe,
-//! where the Mozilla lists were read), emitted as constants so that no date
-//! or version is typed into code.
+//! where the Mozilla lists were read) and single facts it uses (the Group
+//! Policy string limit), emitted as constants so that no date, version or
+//! limit is typed into code.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -13,7 +14,8 @@ use crate::read::Table;
 const COLS: &[&str] = &["key", "value", "note"];
 
 /// Every key the file must have: the constant it becomes (`""` for a value
-/// only the build uses), and its doc line.
+/// only the build uses), and its doc line. A constant named in `NUMBERS` is
+/// a `usize`, every other one a `&str`.
 const KEYS: &[(&str, &str, &str)] = &[
     (
         "data_version",
@@ -40,7 +42,15 @@ const KEYS: &[(&str, &str, &str)] = &[
         "",
         "Where `policies/mozilla.csv` was read: repository, files, commit, date.",
     ),
+    (
+        "windows_gpo_limit",
+        "GPO_LIMIT",
+        "The longest Group Policy \"SSL Cipher Suite Order\" string Windows takes, in characters.",
+    ),
 ];
+
+/// The constants that are numbers (`usize`).
+const NUMBERS: &[&str] = &["GPO_LIMIT"];
 
 /// The checked values, by key.
 pub struct Meta(BTreeMap<&'static str, String>);
@@ -75,8 +85,16 @@ pub fn load(data: &Path) -> Result<Meta, Vec<String>> {
         }
         seen.insert(*k, r.at());
         let value = r.get("value");
+        let number = KEYS
+            .iter()
+            .any(|(k2, name, _)| k2 == k && NUMBERS.contains(name));
         if value.is_empty() {
             errors.push(format!("{}: key {key:?} has no value", r.at()));
+        } else if number && value.parse::<usize>().is_err() {
+            errors.push(format!(
+                "{}: key {key:?} is {value:?}; expected a whole number",
+                r.at()
+            ));
         }
         values.insert(*k, value.to_string());
     }
@@ -97,7 +115,11 @@ pub fn emit(m: &Meta) -> String {
     let mut o = String::new();
     for (key, name, doc) in KEYS.iter().filter(|k| !k.1.is_empty()) {
         let _ = writeln!(o, "/// {doc}");
-        let _ = writeln!(o, "pub(crate) const {name}: &str = {};", lit(m.get(key)));
+        if NUMBERS.contains(name) {
+            let _ = writeln!(o, "pub(crate) const {name}: usize = {};", m.get(key));
+        } else {
+            let _ = writeln!(o, "pub(crate) const {name}: &str = {};", lit(m.get(key)));
+        }
     }
     o
 }

@@ -358,3 +358,104 @@ pub fn emit(rows: &[Cipher]) -> Result<String, Vec<String>> {
         Err(errors)
     }
 }
+
+/// The columns of `data/openssl-releases.csv`.
+const RELEASE_COLS: &[&str] = &["label", "first", "last", "weak", "name"];
+
+/// One row of `data/openssl-releases.csv`: a build target of the engine, the
+/// OpenSSL versions it stands for and its name in words.
+pub struct ReleaseRow {
+    label: String,
+    first: Vec<u16>,
+    last: Vec<u16>,
+    weak: bool,
+    name: String,
+}
+
+/// Reads `data/openssl-releases.csv`: one row per target of `TARGETS`, in that
+/// order (the order of `openssl::Release::ALL`), versions as dotted numbers.
+pub fn load_releases(data: &Path, errors: &mut Vec<String>) -> Vec<ReleaseRow> {
+    let t = match Table::load(data, "openssl-releases.csv", RELEASE_COLS) {
+        Ok(t) => t,
+        Err(e) => {
+            errors.extend(e);
+            return Vec::new();
+        }
+    };
+    let version = |at: &str, col: &str, s: &str, errors: &mut Vec<String>| -> Vec<u16> {
+        let parts: Result<Vec<u16>, _> = s.split('.').map(str::parse).collect();
+        match parts {
+            Ok(v) if !v.is_empty() && v.len() <= 3 => v,
+            _ => {
+                errors.push(format!(
+                    "{at}: column {col}: {s:?} is not a version (expected 1 to 3 dotted numbers: 3, 3.2, 1.1.1)"
+                ));
+                Vec::new()
+            }
+        }
+    };
+    let mut out = Vec::new();
+    for r in t.rows() {
+        let at = r.at();
+        let weak = match r.get("weak") {
+            "Y" => true,
+            "N" => false,
+            other => {
+                errors.push(format!("{at}: column weak: {other:?} (expected Y or N)"));
+                false
+            }
+        };
+        let first = version(&at, "first", r.get("first"), errors);
+        let last = version(&at, "last", r.get("last"), errors);
+        let n = out.len();
+        match TARGETS.get(n) {
+            Some((label, _)) if *label == r.get("label") => {}
+            Some((label, _)) => errors.push(format!(
+                "{at}: label {:?}: expected {label:?} here (the engine's targets, in order: {})",
+                r.get("label"),
+                TARGETS.iter().map(|t| t.0).collect::<Vec<_>>().join(", ")
+            )),
+            None => errors.push(format!(
+                "{at}: label {:?}: the engine has {} targets; no rule derives this one",
+                r.get("label"),
+                TARGETS.len()
+            )),
+        }
+        if r.get("name").is_empty() {
+            errors.push(format!("{at}: column name is empty"));
+        }
+        out.push(ReleaseRow {
+            label: r.get("label").to_string(),
+            first,
+            last,
+            weak,
+            name: r.get("name").to_string(),
+        });
+    }
+    if out.len() < TARGETS.len() {
+        errors.push(format!(
+            "data/openssl-releases.csv: {} rows; the engine has {} targets ({})",
+            out.len(),
+            TARGETS.len(),
+            TARGETS.iter().map(|t| t.0).collect::<Vec<_>>().join(", ")
+        ));
+    }
+    out
+}
+
+/// `OPENSSL_RELEASES`, in `TARGETS` order.
+pub fn emit_releases(rows: &[ReleaseRow]) -> String {
+    let mut out = format!(
+        "pub(crate) static OPENSSL_RELEASES: [OpenSslReleaseRow; {}] = [\n",
+        rows.len()
+    );
+    for r in rows {
+        let _ = writeln!(
+            out,
+            "    OpenSslReleaseRow {{ label: {:?}, first: &{:?}, last: &{:?}, weak: {}, name: {:?} }},",
+            r.label, r.first, r.last, r.weak, r.name
+        );
+    }
+    out.push_str("];\n");
+    out
+}

@@ -323,6 +323,19 @@ pub struct OpenSslCipher {
     pub(crate) alg_bits: u16,
 }
 
+/// An OpenSSL release the cipher-string engine models
+/// (`data/openssl-releases.csv`): its label, the versions it stands for
+/// (dotted numbers; `last` compares on as many parts as it has) and its name
+/// in words. Impls in `openssl` (`openssl::Release`).
+#[derive(Debug)]
+pub(crate) struct OpenSslReleaseRow {
+    pub(crate) label: &'static str,
+    pub(crate) first: &'static [u16],
+    pub(crate) last: &'static [u16],
+    pub(crate) weak: bool,
+    pub(crate) name: &'static str,
+}
+
 // Supported groups and signature schemes (data/groups.csv, data/sigalgs.csv
 // and their name files); impls in `group` and `sigalg`.
 

@@ -16,8 +16,8 @@ use crate::records::{AlertRecord, MessageCode, MessageRecord, PatternRecord, Pat
 use crate::records::{
     Alias, Basis, BsiSuite, Client, DefaultFor, GnutlsAlgorithm, GnutlsKeyword, GnutlsKind,
     GnutlsList, GnutlsSuite, GoList, GoSuite, Group, KexDeprecation, MozillaConfig, MozillaLevel,
-    NistSuite, OpenSslCipher, PeerDefaults, Policy, PolicyDef, RawGroup, RawProduct, RawProtocol,
-    RawRow, RawTable, Rule, SecurityLevelRow, SignatureScheme, Suite,
+    NistSuite, OpenSslCipher, OpenSslReleaseRow, PeerDefaults, Policy, PolicyDef, RawGroup,
+    RawProduct, RawProtocol, RawRow, RawTable, Rule, SecurityLevelRow, SignatureScheme, Suite,
 };
 use crate::stack::Stack;
 
@@ -26,6 +26,7 @@ include!(concat!(env!("OUT_DIR"), "/suites.rs"));
 include!(concat!(env!("OUT_DIR"), "/windows.rs"));
 include!(concat!(env!("OUT_DIR"), "/policies.rs"));
 include!(concat!(env!("OUT_DIR"), "/openssl_engine.rs"));
+include!(concat!(env!("OUT_DIR"), "/openssl_releases.rs"));
 include!(concat!(env!("OUT_DIR"), "/registries.rs"));
 include!(concat!(env!("OUT_DIR"), "/defaults.rs"));
 include!(concat!(env!("OUT_DIR"), "/clients.rs"));

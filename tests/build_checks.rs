@@ -95,6 +95,7 @@ impl DataCopy {
                 }
                 let rows = openssl::load(&self.0, &mut e);
                 check::openssl_engine(&kb, &rows, &mut e);
+                openssl::load_releases(&self.0, &mut e);
                 e
             }
         }
@@ -506,7 +507,7 @@ fn meta_keys_are_checked_and_go_rules_name_its_releases() {
     let has = |needle: &str| errors.iter().any(|e| e.contains(needle));
     assert!(
         has(&format!(
-            "data/meta.csv:{unknown_line}: unknown key \"go_newest_since\" (expected one of: data_version, go_older, go_newer_since, go_newer, mozilla_source)"
+            "data/meta.csv:{unknown_line}: unknown key \"go_newest_since\" (expected one of: data_version, go_older, go_newer_since, go_newer, mozilla_source, windows_gpo_limit)"
         )),
         "{errors:#?}"
     );
@@ -650,4 +651,51 @@ fn client_catalogue_names_must_be_known() {
     ] {
         assert!(errors.iter().any(|e| e.contains(&want)), "missing {want:?} in:\n{joined}");
     }
+}
+
+#[test]
+fn meta_numbers_are_whole_numbers() {
+    let d = DataCopy::new("meta-number");
+    d.edit("meta.csv", |t| {
+        t.replacen("windows_gpo_limit,1023,", "windows_gpo_limit,1k,", 1)
+    });
+    let meta = fs::read_to_string(d.0.join("meta.csv")).unwrap();
+    let line = line_of(&meta, "windows_gpo_limit,");
+    let errors = d.errors();
+    assert!(
+        errors.iter().any(|e| e.contains(&format!(
+            "data/meta.csv:{line}: key \"windows_gpo_limit\" is \"1k\"; expected a whole number"
+        ))),
+        "{errors:#?}"
+    );
+}
+
+#[test]
+fn openssl_releases_follow_the_engine_targets() {
+    let d = DataCopy::new("openssl-releases");
+    d.edit("openssl-releases.csv", |t| {
+        t.replacen("3.2,3.2,3,N,", "3.3,3.2,3,N,", 1).replacen(
+            "3.0,3.0,3.1,N,",
+            "3.0,3.0,3.x,N,",
+            1,
+        )
+    });
+    let text = fs::read_to_string(d.0.join("openssl-releases.csv")).unwrap();
+    let errors = d.errors();
+    let has = |needle: &str| errors.iter().any(|e| e.contains(needle));
+    assert!(
+        has(&format!(
+            "data/openssl-releases.csv:{}: label \"3.3\": expected \"3.2\" here",
+            line_of(&text, "3.3,")
+        )),
+        "{errors:#?}"
+    );
+    assert!(
+        has(&format!(
+            "data/openssl-releases.csv:{}: column last: \"3.x\" is not a version",
+            line_of(&text, "3.0,3.0,")
+        )),
+        "{errors:#?}"
+    );
+    assert_eq!(errors.len(), 2, "{errors:#?}");
 }

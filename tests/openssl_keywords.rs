@@ -187,10 +187,30 @@ fn targets_differ_where_openssl_builds_differ() {
         ("OpenSSL 3.6.0", Release::OpenSsl32),
         ("1.1.1k", Release::OpenSsl111),
         ("1.1.1-weak", Release::OpenSsl111Weak),
+        ("1.1.1w+weak", Release::OpenSsl111Weak),
+        ("3", Release::OpenSsl30),
+        ("3.x", Release::OpenSsl30),
+        ("3.1.7", Release::OpenSsl30),
+        ("3.2.0", Release::OpenSsl32),
+        ("openssl-3.9.1.2", Release::OpenSsl32),
     ] {
         assert_eq!(s.parse::<Release>().unwrap(), t, "{s}");
     }
-    assert!("1.0.2".parse::<Release>().is_err());
+    // Versions no row of data/openssl-releases.csv covers.
+    for s in [
+        "1.0.2", "1.1", "1.1.0", "4.0", "3.0-weak", "", "weak", "x.1",
+    ] {
+        assert!(s.parse::<Release>().is_err(), "{s}");
+    }
+    // Labels and names come from the same rows; each label parses back.
+    for r in Release::ALL {
+        assert_eq!(r.label().parse::<Release>().unwrap(), r);
+        assert!(r.to_string().starts_with("OpenSSL "), "{r}");
+    }
+    assert_eq!(
+        Release::OpenSsl111Weak.to_string(),
+        "OpenSSL 1.1.1 (enable-weak-ssl-ciphers)"
+    );
 }
 
 #[test]

@@ -29,9 +29,10 @@ use std::str::FromStr;
 pub use security::{cipher_strength, finite_field_strength, key_strength, Refusal, SecurityLevel};
 
 use crate::records::openssl_bits::*;
+use crate::records::OpenSslReleaseRow;
 use crate::tables::{
     BY_NAME_V111, BY_NAME_V111_WEAK, BY_NAME_V30, BY_NAME_V32, CIPHERS_V111, CIPHERS_V111_WEAK,
-    CIPHERS_V30, CIPHERS_V32, TLS13_V111, TLS13_V111_WEAK, TLS13_V30, TLS13_V32,
+    CIPHERS_V30, CIPHERS_V32, OPENSSL_RELEASES, TLS13_V111, TLS13_V111_WEAK, TLS13_V30, TLS13_V32,
 };
 use eval::List;
 
@@ -147,12 +148,33 @@ impl Release {
     /// assert_eq!(cipherdex::openssl::Release::OpenSsl32.label(), "3.2");
     /// ```
     pub fn label(self) -> &'static str {
-        match self {
-            Release::OpenSsl111 => "1.1.1",
-            Release::OpenSsl111Weak => "1.1.1-weak",
-            Release::OpenSsl30 => "3.0",
-            Release::OpenSsl32 => "3.2",
-        }
+        self.row().label
+    }
+
+    /// The release's row of `data/openssl-releases.csv` (the build keeps
+    /// the rows in the order of [`Release::ALL`]).
+    fn row(self) -> &'static OpenSslReleaseRow {
+        let i = match self {
+            Release::OpenSsl111 => 0,
+            Release::OpenSsl111Weak => 1,
+            Release::OpenSsl30 => 2,
+            Release::OpenSsl32 => 3,
+        };
+        &OPENSSL_RELEASES[i]
+    }
+
+    /// Whether the release stands for OpenSSL `version` (dotted numbers,
+    /// missing parts 0), built with weak ciphers or not.
+    fn covers(self, version: &[u16], weak: bool) -> bool {
+        let row = self.row();
+        let part = |v: &[u16], i: usize| v.get(i).copied().unwrap_or(0);
+        let from = (0..3)
+            .map(|i| part(version, i))
+            .cmp((0..3).map(|i| part(row.first, i)));
+        let to = (0..row.last.len())
+            .map(|i| part(version, i))
+            .cmp(row.last.iter().copied());
+        row.weak == weak && from.is_ge() && to.is_le()
     }
 
     /// The target's TLS <= 1.2 ciphers in OpenSSL's initial table order.
@@ -283,12 +305,7 @@ impl Release {
 
 impl fmt::Display for Release {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Release::OpenSsl111 => f.write_str("OpenSSL 1.1.1 (default build)"),
-            Release::OpenSsl111Weak => f.write_str("OpenSSL 1.1.1 (enable-weak-ssl-ciphers)"),
-            Release::OpenSsl30 => f.write_str("OpenSSL 3.0 (default build)"),
-            Release::OpenSsl32 => f.write_str("OpenSSL 3.2+ (default build)"),
-        }
+        f.write_str(self.row().name)
     }
 }
 
@@ -312,21 +329,22 @@ impl FromStr for Release {
             Some(v) => (v, true),
             None => (lower.as_str(), false),
         };
-        let parts: Vec<&str> = ver.split('.').collect();
-        let num = |i: usize| -> Option<u32> {
-            let p = parts.get(i)?;
-            let digits: String = p.chars().take_while(|c| c.is_ascii_digit()).collect();
-            digits.parse().ok()
-        };
-        let target = match (num(0), num(1), num(2)) {
-            (Some(1), Some(1), Some(1)) if weak => Some(Release::OpenSsl111Weak),
-            (Some(1), Some(1), Some(1)) => Some(Release::OpenSsl111),
-            (Some(3), Some(0 | 1), _) if !weak => Some(Release::OpenSsl30),
-            (Some(3), None, None) if !weak => Some(Release::OpenSsl30),
-            (Some(3), Some(m), _) if m >= 2 && !weak => Some(Release::OpenSsl32),
-            _ => None,
-        };
-        target.ok_or_else(|| CipherStringError::UnknownRelease(s.to_string()))
+        // Up to three dotted numbers; a letter after one (`1.1.1w`) is a
+        // patch letter, a part without digits ends the version.
+        let version: Vec<u16> = ver
+            .split('.')
+            .map(|p| {
+                let digits: String = p.chars().take_while(|c| c.is_ascii_digit()).collect();
+                digits.parse::<u16>().ok()
+            })
+            .take_while(Option::is_some)
+            .flatten()
+            .take(3)
+            .collect();
+        Release::ALL
+            .into_iter()
+            .find(|r| !version.is_empty() && r.covers(&version, weak))
+            .ok_or_else(|| CipherStringError::UnknownRelease(s.to_string()))
     }
 }
 

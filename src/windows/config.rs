@@ -7,9 +7,14 @@ use std::fmt;
 use super::{ProtocolState, Release, SuiteEntry};
 use crate::suite::Suite;
 
-/// The Group Policy "SSL Cipher Suite Order" list is limited to 1,023
-/// characters (Microsoft: prioritizing-schannel-cipher-suites, manage-tls).
-pub const GPO_LIMIT: usize = 1023;
+/// The longest Group Policy "SSL Cipher Suite Order" string Windows takes,
+/// in characters (Microsoft: prioritizing-schannel-cipher-suites,
+/// manage-tls); `windows_gpo_limit` in `data/meta.csv`.
+///
+/// ```
+/// assert_eq!(cipherdex::windows::GPO_LIMIT, 1023);
+/// ```
+pub const GPO_LIMIT: usize = crate::tables::GPO_LIMIT;
 
 /// The registry key behind the Group Policy "SSL Cipher Suite Order"
 /// setting (Policy CSP ADMX mapping of `CipherSuiteOrder.admx`); see
