@@ -43,6 +43,11 @@ const KEYS: &[(&str, &str, &str)] = &[
         "Where `policies/mozilla.csv` was read: repository, files, commit, date.",
     ),
     (
+        "gnutls_release",
+        "GNUTLS_RELEASE",
+        "The GnuTLS release whose rules `data/gnutls-*.csv` hold (for messages).",
+    ),
+    (
         "windows_gpo_limit",
         "GPO_LIMIT",
         "The longest Group Policy \"SSL Cipher Suite Order\" string Windows takes, in characters.",

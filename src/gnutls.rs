@@ -52,7 +52,7 @@ use crate::suite::Suite;
 use crate::tables::{GNUTLS_ALGORITHMS, GNUTLS_KEYWORDS, GNUTLS_LISTS, GNUTLS_SUITES};
 
 /// The GnuTLS release whose rules this module follows (for messages).
-pub const RELEASE: &str = "GnuTLS 3.7";
+pub const RELEASE: &str = crate::tables::GNUTLS_RELEASE;
 
 /// The `%` flags GnuTLS 3.7 knows (`lib/priority_options.gperf`), spelled as
 /// it requires (upper case).
@@ -848,7 +848,7 @@ impl fmt::Display for PriorityError {
             ),
             PriorityErrorKind::Version => write!(
                 f,
-                "{item:?}: unknown protocol version; GnuTLS 3.7 knows VERS-TLS1.0, VERS-TLS1.1, \
+                "{item:?}: unknown protocol version; {RELEASE} knows VERS-TLS1.0, VERS-TLS1.1, \
                  VERS-TLS1.2, VERS-TLS1.3, VERS-DTLS1.0, VERS-DTLS1.2 and VERS-ALL, \
                  VERS-TLS-ALL, VERS-DTLS-ALL"
             ),

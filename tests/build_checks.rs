@@ -507,7 +507,7 @@ fn meta_keys_are_checked_and_go_rules_name_its_releases() {
     let has = |needle: &str| errors.iter().any(|e| e.contains(needle));
     assert!(
         has(&format!(
-            "data/meta.csv:{unknown_line}: unknown key \"go_newest_since\" (expected one of: data_version, go_older, go_newer_since, go_newer, mozilla_source, windows_gpo_limit)"
+            "data/meta.csv:{unknown_line}: unknown key \"go_newest_since\" (expected one of: data_version, go_older, go_newer_since, go_newer, mozilla_source, gnutls_release, windows_gpo_limit)"
         )),
         "{errors:#?}"
     );
