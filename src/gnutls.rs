@@ -48,6 +48,7 @@ use crate::negotiate::{CertChoice, Peer, Preference};
 use crate::records::{
     GnutlsAlgorithm, GnutlsKeyword, GnutlsKind, GnutlsList, GnutlsSuite, Group, SignatureScheme,
 };
+use crate::stack::Stack;
 use crate::suite::Suite;
 use crate::tables::{GNUTLS_ALGORITHMS, GNUTLS_KEYWORDS, GNUTLS_LISTS, GNUTLS_SUITES};
 
@@ -728,6 +729,7 @@ impl Priority {
         peer.key_shares = Some(self.key_shares());
         peer.sigalgs = Some(self.sigalgs());
         peer.security_level = None;
+        peer.stack = Stack::Gnutls;
         peer.name = Some(format!("{RELEASE} \"{}\"", self.input));
         // A GnuTLS server takes the first of its certificates that fits
         // (tests/cert_choice.rs).

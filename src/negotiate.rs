@@ -51,6 +51,7 @@ use crate::cert::{self, CertKey, FitReason, KeyType, Need};
 use crate::lookup::UnknownNameError;
 use crate::openssl::{finite_field_strength, key_strength, SecurityLevel};
 use crate::records::{Group, SignatureScheme};
+use crate::stack::Stack;
 use crate::suite::Suite;
 
 mod kx;
@@ -260,6 +261,15 @@ pub struct Peer {
     pub server_name: Option<String>,
     /// How this server chooses among several certificates.
     pub cert_choice: CertChoice,
+    /// Whose rules this side follows where implementations differ:
+    /// [`Stack::Openssl`] (OpenSSL 3.0's, the default) or [`Stack::Gnutls`]
+    /// (GnuTLS 3.7's, for `gnutls:` profiles: TLS 1.3 without regard to the
+    /// certificate, its group from `supported_groups` and a
+    /// HelloRetryRequest when the client sent no share for it, RFC 7919
+    /// groups for DHE, the client's order for signature schemes, no check of
+    /// an ECDSA certificate's curve in TLS 1.2; as a client, it offers its
+    /// suites whatever its signature schemes). Other stacks follow OpenSSL's.
+    pub stack: Stack,
 }
 
 impl Default for Peer {
@@ -294,6 +304,7 @@ impl Peer {
             security_level: None,
             server_name: None,
             cert_choice: CertChoice::BySignatureScheme,
+            stack: Stack::Openssl,
         }
     }
 
@@ -394,6 +405,7 @@ impl Peer {
             security_level: None,
             server_name: hello.server_name.clone(),
             cert_choice: CertChoice::BySignatureScheme,
+            stack: Stack::Openssl,
         }
     }
 
@@ -1274,9 +1286,12 @@ fn run(
     // A server takes TLS 1.3 only with a certificate that can sign in it; an
     // ECDSA one also needs a scheme for its curve in the server's own list
     // (OpenSSL 3.0's is_tls13_capable checks the curve only).
+    // GnuTLS 3.7 takes TLS 1.3 whatever its certificate, and then fails
+    // (tests/negotiate_gnutls_priorities.rs).
     let server_tls13 = server.cert_list().iter().any(|c| {
         cert::serves_tls13(c)
             && (c.key != KeyType::Ecdsa
+                || server.stack == Stack::Gnutls
                 || server.sigalgs.as_ref().map_or(true, |l| {
                     l.is_empty() || l.iter().any(|s| kx::fits(s, c, Protocol::Tls13))
                 }))
@@ -1438,7 +1453,11 @@ fn run(
         let problem = |c: &CertKey| -> Option<FailureKind> {
             if key_refusal(client, server, c).is_some() {
                 Some(FailureKind::KeyTooSmall)
-            } else if version == Protocol::Tls12 && !kx::shared_sigalg_fits(client, server, c) {
+            } else if version == Protocol::Tls12
+                && server.stack != Stack::Gnutls
+                && !kx::shared_sigalg_fits(client, server, c)
+            {
+                // GnuTLS still does RSA key transport with it.
                 Some(FailureKind::NoSharedSigalg)
             } else if ecdhe && kx::tls12_ecdhe_group(client, server, Some(c)).is_none() {
                 Some(FailureKind::NoSharedGroup)
@@ -1478,7 +1497,35 @@ fn run(
         }
         let key = cert.map(|i| &server.certs[i]);
         let mut group = None;
+        if server.stack == Stack::Gnutls && matches!(s.kex(), KeyExchange::Dhe) {
+            match kx::tls12_dhe_group(client, server) {
+                // Its own parameters are the first RFC 7919 group of its own
+                // list; without one the handshake fails (internal error).
+                Some(None) if !kx::lists_ffdhe(server) => {
+                    let d = vec![group_mismatch(client, server, version)];
+                    return (
+                        Some(version),
+                        fail(FailureKind::NoSharedGroup, Some(version), d),
+                    );
+                }
+                Some(g) => group = g,
+                None => {
+                    missing.get_or_insert((
+                        FailureKind::NoSharedGroup,
+                        group_mismatch(client, server, version),
+                    ));
+                    continue;
+                }
+            }
+        }
         if ecdhe {
+            if server.stack == Stack::Gnutls && kx::openssl_hello_without_groups(client) {
+                let d = vec![group_mismatch(client, server, version)];
+                return (
+                    Some(version),
+                    fail(FailureKind::NoSharedGroup, Some(version), d),
+                );
+            }
             match kx::tls12_ecdhe_group(client, server, key) {
                 Some(g) => group = g,
                 None => {
@@ -1523,7 +1570,7 @@ fn run(
         }
         // DHE: the server's automatic parameters must pass the client's level,
         // which checks them only after the server has committed to the suite.
-        if s.kex() == KeyExchange::Dhe {
+        if s.kex() == KeyExchange::Dhe && server.stack != Stack::Gnutls {
             let key = cert.map(|i| &server.certs[i]);
             if let (Some(dh_bits), Some(level)) = (
                 key.and_then(|k| auto_dh_bits(server, k)),
@@ -1543,6 +1590,19 @@ fn run(
                     );
                 }
             }
+        }
+        // A GnuTLS server has chosen; an OpenSSL client then refuses an
+        // ECDSA certificate on a curve it does not list.
+        if server.stack == Stack::Gnutls
+            && cert
+                .map(|i| &server.certs[i])
+                .is_some_and(|k| kx::client_refuses_curve(client, k))
+        {
+            let d = vec![group_mismatch(client, server, version)];
+            return (
+                Some(version),
+                fail(FailureKind::NoSharedGroup, Some(version), d),
+            );
         }
         let a = Agreement {
             version,

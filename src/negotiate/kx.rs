@@ -16,10 +16,25 @@
 //!   list, that the version allows, that fits a server certificate (TLS 1.3
 //!   ties ECDSA schemes to the certificate's curve) and that both security
 //!   levels allow. A side that states no list does not restrict the choice.
+//!
+//! A GnuTLS 3.7 server ([`Stack::Gnutls`], `lib/ext/supported_groups.c`,
+//! `lib/ext/key_share.c`, `lib/algorithms/ciphersuites.c`,
+//! `lib/ext/signature.c`) differs: in TLS 1.3 it settles the group from
+//! `supported_groups` (the deciding side's order) and asks again when the
+//! client sent no share for that one; in TLS 1.2 DHE takes an RFC 7919 group
+//! both list (a client that lists finite-field groups but none the server
+//! has gets no DHE suite; one that lists none gets the server's own
+//! parameters); it signs with the first scheme in the client's order, and
+//! does not check an ECDSA certificate's curve against the client's groups;
+//! its own DH parameters are the first finite-field group of its list. An
+//! OpenSSL client facing it sends finite-field groups only in a hello that
+//! offers TLS 1.3, and refuses a TLS 1.2 ECDSA certificate on a curve it does
+//! not list ("wrong curve").
 
 use crate::attrs::{GroupKind, HashAlgorithm, KeyExchange, Protocol, SignatureAlgorithm};
 use crate::cert::{CertKey, KeyType, NamedCurve};
 use crate::records::{Group, SignatureScheme};
+use crate::stack::Stack;
 use crate::suite::Suite;
 
 use super::{Peer, Preference};
@@ -63,8 +78,9 @@ pub(super) fn tls12_ecdhe_group(
     server: &Peer,
     cert: Option<&CertKey>,
 ) -> Option<Option<&'static Group>> {
-    // An ECDSA certificate's curve must be one the client lists (RFC 8422 5.1).
-    if let (Some(cg), Some(c)) = (&client.groups, cert) {
+    // An ECDSA certificate's curve must be one the client lists (RFC 8422
+    // 5.1); GnuTLS does not check it.
+    if let (Some(cg), Some(c), false) = (&client.groups, cert, server.stack == Stack::Gnutls) {
         if c.key == KeyType::Ecdsa {
             if let Some(g) = c.curve.and_then(curve_group) {
                 if !cg.contains(&g) || !group_allowed(client, g) {
@@ -115,6 +131,27 @@ pub(super) fn tls13_group(client: &Peer, server: &Peer) -> KeyShare {
             && client.groups.as_ref().map_or(true, |l| l.contains(&g))
             && server.groups.as_ref().map_or(true, |l| l.contains(&g))
     };
+    if server.stack == Stack::Gnutls {
+        // GnuTLS settles the group first, then looks for the client's share.
+        let Some(g) = pick(
+            server.preference,
+            client.groups.as_deref(),
+            server.groups.as_deref(),
+            std::iter::empty,
+            usable,
+        ) else {
+            return KeyShare::NoSharedGroup;
+        };
+        let shared = match (&client.key_shares, &client.groups) {
+            (Some(ks), _) => ks.contains(&g),
+            (None, Some(cg)) => cg
+                .iter()
+                .find(|x| x.supports(Protocol::Tls13) && !x.is_grease())
+                .is_some_and(|x| *x == g),
+            (None, None) => false,
+        };
+        return KeyShare::Agreed(g, !shared);
+    }
     // The shares the client sent: its stated key shares, else one for its
     // first TLS 1.3 group.
     let first_share = match (&client.key_shares, &client.groups) {
@@ -142,6 +179,68 @@ pub(super) fn tls13_group(client: &Peer, server: &Peer) -> KeyShare {
         Some(g) => KeyShare::Agreed(g, true),
         None => KeyShare::NoSharedGroup,
     }
+}
+
+/// The group of a GnuTLS 3.7 server's TLS 1.2 DHE key exchange: an RFC 7919
+/// group both list, in the deciding side's order (`Some(Some(g))`); the
+/// server's own parameters when the client lists no finite-field group
+/// (`Some(None)`); `None` when it lists some but none the server has.
+pub(super) fn tls12_dhe_group(client: &Peer, server: &Peer) -> Option<Option<&'static Group>> {
+    let ffdhe = |g: &Group| g.kind() == GroupKind::FiniteField;
+    // OpenSSL 3.0 sends its finite-field groups only in a hello that offers
+    // TLS 1.3 (tests/negotiate_gnutls_priorities.rs, s_client -tls1_2).
+    let sends_ffdhe = client.stack == Stack::Gnutls || client.versions.contains(Protocol::Tls13);
+    let client_lists = sends_ffdhe
+        && client
+            .groups
+            .as_ref()
+            .is_some_and(|l| l.iter().any(|g| ffdhe(g)));
+    if !client_lists {
+        return Some(None);
+    }
+    pick(
+        server.preference,
+        client.groups.as_deref(),
+        server.groups.as_deref(),
+        std::iter::empty,
+        |g| ffdhe(g) && group_allowed(client, g) && group_allowed(server, g),
+    )
+    .map(Some)
+}
+
+/// Whether an OpenSSL client's TLS 1.2 hello carries no `supported_groups`
+/// at all: it lists only finite-field groups, which OpenSSL 3.0 sends only
+/// with TLS 1.3. A GnuTLS server then assumes secp256r1 for ECDHE, which the
+/// client refuses ("wrong curve").
+pub(super) fn openssl_hello_without_groups(client: &Peer) -> bool {
+    client.stack != Stack::Gnutls
+        && !client.versions.contains(Protocol::Tls13)
+        && client
+            .groups
+            .as_ref()
+            .is_some_and(|l| !l.is_empty() && l.iter().all(|g| g.kind() == GroupKind::FiniteField))
+}
+
+/// Whether an OpenSSL client refuses the server's ECDSA certificate in TLS
+/// 1.2 because its curve is not among the client's groups ("wrong curve"):
+/// an OpenSSL server skips such a suite, a GnuTLS server picks it and the
+/// handshake fails.
+pub(super) fn client_refuses_curve(client: &Peer, cert: &CertKey) -> bool {
+    if client.stack == Stack::Gnutls || cert.key != KeyType::Ecdsa {
+        return false;
+    }
+    match (&client.groups, cert.curve.and_then(curve_group)) {
+        (Some(cg), Some(g)) => !cg.contains(&g),
+        _ => false,
+    }
+}
+
+/// Whether a side lists a finite-field group (a side that states no groups
+/// is taken to have them).
+pub(super) fn lists_ffdhe(peer: &Peer) -> bool {
+    peer.groups.as_ref().map_or(true, |l| {
+        l.iter().any(|g| g.kind() == GroupKind::FiniteField)
+    })
 }
 
 /// The `supported_groups` code of a certificate's named curve.
@@ -233,8 +332,14 @@ pub(super) fn choose_sigalg(
     let client_list = client.sigalgs.as_deref().filter(|_| !absent);
     let stated = client.sigalgs.is_some() || server.sigalgs.is_some();
     let mut cert = None;
+    // GnuTLS goes through the client's list whatever the suite order.
+    let order = if server.stack == Stack::Gnutls {
+        Preference::Client
+    } else {
+        server.preference
+    };
     let chosen = pick(
-        server.preference,
+        order,
         client_list,
         server.sigalgs.as_deref(),
         || SignatureScheme::all().iter(),
@@ -264,6 +369,10 @@ pub(super) fn client_can_verify(client: &Peer, suite: &Suite) -> bool {
     let Some(list) = client.sigalgs.as_ref().filter(|l| !l.is_empty()) else {
         return true;
     };
+    // A GnuTLS client offers its suites whatever its signature schemes.
+    if client.stack == Stack::Gnutls {
+        return true;
+    }
     if suite.is_tls13() {
         return true;
     }

@@ -871,7 +871,7 @@ while [ "$i" -lt "$ncert" ]; do
 done
 port=4433
 ip link set lo up || { echo '@@SERVER-FAILED cannot bring up lo'; exit 0; }
-timeout --foreground "$lifetime" gnutls-serv -q -p "$port" "${certargs[@]}" --priority "$sprio" \
+timeout --foreground "$lifetime" gnutls-serv -q ${GNUTLS_SERV_EXTRA:-} -p "$port" "${certargs[@]}" --priority "$sprio" \
   </dev/null >"$dir/gnutls-serv.log" 2>&1 &
 srv=$!
 up=0
@@ -887,7 +887,12 @@ fi
 n=0
 for prio in "$@"; do
   echo "@@CLIENT $n"
-  timeout --foreground 10 gnutls-cli -d 4 --insecure -p "$port" --priority "$prio" 127.0.0.1 </dev/null 2>&1
+  if [ "${GNUTLS_CLIENT:-gnutls}" = openssl ]; then
+    # $prio is the s_client arguments, split at spaces.
+    OPENSSL_CONF=/dev/null timeout --foreground 10 openssl s_client -connect "127.0.0.1:$port" -brief $prio </dev/null 2>&1
+  else
+    timeout --foreground 10 gnutls-cli -d 4 --insecure -p "$port" --priority "$prio" 127.0.0.1 </dev/null 2>&1
+  fi
   echo "@@EXIT $n $?"
   n=$((n + 1))
 done
@@ -1040,4 +1045,162 @@ fn parse_gnutls_cli(lines: &[&str], status: &str) -> Handshake {
     } else {
         Err(errors.join("; "))
     }
+}
+
+/// One GnuTLS handshake as `gnutls-cli -d 4` reports it: the version and the
+/// `GNUTLS_` suite name, and from the `- Description:` line the group
+/// (`SECP256R1`, `FFDHE2048`; `None` for RSA key exchange) and the signature
+/// algorithm (`RSA-PSS-RSAE-SHA256`; `None` when the server signed nothing).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GnutlsSession {
+    /// `TLS1.2`.
+    pub version: String,
+    /// `GNUTLS_ECDHE_RSA_AES_256_GCM_SHA384`.
+    pub suite: String,
+    /// The GnuTLS group name.
+    pub group: Option<String>,
+    /// The GnuTLS signature-algorithm name.
+    pub sign: Option<String>,
+}
+
+/// [`gnutls_handshakes`], with each success read in full ([`GnutlsSession`]).
+///
+/// # Errors
+/// Like [`gnutls_handshakes`].
+pub fn gnutls_sessions(
+    server_priority: &str,
+    certs: &[&CertKey],
+    client_priorities: &[&str],
+) -> Result<Vec<Result<GnutlsSession, String>>, String> {
+    let dir = TempDir::new("gnutls");
+    let mut cmd = Command::new("unshare");
+    cmd.args(["-n", "bash", "-c", GNUTLS_SCRIPT, "bash"])
+        .arg(dir.path())
+        .arg(SERVER_LIFETIME_SECS.to_string())
+        .arg(server_priority)
+        .arg(certs.len().to_string());
+    for c in certs {
+        cmd.arg(&c.cert).arg(&c.key);
+    }
+    cmd.args(client_priorities);
+    // No CertificateRequest (gnutls-serv sends one by default): client
+    // authentication is not part of what cipherdex predicts.
+    cmd.env("GNUTLS_SERV_EXTRA", "--disable-client-cert");
+    let clients = u32::try_from(client_priorities.len()).unwrap_or(u32::MAX);
+    let limit = SERVER_START_TIMEOUT + TOOL_TIMEOUT.saturating_mul(clients) + TOOL_TIMEOUT;
+    let out = run_with_timeout(&mut cmd, limit).map_err(|e| format!("cannot run unshare: {e}"))?;
+    let results = parse_gnutls_script(&out, client_priorities.len())?;
+    // The same output again, client by client, for the description lines.
+    let (clients_part, _) = out.stdout.split_once("@@SERVER-LOG\n").unwrap_or_default();
+    let descriptions: Vec<Option<&str>> = clients_part
+        .split("@@CLIENT ")
+        .skip(1)
+        .map(|c| c.lines().find_map(|l| l.strip_prefix("- Description: ")))
+        .collect();
+    Ok(results
+        .into_iter()
+        .zip(descriptions)
+        .map(|(r, d)| session_of(r?, d))
+        .collect())
+}
+
+/// A [`GnutlsSession`] from a handshake's version and suite and its
+/// `- Description:` line.
+fn session_of(
+    (version, suite): (String, String),
+    description: Option<&str>,
+) -> Result<GnutlsSession, String> {
+    let d = description.ok_or_else(|| format!("no description line for {suite}"))?;
+    // (TLS1.2-X.509)-(ECDHE-SECP256R1)-(RSA-SHA256)-(AES-256-GCM)[-(SHA1)]
+    let parts: Vec<&str> = d
+        .trim()
+        .trim_start_matches('(')
+        .trim_end_matches(')')
+        .split(")-(")
+        .collect();
+    let group = parts.iter().find_map(|p| {
+        p.strip_prefix("ECDHE-")
+            .or_else(|| p.strip_prefix("DHE-"))
+            // DHE-2048 or CUSTOM2048: the server's own parameters, no named group.
+            .filter(|g| !g.chars().all(|c| c.is_ascii_digit()) && !g.starts_with("CUSTOM"))
+            .map(str::to_owned)
+    });
+    // The signature sits between the key exchange and the cipher.
+    let sign = (parts.len() >= 4)
+        .then(|| parts[2])
+        .filter(|s| s.contains("SHA") || s.starts_with("EdDSA"))
+        .map(str::to_owned);
+    Ok(GnutlsSession {
+        version,
+        suite,
+        group,
+        sign,
+    })
+}
+
+/// Connect `gnutls-cli -d 4` with `priority` to a server on `127.0.0.1:port`
+/// (an `openssl s_server`: a GnuTLS client needs no namespace) once.
+pub fn gnutls_cli_session(port: u16, priority: &str) -> Result<GnutlsSession, String> {
+    let mut cmd = Command::new("gnutls-cli");
+    cmd.args([
+        "-d",
+        "4",
+        "--insecure",
+        "-p",
+        &port.to_string(),
+        "--priority",
+        priority,
+    ])
+    .arg("127.0.0.1");
+    let out = run_with_timeout(&mut cmd, TOOL_TIMEOUT)
+        .map_err(|e| format!("cannot run gnutls-cli: {e}"))?;
+    let text = out.combined();
+    let lines: Vec<&str> = text.lines().collect();
+    let status = format!("0 {:?}", out.status);
+    let r = parse_gnutls_cli(&lines, &status)?;
+    let d = lines.iter().find_map(|l| l.strip_prefix("- Description: "));
+    session_of(r, d)
+}
+
+/// Run one `gnutls-serv` with `server_priority` and `certs` in a private
+/// network namespace, and connect OpenSSL 3.0's `s_client -brief` to it once
+/// per entry of `clients` (each the `s_client` arguments, separated by
+/// spaces). Returns each client's output (stdout and stderr).
+///
+/// # Errors
+/// Like [`gnutls_handshakes`].
+pub fn gnutls_serv_openssl_clients(
+    server_priority: &str,
+    certs: &[&CertKey],
+    clients: &[&str],
+) -> Result<Vec<String>, String> {
+    let dir = TempDir::new("gnutls-openssl");
+    let mut cmd = Command::new("unshare");
+    cmd.args(["-n", "bash", "-c", GNUTLS_SCRIPT, "bash"])
+        .arg(dir.path())
+        .arg(SERVER_LIFETIME_SECS.to_string())
+        .arg(server_priority)
+        .arg(certs.len().to_string());
+    for c in certs {
+        cmd.arg(&c.cert).arg(&c.key);
+    }
+    cmd.args(clients);
+    cmd.env("GNUTLS_SERV_EXTRA", "--disable-client-cert")
+        .env("GNUTLS_CLIENT", "openssl");
+    let n = u32::try_from(clients.len()).unwrap_or(u32::MAX);
+    let limit = SERVER_START_TIMEOUT + TOOL_TIMEOUT.saturating_mul(n) + TOOL_TIMEOUT;
+    let out = run_with_timeout(&mut cmd, limit).map_err(|e| format!("cannot run unshare: {e}"))?;
+    if out.stdout.contains("@@SERVER-FAILED") || !out.stdout.contains("@@DONE") {
+        return Err(format!("gnutls-serv did not run to the end\n{out}"));
+    }
+    let (clients_part, _) = out.stdout.split_once("@@SERVER-LOG\n").unwrap_or_default();
+    let texts: Vec<String> = clients_part
+        .split("@@CLIENT ")
+        .skip(1)
+        .map(str::to_owned)
+        .collect();
+    if texts.len() != clients.len() {
+        return Err(format!("expected {} client outputs\n{out}", clients.len()));
+    }
+    Ok(texts)
 }
