@@ -10,7 +10,8 @@
 //!   server's log, one connection at a time, so every client is judged alike);
 //! * `gnutls-serv` with random modifications of `NORMAL`, inside a private
 //!   network namespace with its clients (it cannot bind one address); the
-//!   model's server is what `gnutls-cli --list` says the priority enables;
+//!   model's server is what `gnutls-cli --list` says the priority enables,
+//!   and again the `gnutls:PRIORITY` profile (no GnuTLS involved);
 //! * one server given to `simulate` only as its `sslscan --xml` report:
 //!   outcome and version.
 //!
@@ -37,6 +38,7 @@ use cipherdex::clients::{self, Client};
 use cipherdex::input::{self, Format};
 use cipherdex::negotiate::{range, Peer, Preference};
 use cipherdex::openssl::{Release, SecurityLevel};
+use cipherdex::profile::{resolve, Role};
 use cipherdex::simulate::{simulate, Outcome};
 use cipherdex::{Group, Protocol, Protocols, Suite};
 use common::rng::{seed, Rng};
@@ -716,6 +718,15 @@ impl Run {
     }
 }
 
+/// Outcome, version and suite of `real` and `predicted` agree.
+fn agrees(real: &Real, predicted: &Outcome) -> bool {
+    match (real, &predicted.result) {
+        (Ok((v, s)), Ok(a)) => *v == a.version.to_string() && s.code() == a.suite.code(),
+        (Err(_), Err(_)) => true,
+        _ => false,
+    }
+}
+
 fn predict(server: &Peer, entry: &'static Client) -> Outcome {
     simulate(server, &[entry]).remove(0)
 }
@@ -1027,6 +1038,13 @@ fn simulate_predicts_real_clients_against_real_servers() {
             let Some(model) = gnutls_server(&priority, certs) else {
                 continue; // the changes left no suite
             };
+            // The same server as a user gives it: the `gnutls:` profile, which
+            // evaluates the priority string without GnuTLS.
+            let mut profiled = resolve(&format!("gnutls:{priority}"), Role::Server)
+                .unwrap_or_else(|e| panic!("gnutls:{priority}: {e}"))
+                .expect("a profile")
+                .peer;
+            profiled.certs = model.certs.clone();
             let chosen: Vec<(RealClient, &'static Client)> = usable
                 .iter()
                 .copied()
@@ -1054,6 +1072,14 @@ fn simulate_predicts_real_clients_against_real_servers() {
                         "gnutls-serv case {case} (seed {seed}) {}\n  server --priority {priority} certs {certs:?}\n  client said: {}",
                         run.describe(),
                         said.lines().rev().take(3).collect::<Vec<_>>().join(" | ")
+                    ));
+                }
+                let from_profile = predict(&profiled, entry);
+                if !agrees(&run.real, &from_profile) {
+                    failures.push(format!(
+                        "gnutls-serv case {case} (seed {seed}) {}: the gnutls:{priority} profile predicts {}",
+                        run.describe(),
+                        from_profile.result.as_ref().map_or_else(|f| f.kind.to_string(), |a| format!("{} {}", a.version, a.suite.canonical_name()))
                     ));
                 }
                 runs.push(run);
