@@ -19,6 +19,7 @@ pub struct Defaults {
     pub profile: String,
     pub groups: Vec<u16>,
     pub key_shares: Vec<u16>,
+    pub tuples: Option<Vec<usize>>,
     pub sigalgs: Option<Vec<u16>>,
     pub security_level: Option<u8>,
     pub verified: String,
@@ -31,6 +32,7 @@ const COLUMNS: &[&str] = &[
     "profile",
     "groups",
     "key_shares",
+    "tuples",
     "sigalgs",
     "security_level",
     "verified",
@@ -85,6 +87,26 @@ pub fn load(data: &Path, r: &Registries) -> Result<Vec<Defaults>, Vec<String>> {
                 row.at()
             ));
         }
+        let tuples = match row.get("tuples") {
+            "" => None,
+            t => {
+                let sizes: Result<Vec<usize>, _> =
+                    t.split_whitespace().map(str::parse::<usize>).collect();
+                match sizes {
+                    Ok(v) if v.iter().all(|n| *n > 0) && v.iter().sum::<usize>() == g.len() => {
+                        Some(v)
+                    }
+                    _ => {
+                        errors.push(format!(
+                            "{}: column tuples: {t:?} is not sizes above 0 that add up to the {} groups",
+                            row.at(),
+                            g.len()
+                        ));
+                        None
+                    }
+                }
+            }
+        };
         let level = match row.get("security_level") {
             "" => None,
             l => match l.parse::<u8>() {
@@ -111,6 +133,7 @@ pub fn load(data: &Path, r: &Registries) -> Result<Vec<Defaults>, Vec<String>> {
             profile: row.get("profile").to_string(),
             groups: g,
             key_shares: ks,
+            tuples,
             sigalgs: (!sg.is_empty()).then_some(sg),
             security_level: level,
             verified,
@@ -164,6 +187,13 @@ pub fn emit(rows: &[Defaults]) -> String {
         let _ = writeln!(o, "        profile: {},", lit(&d.profile));
         let _ = writeln!(o, "        groups: {},", codes(&d.groups));
         let _ = writeln!(o, "        key_shares: {},", codes(&d.key_shares));
+        let _ = writeln!(
+            o,
+            "        tuples: {},",
+            d.tuples
+                .as_ref()
+                .map_or_else(|| "None".to_string(), |t| format!("Some(&{t:?})"))
+        );
         let _ = writeln!(
             o,
             "        sigalgs: {},",

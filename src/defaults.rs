@@ -48,6 +48,44 @@ pub fn find(
     })
 }
 
+/// The plain-build OpenSSL row for `version` (`3.5`, `3.5.1`, `openssl
+/// 3.3`): the latest row of the same major release not after it (3.3 and
+/// 3.4 take 3.2's row, 3.6 takes 3.5's), or `None` for a version before
+/// every row or not of the form `MAJOR.MINOR[.PATCH]`.
+///
+/// ```
+/// use cipherdex::defaults;
+/// let row = defaults::openssl("3.5.1").ok_or("no row")?;
+/// assert_eq!((row.release(), row.tuples()), ("3.5", Some(&[1, 2, 3, 2][..])));
+/// assert_eq!(defaults::openssl("3.4").map(|r| r.release()), Some("3.2"));
+/// assert!(defaults::openssl("2.0").is_none());
+/// # Ok::<(), &str>(())
+/// ```
+pub fn openssl(version: &str) -> Option<&'static PeerDefaults> {
+    let number = |v: &str| -> Option<Vec<u32>> {
+        let v = v.trim();
+        let v = v
+            .strip_prefix("OpenSSL")
+            .or_else(|| v.strip_prefix("openssl"))
+            .unwrap_or(v)
+            .trim_start_matches([' ', '-', '_']);
+        v.split('.')
+            .map(|p| {
+                let digits: String = p.chars().take_while(char::is_ascii_digit).collect();
+                digits.parse().ok()
+            })
+            .collect()
+    };
+    let want = number(version).filter(|v| v.len() >= 2)?;
+    PEER_DEFAULTS
+        .iter()
+        .filter(|d| d.implementation == "openssl" && d.profile.is_empty())
+        .filter_map(|d| Some((number(d.release)?, d)))
+        .filter(|(have, _)| have[0] == want[0] && *have <= want)
+        .max_by(|a, b| a.0.cmp(&b.0))
+        .map(|(_, d)| d)
+}
+
 impl PeerDefaults {
     /// `openssl`, `gnutls`, `java` or `go`.
     pub fn implementation(&self) -> &'static str {
@@ -73,6 +111,19 @@ impl PeerDefaults {
     /// The groups of the TLS 1.3 `key_share` a default client sends.
     pub fn key_shares(&self) -> impl Iterator<Item = &'static Group> {
         self.key_shares.iter().filter_map(|c| Group::from_code(*c))
+    }
+
+    /// OpenSSL 3.5's tuples of equally preferred groups: how many of
+    /// [`PeerDefaults::groups`] each holds, in order (`/` in the groups
+    /// string); `None` for the releases before 3.5, which have no tuples.
+    ///
+    /// ```
+    /// let ossl = cipherdex::defaults::find("openssl", "3.0", None).ok_or("no row")?;
+    /// assert_eq!(ossl.tuples(), None);
+    /// # Ok::<(), &str>(())
+    /// ```
+    pub fn tuples(&self) -> Option<&'static [usize]> {
+        self.tuples
     }
 
     /// The `signature_algorithms` a default client sends, in its order;

@@ -247,6 +247,16 @@ pub struct Peer {
     /// The groups a client sends TLS 1.3 key shares for, in order. `None`:
     /// one share, for the first TLS 1.3 group of [`Peer::groups`].
     pub key_shares: Option<Vec<&'static Group>>,
+    /// How a server picks the TLS 1.3 group. `None`: OpenSSL 3.0's way (up
+    /// to 3.4): the client's first key share the server supports, else a
+    /// HelloRetryRequest for the first shared group in the server's order.
+    /// `Some(sizes)`: OpenSSL 3.5's way, with [`Peer::groups`] split into
+    /// tuples of these sizes (`/` in `-groups`; one tuple when it has none):
+    /// the first tuple that holds a group of the client decides, taking a
+    /// key share when one is in it, else asking for a group by
+    /// HelloRetryRequest, in the deciding side's order ([`Peer::preference`]).
+    /// Ignored for a client.
+    pub group_tuples: Option<Vec<usize>>,
     /// Signature schemes (`signature_algorithms`) in preference order.
     /// `None`: not stated, no restriction. An empty list on a client is a
     /// ClientHello without the extension: in TLS 1.2 the server may then sign
@@ -300,6 +310,7 @@ impl Peer {
             refuse_without_max_version_suites: true,
             groups: openssl.map(|d| d.groups().collect()),
             key_shares: openssl.map(|d| d.key_shares().collect()),
+            group_tuples: openssl.and_then(|d| d.tuples().map(<[usize]>::to_vec)),
             sigalgs: openssl.and_then(|d| d.sigalgs().map(Iterator::collect)),
             security_level: None,
             server_name: None,
@@ -394,6 +405,7 @@ impl Peer {
             // then skips every ECDHE suite).
             groups: Some(groups(&hello.supported_groups)),
             key_shares: hello.has_extension(51).then(|| groups(&hello.key_shares)),
+            group_tuples: None,
             sigalgs: Some(
                 hello
                     .signature_algorithms
@@ -428,6 +440,26 @@ impl Peer {
             Ok(Peer::from_suites(suites))
         } else {
             Err(NegotiateInputError::UnknownSuites { unknown })
+        }
+    }
+
+    /// Take the groups, key shares, group tuples and (where recorded) the
+    /// signature schemes of an implementation's defaults; the security
+    /// level is the caller's to set, with the rules of its release.
+    ///
+    /// ```
+    /// use cipherdex::negotiate::Peer;
+    /// let mut server = Peer::new();
+    /// server.set_defaults(cipherdex::defaults::openssl("3.5").ok_or("no row")?);
+    /// assert_eq!(server.group_tuples, Some(vec![1, 2, 3, 2]));
+    /// # Ok::<(), &str>(())
+    /// ```
+    pub fn set_defaults(&mut self, d: &crate::defaults::PeerDefaults) {
+        self.groups = Some(d.groups().collect());
+        self.key_shares = Some(d.key_shares().collect());
+        self.group_tuples = d.tuples().map(<[usize]>::to_vec);
+        if let Some(s) = d.sigalgs() {
+            self.sigalgs = Some(s.collect());
         }
     }
 

@@ -64,6 +64,28 @@ pub struct Profile {
 /// [`ProfileError`] for an unknown kind, release, level or a bad OpenSSL
 /// cipher string or GnuTLS priority string.
 pub fn resolve(spec: &str, role: Role) -> Result<Option<Profile>, ProfileError> {
+    resolve_with(spec, role, openssl::Release::OpenSsl30)
+}
+
+/// [`resolve`], with an `openssl:STRING` profile evaluated by `release`'s
+/// rules and at its default security level when the string states none
+/// (`--openssl` on the command line).
+///
+/// ```
+/// use cipherdex::openssl::Release;
+/// use cipherdex::profile::{resolve_with, Role};
+/// let p = resolve_with("openssl:HIGH", Role::Server, Release::OpenSsl32)?.ok_or("no profile")?;
+/// assert_eq!(p.peer.security_level.map(|l| l.level()), Some(2));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+///
+/// # Errors
+/// As [`resolve`].
+pub fn resolve_with(
+    spec: &str,
+    role: Role,
+    release: openssl::Release,
+) -> Result<Option<Profile>, ProfileError> {
     let spec = spec.trim();
     let Some((kind, rest)) = spec.split_once(':') else {
         return Ok(None);
@@ -103,16 +125,12 @@ pub fn resolve(spec: &str, role: Role) -> Result<Option<Profile>, ProfileError> 
             profile(peer, Some(pref))
         }
         "openssl" => {
-            let x = openssl::evaluate(rest, openssl::Release::OpenSsl30)
-                .map_err(ProfileError::OpenSsl)?;
+            let x = openssl::evaluate(rest, release).map_err(ProfileError::OpenSsl)?;
             let mut peer = Peer::new();
             peer.tls12_suites = x.suites();
-            let level = match x
-                .sec_level()
-                .and_then(|l| SecurityLevel::new(openssl::Release::OpenSsl30, l))
-            {
+            let level = match x.sec_level().and_then(|l| SecurityLevel::new(release, l)) {
                 Some(l) => l,
-                None => SecurityLevel::default_for(openssl::Release::OpenSsl30),
+                None => SecurityLevel::default_for(release),
             };
             peer.security_level = Some(level);
             let stated = if x.sec_level().is_some() {
@@ -121,7 +139,8 @@ pub fn resolve(spec: &str, role: Role) -> Result<Option<Profile>, ProfileError> 
                 ", the default"
             };
             peer.name = Some(format!(
-                "OpenSSL 3.0 \"{rest}\" (security level {}{stated})",
+                "OpenSSL {} \"{rest}\" (security level {}{stated})",
+                release.label(),
                 level.level()
             ));
             profile(peer, None)

@@ -419,6 +419,8 @@ pub struct PeerDefaults {
     /// Group codes, in the client's order.
     pub(crate) groups: &'static [u16],
     pub(crate) key_shares: &'static [u16],
+    /// OpenSSL 3.5's group tuples (sizes, in order); `None` before 3.5.
+    pub(crate) tuples: Option<&'static [usize]>,
     /// Signature scheme codes; `None` where not recorded.
     pub(crate) sigalgs: Option<&'static [u16]>,
     pub(crate) security_level: Option<u8>,

@@ -553,3 +553,78 @@ fn a_scanner_report_as_the_server_gives_its_versions() {
     assert_eq!(out.status.code(), Some(1), "{v}");
     assert_eq!(v["failure"], "no_common_version", "{v}");
 }
+
+#[test]
+fn openssl_3_5_applies_its_default_groups_and_level() {
+    // Two default 3.5 sides: X25519MLKEM768, on the key share the client sends.
+    let (v, code) = json(&[
+        "negotiate",
+        "--client",
+        "",
+        "--server",
+        "",
+        "--openssl",
+        "3.5",
+    ]);
+    assert_eq!(code, 0);
+    assert_eq!(v["group"]["name"], "X25519MLKEM768");
+    assert_eq!(v["hello_retry"], false);
+    // Without --openssl: 3.0's defaults, x25519.
+    let (v, _) = json(&["negotiate", "--client", "", "--server", ""]);
+    assert_eq!(v["group"]["name"], "x25519");
+    // 3.5's syntax: the server's first tuple holds only P-256, which the client lists
+    // without a key share, so the server asks for it (client order in the tuple).
+    let (v, code) = json(&[
+        "negotiate",
+        "--client",
+        "",
+        "--server",
+        "",
+        "--openssl",
+        "3.5.1",
+        "--server-groups",
+        "P-256 / X25519MLKEM768:x25519",
+        "--prefer",
+        "client",
+    ]);
+    assert_eq!(code, 0);
+    assert_eq!(v["group"]["name"], "secp256r1");
+    assert_eq!(v["hello_retry"], true);
+    // 3.5's level 2 refuses a 1024-bit RSA key; 3.0's rules without a level do not.
+    let (v, code) = json(&[
+        "negotiate",
+        "--client",
+        "",
+        "--server",
+        "",
+        "--cert",
+        "rsa:1024",
+        "--openssl",
+        "3.5",
+    ]);
+    assert_eq!((code, &v["failure"]), (1, &Value::from("key_too_small")));
+    let (_, code) = json(&[
+        "negotiate",
+        "--client",
+        "",
+        "--server",
+        "",
+        "--cert",
+        "rsa:1024",
+    ]);
+    assert_eq!(code, 0);
+    // A release with no defaults row is an input error that says what would do.
+    cipherdex()
+        .args([
+            "negotiate",
+            "--client",
+            "",
+            "--server",
+            "",
+            "--openssl",
+            "2.0",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("3.5"));
+}

@@ -11,7 +11,9 @@
 //!   parameters: no group is negotiated.
 //! - TLS 1.3: the first key share the client sent that the server supports
 //!   wins; else the server asks again (HelloRetryRequest) for the first group
-//!   both list, in the server's order; else the handshake fails.
+//!   both list, in the server's order; else the handshake fails. A server
+//!   with OpenSSL 3.5's group tuples ([`Peer::group_tuples`]) decides tuple
+//!   by tuple instead (`tls13_group_tuples`).
 //! - Signatures: the first scheme in the deciding side's order that both
 //!   list, that the version allows, that fits a server certificate (TLS 1.3
 //!   ties ECDSA schemes to the certificate's curve) and that both security
@@ -152,6 +154,9 @@ pub(super) fn tls13_group(client: &Peer, server: &Peer) -> KeyShare {
         };
         return KeyShare::Agreed(g, !shared);
     }
+    if let (Some(tuples), Some(groups)) = (&server.group_tuples, &server.groups) {
+        return tls13_group_tuples(client, server, groups, tuples, usable);
+    }
     // The shares the client sent: its stated key shares, else one for its
     // first TLS 1.3 group.
     let first_share = match (&client.key_shares, &client.groups) {
@@ -241,6 +246,57 @@ pub(super) fn lists_ffdhe(peer: &Peer) -> bool {
     peer.groups.as_ref().map_or(true, |l| {
         l.iter().any(|g| g.kind() == GroupKind::FiniteField)
     })
+}
+
+/// OpenSSL 3.5's TLS 1.3 group choice (`tls_parse_ctos_key_share` in
+/// `ssl/statem/extensions_srvr.c`): the server's tuples are tried in order;
+/// in the first that holds a key share the client sent, that share is taken
+/// (the first such in the deciding side's order); in the first that holds
+/// none but a group the client lists, a HelloRetryRequest asks for it (again
+/// in the deciding side's order); a tuple with neither is passed over.
+fn tls13_group_tuples(
+    client: &Peer,
+    server: &Peer,
+    groups: &[&'static Group],
+    tuples: &[usize],
+    usable: impl Fn(&'static Group) -> bool,
+) -> KeyShare {
+    // The shares the client sent: its stated key shares (those its own
+    // level allows), else one for its first TLS 1.3 group.
+    let client_ok = |g: &'static Group| {
+        g.supports(Protocol::Tls13) && !g.is_grease() && group_allowed(client, g)
+    };
+    let one_share;
+    let shares: &[&'static Group] = match (&client.key_shares, &client.groups) {
+        (Some(ks), _) => ks,
+        (None, Some(cg)) => {
+            one_share = cg.iter().copied().find(|g| client_ok(g));
+            one_share.as_slice()
+        }
+        (None, None) => &[],
+    };
+    let offered: &[&'static Group] = client.groups.as_deref().unwrap_or(groups);
+    let mut start = 0;
+    for &size in tuples {
+        let tuple = groups.get(start..start + size).unwrap_or(&[]);
+        start += size;
+        let in_tuple = |g: &&'static Group| tuple.contains(g) && usable(g) && client_ok(g);
+        // In the deciding side's order: the tuple's own, or the client's list.
+        let first_of = |list: &[&'static Group]| match server.preference {
+            Preference::Server => tuple
+                .iter()
+                .copied()
+                .find(|g| list.contains(g) && in_tuple(g)),
+            Preference::Client => list.iter().copied().find(|g| in_tuple(g)),
+        };
+        if let Some(g) = first_of(shares) {
+            return KeyShare::Agreed(g, false);
+        }
+        if let Some(g) = first_of(offered) {
+            return KeyShare::Agreed(g, true);
+        }
+    }
+    KeyShare::NoSharedGroup
 }
 
 /// The `supported_groups` code of a certificate's named curve.

@@ -17,10 +17,12 @@
 //! ```
 
 mod eval;
+mod groups;
 mod keywords;
 mod security;
 pub mod write;
 
+pub use groups::{parse_groups, GroupList};
 pub use write::{Dialect, DialectError};
 
 use std::fmt;

@@ -539,9 +539,17 @@ pub struct OpensslServerBuilder {
     serverpref: bool,
     www: bool,
     extra: Vec<String>,
+    program: Option<PathBuf>,
 }
 
 impl OpensslServerBuilder {
+    /// Run this `openssl` program instead of the one on `PATH` (such as the OpenSSL 3.5
+    /// that `scripts/build-openssl35.sh` builds).
+    pub fn program(mut self, program: &Path) -> Self {
+        self.program = Some(program.to_owned());
+        self
+    }
+
     /// Main certificate (`-cert`/`-key`). Without one the server runs with `-nocert`,
     /// which serves anonymous suites only.
     pub fn cert(mut self, cert: &CertKey) -> Self {
@@ -655,7 +663,8 @@ impl OpensslServerBuilder {
         let log_err = log.try_clone().map_err(|e| e.to_string())?;
         let mut cmd = Command::new("timeout");
         cmd.arg(SERVER_LIFETIME_SECS.to_string())
-            .args(["openssl", "s_server", "-accept", "127.0.0.1:0"])
+            .arg(self.program.as_deref().unwrap_or(Path::new("openssl")))
+            .args(["s_server", "-accept", "127.0.0.1:0"])
             .args(self.args())
             .env("OPENSSL_CONF", "/dev/null")
             // Without -www, s_server stops a connection when stdin ends; keep it open.

@@ -42,9 +42,11 @@ pub struct NegotiateArgs {
     #[arg(long = "client-seclevel", value_name = "N")]
     pub client_seclevel: Option<u8>,
 
-    /// The OpenSSL release whose security-level rules apply: 3.0 (default) or 3.2 (3.2 and later).
-    #[arg(long = "openssl", value_name = "VERSION", default_value = "3.0")]
-    pub openssl: String,
+    /// The OpenSSL release whose rules apply (3.0 when absent; 3.2 stands for 3.2 and later).
+    /// Given, each side that is a suite list or an openssl: profile takes that release's
+    /// default groups, key shares and security level (3.5: X25519MLKEM768 first, group tuples).
+    #[arg(long = "openssl", value_name = "VERSION")]
+    pub openssl: Option<String>,
 
     /// For certificate files: the time of the handshake, UTC (YYYY-MM-DD, YYYY-MM-DDTHH:MM:SSZ, @SECONDS; default now).
     #[arg(long, value_name = "DATE")]

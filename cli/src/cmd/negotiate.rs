@@ -15,9 +15,9 @@ use crate::table;
 
 /// Builds both sides, predicts, prints; exit 1 when the handshake would fail.
 pub fn run(args: &NegotiateArgs, ctx: &mut Ctx) -> Result<Status, Error> {
-    let release = peer::release(&args.openssl)?;
-    let (mut client, _) = peer::side(&args.client, "--client", Role::Client, ctx)?;
-    let server = peer::server(&args.server, release, &peer::SERVER, ctx)?;
+    let openssl = peer::Openssl::parse(args.openssl.as_deref())?;
+    let (mut client, _) = peer::side(&args.client, "--client", Role::Client, openssl, ctx)?;
+    let server = peer::server(&args.server, openssl, &peer::SERVER, ctx)?;
     if let Some(list) = &args.client_tls13 {
         client.tls13_suites = peer::tls13(list, "--client-tls13", ctx)?;
     }
@@ -29,7 +29,7 @@ pub fn run(args: &NegotiateArgs, ctx: &mut Ctx) -> Result<Status, Error> {
         args.client_groups.as_deref(),
         args.client_sigalgs.as_deref(),
         args.client_seclevel,
-        release,
+        openssl,
         &CLIENT,
     )?;
     if let Some(list) = &args.client_key_shares {

@@ -2,10 +2,11 @@
 //! `simulate` share (a LIST or profile, TLS 1.3 suites, versions, groups,
 //! signature schemes, security level, certificates, order).
 
+use cipherdex::defaults::PeerDefaults;
 use cipherdex::negotiate::{parse_versions, Peer, Preference};
-use cipherdex::openssl::{Release, SecurityLevel};
+use cipherdex::openssl::{parse_groups, Release, SecurityLevel};
 use cipherdex::profile::{self, Role};
-use cipherdex::{Group, SignatureScheme, Suite};
+use cipherdex::{SignatureScheme, Suite};
 
 use crate::args::{PreferArg, ServerArgs, SuiteArgs};
 use crate::cmd::Ctx;
@@ -35,23 +36,82 @@ pub const SERVER: Names = Names {
     seclevel: "--server-seclevel",
 };
 
-/// The `--openssl` release.
-pub fn release(openssl: &str) -> Result<Release, Error> {
-    openssl.parse().map_err(|_| Error::BadValue {
-        option: "--openssl",
-        value: openssl.to_owned(),
-        expected: "an OpenSSL release: 3.0 or 3.2",
-    })
+/// What `--openssl` gives: the release whose rules apply and, when the
+/// option was given, that release's defaults (groups, key shares, signature
+/// schemes, security level) for the sides that are OpenSSL-like.
+#[derive(Clone, Copy)]
+pub struct Openssl {
+    /// The release whose rules apply.
+    pub release: Release,
+    defaults: Option<&'static PeerDefaults>,
+    /// Groups lists in 3.5's syntax (`/` tuples, `*` key shares).
+    tuples: bool,
 }
 
-/// The server `args` describe (`names`: the options they came from).
+impl Openssl {
+    /// From `--openssl VERSION` (absent: 3.0's rules, no defaults applied).
+    pub fn parse(openssl: Option<&str>) -> Result<Openssl, Error> {
+        let version = openssl.unwrap_or("3.0");
+        let bad = || Error::BadValue {
+            option: "--openssl",
+            value: version.to_owned(),
+            expected: "an OpenSSL release from 1.1.1 to 3.x, such as 3.0 or 3.5",
+        };
+        let release: Release = version.parse().map_err(|_| bad())?;
+        let row = cipherdex::defaults::openssl(version).ok_or_else(bad)?;
+        Ok(Openssl {
+            release,
+            defaults: openssl.is_some().then_some(row),
+            tuples: row.tuples().is_some(),
+        })
+    }
+
+    /// `VERSION`'s rules (its groups syntax too), with no defaults applied:
+    /// for commands whose `--openssl` names only the rules.
+    pub fn rules(openssl: &str) -> Result<Openssl, Error> {
+        Openssl::parse(Some(openssl)).map(|o| Openssl {
+            defaults: None,
+            ..o
+        })
+    }
+
+    /// The release's defaults, for a side that states `own` itself.
+    fn apply(self, peer: &mut Peer, own: Own) {
+        let Some(row) = self.defaults else { return };
+        match own {
+            Own::Nothing => {
+                peer.set_defaults(row);
+                peer.security_level = row
+                    .security_level()
+                    .and_then(|l| SecurityLevel::new(self.release, l));
+            }
+            Own::Level => peer.set_defaults(row),
+            Own::Everything => {}
+        }
+    }
+}
+
+/// What a side states of its own beyond suites and versions (what
+/// `--openssl`'s defaults may not replace).
+#[derive(Clone, Copy)]
+enum Own {
+    /// Nothing: a suite list or ''.
+    Nothing,
+    /// Its security level: an openssl: profile.
+    Level,
+    /// Its groups and level: another implementation's profile, a ClientHello, a report.
+    Everything,
+}
+
+/// The server `args` describe (`names`: the options they came from), with
+/// `--openssl`'s rules and defaults.
 pub fn server(
     args: &ServerArgs,
-    release: Release,
+    openssl: Openssl,
     names: &Names,
     ctx: &mut Ctx,
 ) -> Result<Peer, Error> {
-    let (mut server, order) = side(&args.server, names.list, Role::Server, ctx)?;
+    let (mut server, order) = side(&args.server, names.list, Role::Server, openssl, ctx)?;
     if let Some(list) = &args.server_tls13 {
         server.tls13_suites = tls13(list, names.tls13, ctx)?;
     }
@@ -66,7 +126,7 @@ pub fn server(
         args.server_groups.as_deref(),
         args.server_sigalgs.as_deref(),
         args.server_seclevel,
-        release,
+        openssl,
         names,
     )?;
     server.preference = match args.prefer {
@@ -77,22 +137,26 @@ pub fn server(
     Ok(server)
 }
 
-/// Groups, signature schemes and security level, where given.
+/// Groups, signature schemes and security level, where given. From OpenSSL
+/// 3.5 on, groups take 3.5's syntax (`/` tuples, `*` key shares).
 pub fn kx(
     peer: &mut Peer,
     groups: Option<&str>,
     sigalgs: Option<&str>,
     level: Option<u8>,
-    release: Release,
+    openssl: Openssl,
     names: &Names,
 ) -> Result<(), Error> {
+    let release = openssl.release;
     if let Some(list) = groups {
-        peer.groups = Some(Group::parse_list(list).map_err(|e| Error::Registry {
+        let parsed = parse_groups(list).map_err(|e| Error::Registry {
             option: names.groups,
             source: e,
-        })?);
-        // Given groups, a client sends its key share for the first of them.
-        peer.key_shares = None;
+        })?;
+        // Without `*` marks, a client sends its key share for the first group.
+        peer.key_shares = parsed.key_shares.filter(|_| openssl.tuples);
+        peer.group_tuples = openssl.tuples.then_some(parsed.tuples);
+        peer.groups = Some(parsed.groups);
     }
     if let Some(list) = sigalgs {
         peer.sigalgs = Some(
@@ -115,20 +179,43 @@ pub fn kx(
 /// One side from a LIST: '' (no suites), a profile, or a suite list; a
 /// client may also be a ClientHello, a server a scanner report (its versions
 /// and suites per version). The order is the profile's or the report's, if
-/// it has one.
+/// it has one. `--openssl`'s defaults apply to a side that is a suite list,
+/// '' or an openssl: profile.
 pub fn side(
     list: &str,
     option: &'static str,
     role: Role,
+    openssl: Openssl,
     ctx: &mut Ctx,
 ) -> Result<(Peer, Option<Preference>), Error> {
+    let (mut peer, order, own) = side_own(list, option, role, openssl.release, ctx)?;
+    openssl.apply(&mut peer, own);
+    Ok((peer, order))
+}
+
+fn side_own(
+    list: &str,
+    option: &'static str,
+    role: Role,
+    release: Release,
+    ctx: &mut Ctx,
+) -> Result<(Peer, Option<Preference>, Own), Error> {
     if list.trim().is_empty() {
         let mut p = Peer::new();
         p.tls12_suites.clear();
-        return Ok((p, None));
+        return Ok((p, None, Own::Nothing));
     }
-    if let Some(p) = profile::resolve(list, role).map_err(Error::Profile)? {
-        return Ok((p.peer, p.preference));
+    if let Some(p) = profile::resolve_with(list, role, release).map_err(Error::Profile)? {
+        let own = if list
+            .trim_start()
+            .to_ascii_lowercase()
+            .starts_with("openssl:")
+        {
+            Own::Level
+        } else {
+            Own::Everything
+        };
+        return Ok((p.peer, p.preference, own));
     }
     if role == Role::Client {
         let text = input::source_text(list)?;
@@ -137,10 +224,11 @@ pub fn side(
                 cipherdex::hello::decode_hex(&text).map_err(|e| Error::Hello(e.to_string()))?;
             let hello =
                 cipherdex::hello::decode(&bytes.bytes).map_err(|e| Error::Hello(e.to_string()))?;
-            return Ok((Peer::from_hello(&hello), None));
+            return Ok((Peer::from_hello(&hello), None, Own::Everything));
         }
         if list == "-" || list.starts_with('@') {
-            return Ok((Peer::from_suites(suites(&text, option, ctx)?), None));
+            let peer = Peer::from_suites(suites(&text, option, ctx)?);
+            return Ok((peer, None, Own::Nothing));
         }
     } else if list == "-" || list.starts_with('@') {
         // A scanner report gives the versions and the suites per version.
@@ -150,11 +238,13 @@ pub fn side(
             .ok()
             .and_then(|r| r.server())
         {
-            return Ok((p, None));
+            return Ok((p, None, Own::Everything));
         }
-        return Ok((Peer::from_suites(suites(&text, option, ctx)?), None));
+        let peer = Peer::from_suites(suites(&text, option, ctx)?);
+        return Ok((peer, None, Own::Nothing));
     }
-    Ok((Peer::from_suites(suites(list, option, ctx)?), None))
+    let peer = Peer::from_suites(suites(list, option, ctx)?);
+    Ok((peer, None, Own::Nothing))
 }
 
 /// The suites of a list argument (names, codes, '-', @FILE); unknown ones are
