@@ -504,3 +504,46 @@ fn captured_browser_and_rustls_hellos_against_3_5_servers() {
     );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn cipher_strings_evaluate_as_openssl_3_5_does() {
+    // `--openssl 3.5` (and "3.5" in the library) evaluates cipher strings by the 3.2
+    // rules: check them against the 3.5 program.
+    let Some(bin) = openssl35() else { return };
+    let strings = [
+        "ALL:COMPLEMENTOFALL:@SECLEVEL=0",
+        "DEFAULT",
+        "HIGH:!aNULL:!MD5",
+        "MEDIUM:@SECLEVEL=0",
+        "ECDHE+AESGCM:CHACHA20",
+        "kRSA:@STRENGTH",
+        "AESCCM8:@SECLEVEL=0",
+        "SUITEB128",
+        "ALL:@STRENGTH:@SECLEVEL=0",
+        "eNULL:@SECLEVEL=0",
+        "aPSK:@SECLEVEL=0",
+        "ECDSA:-SHA1:+AES128",
+        "DHE:!CAMELLIA:@SECLEVEL=3",
+    ];
+    let mut failures = Vec::new();
+    for s in strings {
+        let mut cmd = Command::new(bin);
+        cmd.env("OPENSSL_CONF", "/dev/null")
+            .args(["ciphers", "-ciphersuites", "", s]);
+        let out = run_with_timeout(&mut cmd, TOOL_TIMEOUT).expect("openssl ciphers runs");
+        let real: Vec<String> = if out.success() {
+            out.stdout.trim().split(':').map(str::to_string).collect()
+        } else {
+            Vec::new()
+        };
+        let model: Vec<String> = evaluate(s, release())
+            .map(|x| x.ciphers().iter().map(|c| c.name().to_string()).collect())
+            .unwrap_or_default();
+        if real != model {
+            failures.push(format!(
+                "{s}:\n  openssl 3.5: {real:?}\n  cipherdex:   {model:?}"
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -628,3 +628,54 @@ fn openssl_3_5_applies_its_default_groups_and_level() {
         .code(2)
         .stderr(predicate::str::contains("3.5"));
 }
+
+#[test]
+fn a_scanner_report_as_the_server_brings_its_groups_and_certificate() {
+    let report = format!(
+        "@{}",
+        workspace_fixture("servers/sslscan_rsa3072.xml").display()
+    );
+    // The report lists secp384r1 and x25519: a TLS 1.3 client with P-256 alone fails.
+    let (v, code) = json(&[
+        "negotiate",
+        "--client",
+        "",
+        "--client-groups",
+        "P-256",
+        "--client-versions",
+        "1.3",
+        "--server",
+        &report,
+    ]);
+    assert_eq!((code, &v["failure"]), (1, &Value::from("no_shared_group")));
+    // With P-384 it works, and the RSA 3072 certificate serves it.
+    let (v, code) = json(&[
+        "negotiate",
+        "--client",
+        "",
+        "--client-groups",
+        "P-384",
+        "--server",
+        &report,
+    ]);
+    assert_eq!(code, 0);
+    assert_eq!(v["group"]["name"], "secp384r1");
+    // nmap states no groups: the server's are not checked (no default filled in), so the
+    // client's key share is taken.
+    let nmap = format!(
+        "@{}",
+        workspace_fixture("servers/nmap_rsa3072.xml").display()
+    );
+    let (v, code) = json(&[
+        "negotiate",
+        "--client",
+        "",
+        "--client-groups",
+        "P-256",
+        "--client-versions",
+        "1.3",
+        "--server",
+        &nmap,
+    ]);
+    assert_eq!((code, &v["group"]["name"]), (0, &Value::from("secp256r1")));
+}

@@ -216,6 +216,18 @@ impl Format {
         }
     }
 
+    /// True for the scanner reports (sslscan, nmap, testssl.sh), which list
+    /// a suite once per protocol and describe one server.
+    ///
+    /// ```
+    /// use cipherdex::input::Format;
+    /// assert!(Format::SslscanXml.is_scanner_report());
+    /// assert!(!Format::ClientHello.is_scanner_report());
+    /// ```
+    pub const fn is_scanner_report(self) -> bool {
+        self.per_protocol()
+    }
+
     /// True for the scanner reports, which list a suite once per protocol.
     const fn per_protocol(self) -> bool {
         matches!(

@@ -2,6 +2,7 @@
 
 use std::str::FromStr;
 
+use super::report::scanned_cert;
 use super::text::{last_line, numbered};
 use super::xml::{attr, unescape, LineCounter, Tags};
 use super::{resolve, shorten, Format, InputError, Preference, Report, Section};
@@ -26,6 +27,18 @@ fn preference(value: &str) -> Option<Preference> {
 /// The suite name at the start of a cipher line: `TLS_AKE_WITH_AES_256_GCM_SHA384 (ecdh_x25519) - A`.
 fn cipher_name(line: &str) -> &str {
     line.split_ascii_whitespace().next().unwrap_or("")
+}
+
+/// The certificate nmap's key-exchange info states: `rsa 2048` for an RSA key
+/// exchange names the certificate's RSA key size (`dh 2048` and curves are
+/// the key exchange's own, not the certificate's).
+fn kex_cert(report: &mut Report, kex: &str) {
+    let mut tok = kex.split_ascii_whitespace();
+    if let (Some("rsa"), Some(bits)) = (tok.next(), tok.next().and_then(|b| b.parse().ok())) {
+        if let Some(c) = scanned_cert("RSA", Some(bits), None, None) {
+            report.add_cert(c);
+        }
+    }
 }
 
 /// True if `line` opens an ssl-enum-ciphers block: `| ssl-enum-ciphers: `.
@@ -76,6 +89,12 @@ pub(crate) fn parse_text(input: &str) -> Result<Report, InputError> {
                 let proto = current.map(|i| report.sections[i].protocol);
                 let suite = resolve(None, Some(name), proto);
                 report.push(proto, suite, false, Some(no));
+                // "TLS_RSA_WITH_AES_128_GCM_SHA256 (rsa 2048) - A"
+                if let Some((_, rest)) = t.split_once('(') {
+                    if let Some((kex, _)) = rest.split_once(')') {
+                        kex_cert(&mut report, kex);
+                    }
+                }
                 if last {
                     in_block = false;
                 }
@@ -195,6 +214,9 @@ pub(crate) fn parse_xml(input: &str) -> Result<Report, InputError> {
                         let proto = current.map(|i| report.sections[i].protocol);
                         let suite = resolve(None, Some(&name), proto);
                         report.push(proto, suite, false, Some(line));
+                    }
+                    ([Some(_), Some("ciphers"), None], Some("kex_info")) => {
+                        kex_cert(&mut report, text);
                     }
                     ([Some(_)], Some("cipher preference")) => {
                         if let Some(i) = current {

@@ -4,9 +4,11 @@
 use std::fmt;
 
 use super::{Format, Item, List};
-use crate::attrs::{Protocol, Protocols};
+use crate::attrs::{Authentication, Protocol, Protocols};
+use crate::cert::{CertKey, KeyType};
 use crate::hello::ClientHello;
 use crate::negotiate::Peer;
+use crate::records::Group;
 use crate::suite::{CodeHex, Suite};
 
 /// One suite as a report or ClientHello names it.
@@ -126,6 +128,16 @@ pub struct Report {
     /// Remarks for a human about how the text was read (from an OpenSSL
     /// cipher string's evaluation).
     pub notes: Vec<String>,
+    /// The groups a scanner says the server accepts, each once, in the
+    /// report's order (sslscan's "Server Key Exchange Group(s)", testssl.sh's
+    /// "Elliptic curves offered"); `None` when the report states no groups.
+    /// Scanners probe groups in their own order, not the server's.
+    pub groups: Option<Vec<&'static Group>>,
+    /// The server certificates the report describes: key type, size, curve
+    /// and signer where it states them (sslscan's certificate, testssl.sh's
+    /// key size and signature algorithm, nmap's `rsa 2048` key exchange);
+    /// empty when it states none.
+    pub certs: Vec<CertKey>,
 }
 
 impl Report {
@@ -137,7 +149,105 @@ impl Report {
             protocols: Vec::new(),
             client_hello: None,
             notes: Vec::new(),
+            groups: None,
+            certs: Vec::new(),
         }
+    }
+
+    /// Adds a group the report names (once).
+    pub(super) fn add_group(&mut self, g: &'static Group) {
+        let groups = self.groups.get_or_insert_with(Vec::new);
+        if !groups.contains(&g) {
+            groups.push(g);
+        }
+    }
+
+    /// Adds a certificate the report describes (once).
+    pub(super) fn add_cert(&mut self, c: CertKey) {
+        if !self.certs.contains(&c) {
+            self.certs.push(c);
+        }
+    }
+
+    /// The server a scanner report shows, as one side of
+    /// [`negotiate`](crate::negotiate::negotiate): the versions it accepted
+    /// suites in, its TLS 1.3 suites (none when it accepted none), its older
+    /// suites in report order, its order when the report states whose order
+    /// wins, the groups it states (`None` when it states none: never a
+    /// default), and the certificates it states, plus one of each key type
+    /// that an accepted suite needs and no stated certificate has (a server
+    /// that accepted ECDHE-ECDSA suites has an ECDSA certificate). Scanners
+    /// state no signature schemes or security level: `None`. `None` when no
+    /// suite is tied to a version (a plain list, not a scanner report).
+    ///
+    /// ```
+    /// use cipherdex::input::{report, Format};
+    /// let text = "Accepted  TLSv1.2  128 bits  AES128-SHA\nAccepted  TLSv1.1  128 bits  AES128-SHA\n";
+    /// let server = report(Format::SslscanText, text)?.server().ok_or("not a scan")?;
+    /// assert_eq!(server.versions.to_string(), "TLS1.1 TLS1.2");
+    /// assert!(server.tls13_suites.is_empty());
+    /// assert_eq!(server.tls12_suites.len(), 1);
+    /// assert_eq!(server.groups, None);
+    ///
+    /// let text = "Accepted  TLSv1.2  128 bits  ECDHE-RSA-AES128-GCM-SHA256  Curve 25519 DHE 253\n\
+    ///             \n  Server Key Exchange Group(s):\nTLSv1.2  128 bits  x25519\n\
+    ///             \n  SSL Certificate:\nSignature Algorithm: sha256WithRSAEncryption\nRSA Key Strength:    3072\n";
+    /// let server = report(Format::SslscanText, text)?.server().ok_or("not a scan")?;
+    /// assert_eq!(server.groups.as_ref().map(Vec::len), Some(1));
+    /// assert_eq!(server.certs[0].bits, Some(3072));
+    /// assert!(server.sigalgs.is_none());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn server(&self) -> Option<Peer> {
+        let mut peer = Peer::new();
+        let (mut tls13, mut older): (Vec<&'static Suite>, Vec<&'static Suite>) =
+            (Vec::new(), Vec::new());
+        let mut accepted = Protocols::EMPTY;
+        for e in &self.entries {
+            let (Some(p), Some(s)) = (e.protocol, e.suite.suite()) else {
+                continue;
+            };
+            accepted = accepted.with(p);
+            let list = if s.is_tls13() { &mut tls13 } else { &mut older };
+            if !list.iter().any(|x| std::ptr::eq(*x, s)) {
+                list.push(s);
+            }
+        }
+        if accepted.is_empty() {
+            return None;
+        }
+        peer.tls13_suites = tls13;
+        peer.tls12_suites = older;
+        peer.versions = accepted;
+        if let Some(pref) = self.sections.iter().find_map(|s| s.preference) {
+            peer.preference = pref;
+        }
+        peer.refuse_without_max_version_suites = false;
+        peer.groups.clone_from(&self.groups);
+        peer.key_shares = None;
+        peer.group_tuples = None;
+        peer.sigalgs = None;
+        peer.security_level = None;
+        let mut certs = self.certs.clone();
+        for s in peer.tls12_suites.iter().chain(&peer.tls13_suites) {
+            let need = match s.auth() {
+                Authentication::Rsa => KeyType::Rsa,
+                Authentication::Ecdsa => KeyType::Ecdsa,
+                Authentication::Dss => KeyType::Dsa,
+                _ => continue,
+            };
+            let covered = certs
+                .iter()
+                .any(|c| c.key == need || (need == KeyType::Rsa && c.key == KeyType::RsaPss));
+            if !covered {
+                certs.push(CertKey::new(need));
+            }
+        }
+        if !certs.is_empty() {
+            peer.certs = certs;
+        }
+        peer.name = Some(format!("the server of the {}", self.source.description()));
+        Some(peer)
     }
 
     /// The known suites, each once, in order of first appearance.
@@ -198,50 +308,6 @@ impl Report {
             .iter()
             .find(|s| s.protocol == protocol)
             .and_then(|s| s.preference)
-    }
-
-    /// The server a scanner report shows, as one side of
-    /// [`negotiate`](crate::negotiate::negotiate): the versions it accepted
-    /// suites in, its TLS 1.3 suites (none when it accepted none), its older
-    /// suites in report order, and its order when the report states whose
-    /// order wins. `None` when no suite is tied to a version (a plain list,
-    /// not a scanner report). What the report does not state (groups,
-    /// signature schemes, certificates) stays as [`Peer::new`] has it.
-    ///
-    /// ```
-    /// use cipherdex::input::{report, Format};
-    /// let text = "Accepted  TLSv1.2  128 bits  AES128-SHA\nAccepted  TLSv1.1  128 bits  AES128-SHA\n";
-    /// let server = report(Format::SslscanText, text)?.server().ok_or("not a scan")?;
-    /// assert_eq!(server.versions.to_string(), "TLS1.1 TLS1.2");
-    /// assert!(server.tls13_suites.is_empty());
-    /// assert_eq!(server.tls12_suites.len(), 1);
-    /// # Ok::<(), Box<dyn std::error::Error>>(())
-    /// ```
-    pub fn server(&self) -> Option<Peer> {
-        let mut versions = Protocols::EMPTY;
-        let (mut tls12, mut tls13): (Vec<&'static Suite>, Vec<&'static Suite>) =
-            (Vec::new(), Vec::new());
-        for e in &self.entries {
-            let (Some(protocol), SuiteRef::Known(s)) = (e.protocol, &e.suite) else {
-                continue;
-            };
-            versions = versions.with(protocol);
-            let list = if s.is_tls13() { &mut tls13 } else { &mut tls12 };
-            if !list.iter().any(|x| std::ptr::eq(*x, *s)) {
-                list.push(s);
-            }
-        }
-        if versions.is_empty() {
-            return None;
-        }
-        let mut peer = Peer::new();
-        peer.versions = versions;
-        peer.tls12_suites = tls12;
-        peer.tls13_suites = tls13;
-        if let Some(p) = self.sections.iter().find_map(|s| s.preference) {
-            peer.preference = p;
-        }
-        Some(peer)
     }
 
     pub(super) fn push(
@@ -337,4 +403,64 @@ pub(super) fn to_list(report: &Report) -> List {
         ));
     }
     list
+}
+
+/// A certificate as a scanner describes it: the key type as scanners spell it
+/// (`RSA`, `EC`, `ECDSA`, `DSA`, `Ed25519`, `RSASSA-PSS`), its size in bits
+/// (ignored for EC keys, whose curve gives it: scanners print the EC
+/// strength there), the curve's name (`prime256v1`, `secp384r1`, `P-384`)
+/// and the signature algorithm (`sha256WithRSAEncryption`, `ecdsa-with-SHA256`,
+/// `SHA256 with RSA`); `None` for a key type cipherdex does not know.
+pub(super) fn scanned_cert(
+    kind: &str,
+    bits: Option<u32>,
+    curve: Option<&str>,
+    signature: Option<&str>,
+) -> Option<CertKey> {
+    use crate::cert::NamedCurve;
+    let key = match kind.trim().to_ascii_lowercase().as_str() {
+        "rsa" => KeyType::Rsa,
+        "rsassa-pss" | "rsa-pss" => KeyType::RsaPss,
+        "ec" | "ecc" | "ecdsa" => KeyType::Ecdsa,
+        "dsa" => KeyType::Dsa,
+        "ed25519" => KeyType::Ed25519,
+        "ed448" => KeyType::Ed448,
+        _ => return None,
+    };
+    let mut cert = CertKey::new(key);
+    if key == KeyType::Ecdsa {
+        let named = curve
+            .and_then(|c| Group::lookup(c.trim()))
+            .and_then(|g| match g.code() {
+                0x0017 => Some(NamedCurve::P256),
+                0x0018 => Some(NamedCurve::P384),
+                0x0019 => Some(NamedCurve::P521),
+                0x001A => Some(NamedCurve::BrainpoolP256r1),
+                0x001B => Some(NamedCurve::BrainpoolP384r1),
+                0x001C => Some(NamedCurve::BrainpoolP512r1),
+                _ => None,
+            });
+        if let Some(c) = named {
+            cert = cert.with_curve(c);
+        }
+    } else {
+        cert.bits = bits;
+    }
+    cert.signed_by = signature.and_then(|s| {
+        let s = s.to_ascii_lowercase();
+        Some(if s.contains("ecdsa") {
+            KeyType::Ecdsa
+        } else if s.contains("ed25519") {
+            KeyType::Ed25519
+        } else if s.contains("ed448") {
+            KeyType::Ed448
+        } else if s.contains("rsa") {
+            KeyType::Rsa
+        } else if s.contains("dsa") {
+            KeyType::Dsa
+        } else {
+            return None;
+        })
+    });
+    Some(cert)
 }

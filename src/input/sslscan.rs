@@ -2,11 +2,13 @@
 
 use std::str::FromStr;
 
+use super::report::scanned_cert;
 use super::text::{last_line, numbered};
 use super::xml::{attr, attrs, unescape, LineCounter, Tags};
 use super::{resolve, shorten, Format, InputError, Report};
 use crate::attrs::Protocol;
 use crate::lookup::parse_code;
+use crate::records::Group;
 
 /// sslscan's protocol labels: `SSLv2`, `SSLv3`, `TLSv1.0` (older versions: `TLSv1`), ...
 fn protocol(label: &str) -> Option<Protocol> {
@@ -84,14 +86,58 @@ pub(crate) fn parse_text(input: &str) -> Result<Report, InputError> {
         Other,
         Protocols,
         OldPreferred,
+        Groups,
+        Certificate,
     }
     let mut part = Part::Other;
     let mut found_any = false;
+    // The certificate block: key type, size, curve, signature algorithm.
+    let (mut kind, mut bits): (Option<String>, Option<u32>) = (None, None);
+    let (mut curve, mut signature): (Option<String>, Option<String>) = (None, None);
     for (no, line) in numbered(input) {
         let t = line.trim();
         if t.is_empty() {
             part = Part::Other;
             continue;
+        }
+        if t.starts_with("Server Key Exchange Group(s):") {
+            part = Part::Groups;
+            report.groups.get_or_insert_with(Vec::new);
+            continue;
+        }
+        if t.starts_with("SSL Certificate:") {
+            part = Part::Certificate;
+            continue;
+        }
+        if part == Part::Certificate {
+            // "Signature Algorithm: sha256WithRSAEncryption", "RSA Key Strength:    3072",
+            // "ECC Curve Name:      prime256v1", "ECC Key Strength:    128".
+            if let Some((key, value)) = t.split_once(':') {
+                let value = value.trim();
+                match key.trim() {
+                    "Signature Algorithm" => signature = Some(value.to_owned()),
+                    "ECC Curve Name" => curve = Some(value.to_owned()),
+                    k => {
+                        if let Some(ty) = k.strip_suffix(" Key Strength") {
+                            kind = Some(ty.to_owned());
+                            bits = value.parse::<u32>().ok();
+                        }
+                    }
+                }
+            }
+            continue;
+        }
+        if part == Part::Groups {
+            // "TLSv1.3  128 bits  secp256r1 (NIST P-256)"
+            let mut tok = t.split_ascii_whitespace();
+            if tok.next().and_then(protocol).is_some() {
+                let name = tok.find(|w| *w == "bits").and_then(|_| tok.next());
+                if let Some(g) = name.and_then(Group::lookup) {
+                    report.add_group(g);
+                }
+                continue;
+            }
+            part = Part::Other;
         }
         if t.starts_with("SSL/TLS Protocols:") {
             part = Part::Protocols;
@@ -141,7 +187,7 @@ pub(crate) fn parse_text(input: &str) -> Result<Report, InputError> {
                 }
                 continue;
             }
-            Part::Other => {}
+            Part::Other | Part::Groups | Part::Certificate => {}
         }
         match cipher_line(t) {
             None => {}
@@ -159,6 +205,12 @@ pub(crate) fn parse_text(input: &str) -> Result<Report, InputError> {
                 report.push(Some(l.protocol), suite, l.preferred, Some(no));
             }
         }
+    }
+    let cert = kind
+        .as_deref()
+        .and_then(|k| scanned_cert(k, bits, curve.as_deref(), signature.as_deref()));
+    if let Some(c) = cert {
+        report.add_cert(c);
     }
     if !found_any {
         return Err(InputError::Missing {
@@ -181,7 +233,10 @@ pub(crate) fn parse_xml(input: &str) -> Result<Report, InputError> {
         line: lines.line_at(at),
         expected: "the end of the tag that starts here",
     };
-    for tag in Tags::new(input) {
+    // The open <certificate>: signature algorithm, then <pk type= bits= curve_name=>.
+    let mut signature: Option<String> = None;
+    let mut tags = Tags::new(input);
+    while let Some(tag) = tags.next() {
         let tag = match tag {
             Ok(t) => t,
             Err(c) => return Err(cut(&mut lines, c.0)),
@@ -193,6 +248,34 @@ pub(crate) fn parse_xml(input: &str) -> Result<Report, InputError> {
             continue;
         }
         match tag.name {
+            "group" => {
+                let id = attr(tag.attrs, "id").and_then(parse_code);
+                let by_id = id
+                    .and_then(|c| u16::try_from(c).ok())
+                    .and_then(Group::from_code);
+                // name="secp256r1 (NIST P-256)": the first word.
+                let by_name = || {
+                    attr(tag.attrs, "name")
+                        .and_then(|n| n.split_ascii_whitespace().next())
+                        .and_then(Group::lookup)
+                };
+                if let Some(g) = by_id.or_else(by_name) {
+                    report.add_group(g);
+                }
+            }
+            "certificate" => signature = None,
+            "signature-algorithm" if !tag.self_closing => {
+                signature = Some(unescape(tags.text_from(tag.end).trim()).into_owned());
+            }
+            "pk" => {
+                let bits = attr(tag.attrs, "bits").and_then(|b| b.parse::<u32>().ok());
+                let cert = attr(tag.attrs, "type").and_then(|k| {
+                    scanned_cert(k, bits, attr(tag.attrs, "curve_name"), signature.as_deref())
+                });
+                if let Some(c) = cert {
+                    report.add_cert(c);
+                }
+            }
             "cipher" => {
                 saw_test = true;
                 let line = lines.line_at(tag.start);

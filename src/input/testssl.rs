@@ -1,10 +1,13 @@
-//! testssl.sh: text output and `--jsonfile` / `--jsonfile-pretty` of `-e` and `-E`.
+//! testssl.sh: text output and `--jsonfile` / `--jsonfile-pretty` of `-e` and `-E`, with
+//! the curves of `-f` and the certificate key of `-S` when the report has them.
 
+use super::report::scanned_cert;
 use super::text::{last_line, numbered};
 use super::xml::LineCounter;
 use super::{resolve, shorten, Format, InputError, Report, Section};
 use crate::attrs::Protocol;
 use crate::lookup::parse_code;
+use crate::records::Group;
 
 /// testssl's protocol headings in `-E` output: `SSLv2`, `SSLv3`, `TLS 1`, `TLS 1.1` ...
 fn heading(line: &str) -> Option<Protocol> {
@@ -43,14 +46,59 @@ fn row(t: &str) -> Option<Result<(u32, &str), &'static str>> {
     })
 }
 
+/// The groups of testssl's curves finding: `secp384r1 X25519` (`-f`, "Elliptic
+/// curves offered"); names it does not know are left out.
+fn add_curves(report: &mut Report, finding: &str) {
+    report.groups.get_or_insert_with(Vec::new);
+    for g in finding.split_ascii_whitespace().filter_map(Group::lookup) {
+        report.add_group(g);
+    }
+}
+
+/// A certificate from testssl's key size finding (`RSA 3072 bits`, `EC 384 bits`,
+/// `-S`) and the signature algorithm finding before it (`SHA256 with RSA`).
+fn add_key_size(report: &mut Report, finding: &str, signature: Option<&str>) {
+    let mut tok = finding.split_ascii_whitespace();
+    let (Some(kind), bits) = (tok.next(), tok.next().and_then(|b| b.parse::<u32>().ok())) else {
+        return;
+    };
+    // An EC key's size names its curve.
+    let curve = match (kind, bits) {
+        ("EC" | "ECDSA", Some(256)) => Some("P-256"),
+        ("EC" | "ECDSA", Some(384)) => Some("P-384"),
+        ("EC" | "ECDSA", Some(521)) => Some("P-521"),
+        _ => None,
+    };
+    if let Some(c) = scanned_cert(kind, bits, curve, signature) {
+        report.add_cert(c);
+    }
+}
+
 /// testssl.sh text output.
 pub(crate) fn parse_text(input: &str) -> Result<Report, InputError> {
     let mut report = Report::new(Format::TestsslText);
     let mut in_table = false;
     let mut saw_header = false;
     let mut protocol = None;
+    let mut signature: Option<String> = None;
     for (no, line) in numbered(input) {
         let t = line.trim();
+        // -f: " Elliptic curves offered:     secp384r1 X25519"; -S: " Signature Algorithm
+        // SHA256 with RSA", " Server key size              RSA 3072 bits".
+        if let Some(v) = t.strip_prefix("Elliptic curves offered:") {
+            add_curves(&mut report, v);
+            saw_header = true;
+            continue;
+        }
+        if let Some(v) = t.strip_prefix("Signature Algorithm ") {
+            signature = Some(v.trim().to_owned());
+            continue;
+        }
+        if let Some(v) = t.strip_prefix("Server key size ") {
+            add_key_size(&mut report, v.trim(), signature.take().as_deref());
+            saw_header = true;
+            continue;
+        }
         if t.starts_with("Hexcode") && t.contains("Cipher Suite Name") {
             in_table = true;
             saw_header = true;
@@ -143,11 +191,31 @@ pub(crate) fn parse_json(input: &str) -> Result<Report, InputError> {
         s: input.as_bytes(),
         pos: 0,
     };
+    let mut signature: Option<String> = None;
     let mut on_object = |obj: &Obj, start: usize| -> Result<(), InputError> {
         let (Some(id), Some(finding)) = (&obj.id, &obj.finding) else {
             return Ok(());
         };
         saw_finding = true;
+        // -f: "PFS_ECDHE_curves" (3.0), "FS_ECDHE_curves" (3.1 and later); -S: the
+        // certificate's "cert_signatureAlgorithm" then "cert_keySize" (with a
+        // " <hostCert#N>" suffix when the server has several).
+        let key = id.split_whitespace().next().unwrap_or("");
+        match key {
+            "PFS_ECDHE_curves" | "FS_ECDHE_curves" => {
+                add_curves(&mut report, finding);
+                return Ok(());
+            }
+            "cert_signatureAlgorithm" => {
+                signature = Some(finding.clone());
+                return Ok(());
+            }
+            "cert_keySize" => {
+                add_key_size(&mut report, finding, signature.take().as_deref());
+                return Ok(());
+            }
+            _ => {}
+        }
         let Some((proto, code)) = json_id(id) else {
             return Ok(());
         };

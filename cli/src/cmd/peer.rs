@@ -66,8 +66,7 @@ impl Openssl {
         })
     }
 
-    /// `VERSION`'s rules (its groups syntax too), with no defaults applied:
-    /// for commands whose `--openssl` names only the rules.
+    /// `VERSION`'s rules (and groups syntax), no defaults applied (`simulate`).
     pub fn rules(openssl: &str) -> Result<Openssl, Error> {
         Openssl::parse(Some(openssl)).map(|o| Openssl {
             defaults: None,
@@ -91,8 +90,7 @@ impl Openssl {
     }
 }
 
-/// What a side states of its own beyond suites and versions (what
-/// `--openssl`'s defaults may not replace).
+/// What a side states of its own (what `--openssl`'s defaults may not replace).
 #[derive(Clone, Copy)]
 enum Own {
     /// Nothing: a suite list or ''.
@@ -231,14 +229,15 @@ fn side_own(
             return Ok((peer, None, Own::Nothing));
         }
     } else if list == "-" || list.starts_with('@') {
-        // A scanner report gives the versions and the suites per version.
+        // A scanner report: versions, suites per version, groups, certificates.
         let text = input::source_text(list)?;
         let format = cipherdex::input::detect(&text);
         if let Some(p) = cipherdex::input::report(format, &text)
             .ok()
             .and_then(|r| r.server())
         {
-            return Ok((p, None, Own::Everything));
+            let order = Some(p.preference);
+            return Ok((p, order, Own::Everything));
         }
         let peer = Peer::from_suites(suites(&text, option, ctx)?);
         return Ok((peer, None, Own::Nothing));
