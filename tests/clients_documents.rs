@@ -654,3 +654,109 @@ fn the_disabled_algorithms_reader_can_fail() {
         .collect();
     assert_ne!(codes(client("java-8")), with_11_rules);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Android: the SSLSocket default-configuration tables, and Conscrypt's order.
+
+/// Whether an API-level range of the table (`9+`, `9-22`, `9-TBD`, `-`) holds `api`.
+fn in_range(range: &str, api: u32) -> bool {
+    if range == "-" {
+        return false;
+    }
+    if let Some(from) = range.strip_suffix('+') {
+        return from.parse::<u32>().is_ok_and(|f| api >= f);
+    }
+    let Some((from, to)) = range.split_once('-') else {
+        return range.parse::<u32>() == Ok(api);
+    };
+    let from: u32 = from.parse().expect("range start");
+    // "TBD": the end was not decided when the table was written.
+    api >= from && (to == "TBD" || to.parse::<u32>().is_ok_and(|t| api <= t))
+}
+
+struct AndroidTable {
+    protocols: Vec<(String, String)>,
+    suites: Vec<(String, String)>,
+    order: Vec<String>,
+}
+
+fn android_table() -> AndroidTable {
+    let text = read("tests/fixtures/android/sslsocket.txt");
+    let mut t = AndroidTable {
+        protocols: Vec::new(),
+        suites: Vec::new(),
+        order: Vec::new(),
+    };
+    for line in text.lines().filter(|l| !l.starts_with('#')) {
+        let w: Vec<&str> = line.split_whitespace().collect();
+        match w.first() {
+            Some(&"protocol") => t.protocols.push((w[1].to_owned(), w[3].to_owned())),
+            Some(&"suite") => t.suites.push((w[1].to_owned(), w[3].to_owned())),
+            Some(&"order") => t.order = w[1..].iter().map(|s| (*s).to_owned()).collect(),
+            _ => {}
+        }
+    }
+    t
+}
+
+fn check_android(id: &str, api: u32) {
+    let t = android_table();
+    let code = |n: &str| {
+        cipherdex::lookup(n)
+            .unwrap_or_else(|| panic!("{n} is no suite"))
+            .code()
+    };
+    // PSK suites are on only with a PSKKeyManager (the table's note).
+    let enabled: Vec<&str> = t
+        .suites
+        .iter()
+        .filter(|(n, r)| in_range(r, api) && !n.contains("_PSK_"))
+        .map(|(n, _)| n.as_str())
+        .collect();
+    let mut want: Vec<u32> = t
+        .order
+        .iter()
+        .filter(|n| enabled.contains(&n.as_str()))
+        .map(|n| code(n))
+        .collect();
+    // Everything enabled is in the order, except the SCSV, which goes last.
+    for n in &enabled {
+        if !t.order.iter().any(|o| o == n) {
+            assert_eq!(
+                *n, "TLS_EMPTY_RENEGOTIATION_INFO_SCSV",
+                "{id}: {n} has no place in the order"
+            );
+            want.push(code(n));
+        }
+    }
+    assert_eq!(codes(client(id)), want, "{id}: suites at API {api}");
+    let mut versions: Vec<Protocol> = t
+        .protocols
+        .iter()
+        .filter(|(_, r)| in_range(r, api))
+        .map(|(p, _)| p.parse().expect("protocol"))
+        .collect();
+    versions.sort_by_key(|p| p.as_str());
+    let mut got: Vec<Protocol> = client(id).versions().iter().collect();
+    got.sort_by_key(|p| p.as_str());
+    assert_eq!(got, versions, "{id}: versions at API {api}");
+}
+
+#[test]
+fn android_5_follows_the_sslsocket_table() {
+    check_android("android-5.0", 21);
+}
+
+#[test]
+fn android_6_follows_the_sslsocket_table() {
+    check_android("android-6.0", 23);
+    // The reader can fail: API 23 is not API 21.
+    assert!(std::panic::catch_unwind(|| check_android("android-6.0", 21)).is_err());
+}
+
+#[test]
+fn api_ranges_read_as_the_table_means_them() {
+    assert!(in_range("9+", 24) && !in_range("9+", 8));
+    assert!(in_range("9-22", 22) && !in_range("9-22", 23));
+    assert!(in_range("20-TBD", 24) && !in_range("-", 21));
+}
