@@ -25,7 +25,7 @@
 use std::fmt;
 
 use crate::attrs::Protocols;
-use crate::negotiate::Peer;
+use crate::negotiate::{KeyFloors, Peer};
 use crate::openssl::{Release, SecurityLevel};
 pub use crate::records::{Basis, Client};
 use crate::records::{Group, SignatureScheme};
@@ -308,7 +308,9 @@ impl Client {
 
     /// The client as the client side of a negotiation: its versions, its
     /// TLS 1.2 and TLS 1.3 suites in its order, groups, key shares,
-    /// signature schemes, security level and name.
+    /// signature schemes, security level, key-size floors
+    /// ([`Peer::key_floors`]: a server key below them fails with
+    /// `key_too_small`) and name.
     ///
     /// ```
     /// use cipherdex::negotiate::{negotiate, parse_versions, FailureKind, Peer};
@@ -317,6 +319,14 @@ impl Client {
     /// old.versions = parse_versions("1.0-1.1")?;
     /// let f = negotiate(&python.peer(), &old).outcome.unwrap_err();
     /// assert_eq!(f.kind, FailureKind::NoCommonVersion);
+    ///
+    /// // Java refuses an RSA key below 1024 bits (jdk.certpath.disabledAlgorithms).
+    /// let java = cipherdex::clients::find("java-17").ok_or("missing")?;
+    /// let mut small = Peer::from_names(["ECDHE-RSA-AES128-GCM-SHA256"])?;
+    /// small.versions = parse_versions("1.2")?;
+    /// small.certs = vec!["rsa:768".parse()?];
+    /// let f = negotiate(&java.peer(), &small).outcome.unwrap_err();
+    /// assert_eq!(f.kind, FailureKind::KeyTooSmall);
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn peer(&self) -> Peer {
@@ -331,6 +341,7 @@ impl Client {
         peer.key_shares = self.key_shares.map(<[_]>::to_vec);
         peer.sigalgs = self.sigalgs.map(<[_]>::to_vec);
         peer.security_level = self.security_level();
+        peer.key_floors = KeyFloors::new(self.min_rsa_bits, self.min_dh_bits, self.min_ec_bits);
         // A client offers what it has; it does not refuse for want of a
         // suite at a version it lists (every entry has suites for its versions).
         peer.refuse_without_max_version_suites = false;

@@ -54,7 +54,10 @@ use crate::records::{Group, SignatureScheme};
 use crate::stack::Stack;
 use crate::suite::Suite;
 
+mod floors;
 mod kx;
+
+pub use floors::{FloorKind, KeyFloors};
 
 /// Whose order decides among the shared suites.
 ///
@@ -265,6 +268,15 @@ pub struct Peer {
     /// The OpenSSL security level this side applies (`@SECLEVEL=n`), or `None`
     /// for no level rules.
     pub security_level: Option<SecurityLevel>,
+    /// The smallest server keys a client accepts outside a security level
+    /// (Java's `keySize` rules, SChannel's `ClientMinKeyBitLength`); see
+    /// [`KeyFloors`]. Ignored for a server.
+    pub key_floors: KeyFloors,
+    /// The size of the DH prime a server uses for DHE suites when it was
+    /// given parameters (`-dhparam`, `ssl_dhparam`). `None`: OpenSSL's
+    /// automatic parameters, matched to the certificate key's strength (or,
+    /// for [`Stack::Gnutls`], the RFC 7919 group). Ignored for a client.
+    pub dh_bits: Option<u32>,
     /// The host name a client asks for (`server_name`, SNI) and verifies the
     /// server's certificate against; `None` when not known. Negotiation
     /// does not use it; [`crate::verify`] does.
@@ -313,6 +325,8 @@ impl Peer {
             group_tuples: openssl.and_then(|d| d.tuples().map(<[usize]>::to_vec)),
             sigalgs: openssl.and_then(|d| d.sigalgs().map(Iterator::collect)),
             security_level: None,
+            key_floors: KeyFloors::NONE,
+            dh_bits: None,
             server_name: None,
             cert_choice: CertChoice::BySignatureScheme,
             stack: Stack::Openssl,
@@ -415,6 +429,8 @@ impl Peer {
                     .collect(),
             ),
             security_level: None,
+            key_floors: KeyFloors::NONE,
+            dh_bits: None,
             server_name: hello.server_name.clone(),
             cert_choice: CertChoice::BySignatureScheme,
             stack: Stack::Openssl,
@@ -652,7 +668,8 @@ pub enum FailureKind {
     NoSharedGroup,
     /// No signature scheme both accept fits the server's certificate.
     NoSharedSigalg,
-    /// A certificate key is weaker than a side's security level allows.
+    /// A certificate key or DH parameters are weaker than a side's security
+    /// level allows, or smaller than its key-size floor ([`KeyFloors`]).
     KeyTooSmall,
     /// The handshake needs what a side's security level forbids (TLS 1.0 and
     /// 1.1 sign with SHA-1 and MD5+SHA-1: OpenSSL 3.0 allows that only at level 0).
@@ -702,7 +719,9 @@ impl fmt::Display for FailureKind {
             FailureKind::NoFittingCertificate => "no certificate fits a shared suite",
             FailureKind::NoSharedGroup => "no shared group",
             FailureKind::NoSharedSigalg => "no shared signature scheme",
-            FailureKind::KeyTooSmall => "a key is too small for the security level",
+            FailureKind::KeyTooSmall => {
+                "a key is too small for a side's security level or key-size floor"
+            }
             FailureKind::SecurityLevel => "refused by a security level",
         })
     }
@@ -841,6 +860,20 @@ pub enum Diagnosis {
         level: u8,
         /// The level's minimum strength.
         min_bits: u16,
+    },
+    /// A key the server sends (its certificate key, or its DHE parameters)
+    /// is below the smallest the client accepts ([`Peer::key_floors`]).
+    KeyBelowFloor {
+        /// The side that refuses the key.
+        side: Side,
+        /// That side's name, if known (`Java 17 JSSE`).
+        peer: Option<String>,
+        /// Which floor.
+        kind: FloorKind,
+        /// The key's size in bits.
+        bits: u32,
+        /// The floor: the smallest size the side accepts.
+        floor: u16,
     },
     /// A TLS 1.0/1.1 handshake needs SHA-1 or MD5+SHA-1 signatures, which the
     /// side's security level refuses.
@@ -1002,6 +1035,38 @@ impl fmt::Display for Diagnosis {
                  parameters (-dhparam, ssl_dhparam) or a larger key, prefer ECDHE suites, or \
                  lower the client's level"
             ),
+            Diagnosis::KeyBelowFloor {
+                side,
+                peer,
+                kind,
+                bits,
+                floor,
+            } => {
+                let who = match peer {
+                    Some(p) => format!("the {side} ({p})"),
+                    None => format!("the {side}"),
+                };
+                match kind {
+                    FloorKind::Dh => write!(
+                        f,
+                        "the server's DHE parameters are {bits}-bit; {who} accepts DH of \
+                         {floor} bits and more: give the server 2048-bit or larger DH parameters \
+                         (-dhparam, ssl_dhparam; or an RFC 7919 group such as ffdhe2048) or prefer \
+                         ECDHE suites"
+                    ),
+                    FloorKind::Rsa => write!(
+                        f,
+                        "the server certificate has a {bits}-bit RSA key; {who} accepts RSA keys \
+                         of {floor} bits and more: issue a certificate with a 2048-bit (or larger) \
+                         RSA key, or an ECDSA P-256 one"
+                    ),
+                    _ => write!(
+                        f,
+                        "the server certificate has a {bits}-bit {kind} key; {who} accepts {kind} \
+                         keys of {floor} bits and more: issue a certificate on P-256 or P-384"
+                    ),
+                }
+            }
             Diagnosis::LegacySignature {
                 side,
                 version,
@@ -1464,6 +1529,15 @@ fn run(
                     }
                 }
             };
+            // The client checks the certificate it receives against its floors.
+            if let Some(d) =
+                floor_refusal(client, server, cert, group13.and_then(floors::ffdhe_bits))
+            {
+                return (
+                    Some(version),
+                    fail(FailureKind::KeyTooSmall, Some(version), vec![d]),
+                );
+            }
             let a = Agreement {
                 version,
                 suite: s,
@@ -1600,14 +1674,28 @@ fn run(
                 );
             }
         }
-        // DHE: the server's automatic parameters must pass the client's level,
-        // which checks them only after the server has committed to the suite.
+        // The client checks the certificate (then the DHE parameters) against
+        // its key-size floors once the server has committed to the suite.
+        let dh_params = if s.kex() != KeyExchange::Dhe {
+            None
+        } else if server.stack == Stack::Gnutls {
+            group.and_then(floors::ffdhe_bits)
+        } else {
+            server.dh_bits.or_else(|| {
+                cert.map(|i| &server.certs[i])
+                    .and_then(|k| auto_dh_bits(server, k))
+            })
+        };
+        if let Some(d) = floor_refusal(client, server, cert, dh_params) {
+            return (
+                Some(version),
+                fail(FailureKind::KeyTooSmall, Some(version), vec![d]),
+            );
+        }
+        // DHE: the server's parameters must pass the client's level, which
+        // checks them only after the server has committed to the suite.
         if s.kex() == KeyExchange::Dhe && server.stack != Stack::Gnutls {
-            let key = cert.map(|i| &server.certs[i]);
-            if let (Some(dh_bits), Some(level)) = (
-                key.and_then(|k| auto_dh_bits(server, k)),
-                client.security_level,
-            ) {
+            if let (Some(dh_bits), Some(level)) = (dh_params, client.security_level) {
                 let bits = finite_field_strength(dh_bits);
                 if !level.allows_bits(bits) {
                     let d = vec![Diagnosis::DhBelowLevel {
@@ -1760,6 +1848,35 @@ fn key_refusal(_client: &Peer, server: &Peer, key: &CertKey) -> Option<Diagnosis
             level: level.level(),
             min_bits: level.min_bits(),
         })
+    })
+}
+
+/// The client's refusal of the server's certificate `cert` (an index into
+/// its certificates) or of DHE parameters of `dh_bits`, by the client's
+/// [`KeyFloors`]. No allocation when nothing is refused.
+fn floor_refusal(
+    client: &Peer,
+    server: &Peer,
+    cert: Option<usize>,
+    dh_bits: Option<u32>,
+) -> Option<Diagnosis> {
+    let floors = &client.key_floors;
+    if floors.is_none() {
+        return None;
+    }
+    let refused = cert
+        .and_then(|i| server.certs.get(i))
+        .and_then(|k| floors.refuses_cert(k))
+        .or_else(|| {
+            dh_bits.and_then(|b| floors.refuses_dh(b).map(|floor| (FloorKind::Dh, b, floor)))
+        })?;
+    let (kind, bits, floor) = refused;
+    Some(Diagnosis::KeyBelowFloor {
+        side: Side::Client,
+        peer: client.name.clone(),
+        kind,
+        bits,
+        floor,
     })
 }
 

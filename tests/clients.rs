@@ -288,3 +288,94 @@ fn refusing_old_versions_is_behaviour_not_only_an_offer() {
         assert_eq!(c.security_level().map(|l| l.level()), Some(2), "{id}");
     }
 }
+
+/// A TLS 1.2 server with one suite and one certificate.
+fn floor_server(suite: &str, cert: &str) -> Peer {
+    let mut p = Peer::from_names([suite]).expect("known suite");
+    p.versions = parse_versions("1.2").expect("versions");
+    p.certs = vec![cert.parse().expect("certificate type")];
+    p
+}
+
+#[test]
+fn key_floors_refuse_server_keys_below_them() {
+    use cipherdex::negotiate::{Diagnosis, FloorKind};
+    let java = clients::find("java-17").expect("java-17").peer();
+    assert_eq!(
+        (java.key_floors.rsa, java.key_floors.dh, java.key_floors.ec),
+        (Some(1024), Some(1024), Some(224))
+    );
+    // DHE parameters below the DH floor (OpenSSL cannot serve them, so no
+    // real server in tests/simulate_clients.rs does): refused, after the
+    // server chose the suite; at the floor they pass.
+    let mut dhe = floor_server("DHE-RSA-AES128-GCM-SHA256", "rsa:2048");
+    dhe.dh_bits = Some(768);
+    let f = negotiate(&java, &dhe).outcome.unwrap_err();
+    assert_eq!(f.kind, FailureKind::KeyTooSmall);
+    assert!(
+        matches!(
+            f.diagnosis[0],
+            Diagnosis::KeyBelowFloor {
+                kind: FloorKind::Dh,
+                bits: 768,
+                floor: 1024,
+                ..
+            }
+        ),
+        "{f}"
+    );
+    let text = f.diagnosis[0].to_string();
+    assert!(
+        text.contains("768-bit") && text.contains("Java 17") && text.contains("-dhparam"),
+        "{text}"
+    );
+    dhe.dh_bits = Some(1024);
+    assert!(negotiate(&java, &dhe).is_ok());
+    // Automatic parameters follow the key: a 1024-bit RSA key gets 1024-bit DH.
+    dhe.dh_bits = None;
+    dhe.certs = vec!["rsa:1024".parse().expect("rsa:1024")];
+    assert!(negotiate(&java, &dhe).is_ok());
+    // A small key on an ECDHE suite.
+    let f = negotiate(
+        &java,
+        &floor_server("ECDHE-RSA-AES128-GCM-SHA256", "rsa:768"),
+    )
+    .outcome
+    .unwrap_err();
+    assert_eq!(f.kind, FailureKind::KeyTooSmall);
+    // Windows 10 and later: RSA and DH 1024 (ClientMinKeyBitLength defaults);
+    // Windows 7 states none, so the same server passes.
+    let small = floor_server("ECDHE-RSA-AES128-SHA", "rsa:768");
+    let win10 = clients::find("windows-10-1507").expect("windows-10-1507");
+    assert_eq!(
+        negotiate(&win10.peer(), &small).outcome.unwrap_err().kind,
+        FailureKind::KeyTooSmall
+    );
+    let win7 = clients::find("windows-7-updated").expect("windows-7-updated");
+    assert!(negotiate(&win7.peer(), &small).is_ok());
+    // A key whose size is not stated is not refused.
+    assert!(negotiate(&java, &floor_server("ECDHE-RSA-AES128-GCM-SHA256", "rsa")).is_ok());
+}
+
+#[test]
+fn windows_key_floors_follow_the_registry_settings_page() {
+    // "Added in Windows 10, version 1507": the releases from 1507 on state
+    // RSA and DH ClientMinKeyBitLength 1024 when not configured; earlier
+    // releases state nothing, and no release states an EC floor.
+    for c in clients::all().iter().filter(|c| c.software() == "Windows") {
+        let from_1507 = c.id().starts_with("windows-10-") || c.id().starts_with("windows-11");
+        let want = if from_1507 {
+            (Some(1024), Some(1024))
+        } else {
+            (None, None)
+        };
+        assert_eq!((c.min_rsa_bits(), c.min_dh_bits()), want, "{}", c.id());
+        assert_eq!(c.min_ec_bits(), None, "{}", c.id());
+        assert_eq!(
+            c.source().contains("tls-registry-settings.md"),
+            from_1507,
+            "{}: the source names the page",
+            c.id()
+        );
+    }
+}

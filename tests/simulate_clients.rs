@@ -1217,3 +1217,227 @@ fn simulate_predicts_real_clients_against_real_servers() {
         runs.len()
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Key-size floors, against the real Java client
+
+/// One server for the key-floor proof: its certificate (`openssl req`
+/// arguments and the model's key), its DH parameters, suites and versions.
+struct FloorCase {
+    what: &'static str,
+    req: &'static [&'static str],
+    key: fn() -> CertKey,
+    dhparam: Option<u32>,
+    cipher: &'static str,
+    max: &'static str,
+    /// The model must name this failure kind (`None`: the handshake completes).
+    kind: Option<cipherdex::negotiate::FailureKind>,
+}
+
+fn rsa_key(bits: u32) -> CertKey {
+    format!("rsa:{bits}").parse().expect("rsa key")
+}
+
+/// Java 17 (`java-17`: RSA floor 1024 from `jdk.certpath.disabledAlgorithms`,
+/// DH 1024 and EC 224 from `jdk.tls.disabledAlgorithms`) against `s_server`
+/// at `@SECLEVEL=0` with keys below and at its floors: `simulate` must
+/// predict what the real client does, and name `key_too_small` where the
+/// real client refused the certificate (alerts 43 and 46 in the server's
+/// log). OpenSSL cannot serve DH parameters below 1024 bits even at level 0
+/// (its `SSL_SECOP_TMP_DH` rule), so the DH floor is proven at the floor
+/// only; below it `tests/clients.rs` checks the model.
+#[test]
+fn java_key_floors_match_the_real_client() {
+    use cipherdex::cert::NamedCurve;
+    use cipherdex::negotiate::FailureKind;
+    if !require_tools(&["openssl", "java", "timeout"]) {
+        return;
+    }
+    let out = run_with_timeout(Command::new("java").arg("-version"), TOOL_TIMEOUT)
+        .expect("java -version runs");
+    if !out.combined().contains("\"17.") {
+        let msg = format!(
+            "NOT RUN: the installed Java is not the catalogue's java-17: {:?}",
+            out.combined().lines().next()
+        );
+        assert!(!under_ci(), "{msg}");
+        eprintln!("{msg}");
+        return;
+    }
+    let entry = clients::find("java-17").expect("java-17 in the catalogue");
+    assert_eq!(
+        (
+            entry.min_rsa_bits(),
+            entry.min_dh_bits(),
+            entry.min_ec_bits()
+        ),
+        (Some(1024), Some(1024), Some(224))
+    );
+    let cases = [
+        FloorCase {
+            what: "RSA 512, TLS 1.2",
+            req: &["-newkey", "rsa:512"],
+            key: || rsa_key(512),
+            dhparam: None,
+            cipher: "ECDHE-RSA-AES128-GCM-SHA256",
+            max: "TLSv1.2",
+            kind: Some(FailureKind::KeyTooSmall),
+        },
+        FloorCase {
+            what: "RSA 768, TLS 1.2, static RSA",
+            req: &["-newkey", "rsa:768"],
+            key: || rsa_key(768),
+            dhparam: None,
+            cipher: "AES128-GCM-SHA256",
+            max: "TLSv1.2",
+            kind: Some(FailureKind::KeyTooSmall),
+        },
+        FloorCase {
+            what: "RSA 768, TLS 1.3",
+            req: &["-newkey", "rsa:768"],
+            key: || rsa_key(768),
+            dhparam: None,
+            cipher: "ECDHE-RSA-AES128-GCM-SHA256",
+            max: "TLSv1.3",
+            kind: Some(FailureKind::KeyTooSmall),
+        },
+        FloorCase {
+            what: "RSA 1024 (at the floor), DHE with automatic 1024-bit parameters",
+            req: &["-newkey", "rsa:1024"],
+            key: || rsa_key(1024),
+            dhparam: None,
+            cipher: "DHE-RSA-AES128-GCM-SHA256",
+            max: "TLSv1.2",
+            kind: None,
+        },
+        FloorCase {
+            what: "RSA 2048, DHE with given 1024-bit parameters (at the floor)",
+            req: &["-newkey", "rsa:2048"],
+            key: || rsa_key(2048),
+            dhparam: Some(1024),
+            cipher: "DHE-RSA-AES128-GCM-SHA256",
+            max: "TLSv1.2",
+            kind: None,
+        },
+        FloorCase {
+            what: "ECDSA P-192 (Java lists no such curve)",
+            req: &["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-192"],
+            key: || CertKey::new(cipherdex::cert::KeyType::Ecdsa).with_curve(NamedCurve::P192),
+            dhparam: None,
+            cipher: "ECDHE-ECDSA-AES128-GCM-SHA256",
+            max: "TLSv1.2",
+            kind: Some(FailureKind::NoSharedGroup),
+        },
+    ];
+    let dir = TempDir::new("simulate-floors");
+    let env = Env {
+        root: PathBuf::from(env!("CARGO_MANIFEST_DIR")),
+        nssdb: dir.path().join("unused"),
+        go_client: dir.path().join("unused"),
+    };
+    let mut failures = Vec::new();
+    for (i, case) in cases.iter().enumerate() {
+        let (cert, key) = (
+            dir.path().join(format!("f{i}.crt")),
+            dir.path().join(format!("f{i}.key")),
+        );
+        let (c, k) = (cert.display().to_string(), key.display().to_string());
+        let mut args = vec![
+            "req",
+            "-x509",
+            "-nodes",
+            "-subj",
+            "/CN=localhost",
+            "-days",
+            "30",
+        ];
+        args.extend_from_slice(case.req);
+        args.extend(["-keyout", &k, "-out", &c]);
+        let out =
+            run_with_timeout(&mut openssl_command(&args), TOOL_TIMEOUT).expect("openssl runs");
+        assert!(out.success(), "openssl req: {out}");
+        let mut server_args: Vec<String> = strings(&[
+            "-cert",
+            &c,
+            "-key",
+            &k,
+            "-cipher",
+            &format!("{}:@SECLEVEL=0", case.cipher),
+            "-max_protocol",
+            case.max,
+        ]);
+        if let Some(bits) = case.dhparam {
+            let dh = dir.path().join(format!("dh{i}.pem"));
+            let out = run_with_timeout(
+                &mut openssl_command([
+                    "dhparam",
+                    "-out",
+                    &dh.display().to_string(),
+                    &bits.to_string(),
+                ]),
+                Duration::from_secs(120),
+            )
+            .expect("openssl dhparam runs");
+            assert!(out.success(), "openssl dhparam: {out}");
+            server_args.extend(["-dhparam".to_string(), dh.display().to_string()]);
+        }
+        let server = SServer::start(&server_args).unwrap_or_else(|e| panic!("{}: {e}", case.what));
+        let (real, said) = run_client(
+            &server,
+            &java(&env, &server.port.to_string()),
+            &dir.path().join(format!("java{i}.log")),
+        );
+        drop(server);
+        let mut model = Peer::from_names([case.cipher]).expect("known suite");
+        model.versions = range(
+            Protocol::Tls10,
+            if case.max == "TLSv1.3" {
+                Protocol::Tls13
+            } else {
+                Protocol::Tls12
+            },
+        );
+        model.security_level = SecurityLevel::new(Release::OpenSsl30, 0);
+        model.certs = vec![(case.key)()];
+        model.dh_bits = case.dhparam;
+        model.preference = Preference::Client;
+        let predicted = predict(&model, entry);
+        let kind = predicted.failure_kind();
+        let run = Run {
+            client: entry.id(),
+            said: said.clone(),
+            real: real.clone(),
+            predicted,
+        };
+        if !run.agrees(true) || kind != case.kind {
+            failures.push(format!(
+                "{}: {} (expected failure kind {:?}, got {:?}); java said: {}",
+                case.what,
+                run.describe(),
+                case.kind,
+                kind,
+                said.lines().rev().take(2).collect::<Vec<_>>().join(" | ")
+            ));
+        }
+        if case.kind == Some(FailureKind::KeyTooSmall) {
+            // The real refusal is the client's: it rejects the certificate.
+            let refused = said.contains("algorithm constraints")
+                || real.as_ref().is_err_and(|e| {
+                    e.contains("unsupported certificate") || e.contains("certificate unknown")
+                });
+            if !refused {
+                failures.push(format!(
+                    "{}: the real failure is not Java refusing the certificate: {real:?} / {said}",
+                    case.what
+                ));
+            }
+        }
+        eprintln!("{}: {}", case.what, run.describe());
+    }
+    assert!(
+        failures.is_empty(),
+        "{} disagreements:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
