@@ -135,7 +135,7 @@ fn run(data: &Path, out: &Path) -> Result<(), Vec<String>> {
     emit::write(
         out,
         "openssl_releases.rs",
-        &openssl::emit_releases(&engine.1),
+        &openssl::emit_releases(&engine.1, meta.get("openssl_default_release"))?,
     )?;
     emit::write(out, "registries.rs", &registries::emit(&registries))?;
     let defaults = defaults::load(data, &registries)?;

@@ -48,6 +48,11 @@ const KEYS: &[(&str, &str, &str)] = &[
         "The GnuTLS release whose rules `data/gnutls-*.csv` hold (for messages).",
     ),
     (
+        "openssl_default_release",
+        "OPENSSL_DEFAULT_RELEASE",
+        "The OpenSSL release whose rules and defaults apply when none is named (a label of `openssl-releases.csv`).",
+    ),
+    (
         "windows_gpo_limit",
         "GPO_LIMIT",
         "The longest Group Policy \"SSL Cipher Suite Order\" string Windows takes, in characters.",

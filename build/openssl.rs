@@ -443,9 +443,21 @@ pub fn load_releases(data: &Path, errors: &mut Vec<String>) -> Vec<ReleaseRow> {
     out
 }
 
-/// `OPENSSL_RELEASES`, in `TARGETS` order.
-pub fn emit_releases(rows: &[ReleaseRow]) -> String {
+/// `OPENSSL_RELEASES`, in `TARGETS` order,
+/// and `OPENSSL_DEFAULT_RELEASE_INDEX`, the place of `default` (meta.csv's
+/// `openssl_default_release`) among them, an error when no row has that label.
+pub fn emit_releases(rows: &[ReleaseRow], default: &str) -> Result<String, Vec<String>> {
+    let Some(index) = rows.iter().position(|r| r.label == default) else {
+        return Err(vec![format!(
+            "data/meta.csv: openssl_default_release {default:?} is not a label of data/openssl-releases.csv ({})",
+            rows.iter().map(|r| r.label.as_str()).collect::<Vec<_>>().join(", ")
+        )]);
+    };
     let mut out = format!(
+        "/// The index of `openssl_default_release` in `OPENSSL_RELEASES`.\npub(crate) const OPENSSL_DEFAULT_RELEASE_INDEX: usize = {index};\n"
+    );
+    let _ = write!(
+        out,
         "pub(crate) static OPENSSL_RELEASES: [OpenSslReleaseRow; {}] = [\n",
         rows.len()
     );
@@ -457,5 +469,5 @@ pub fn emit_releases(rows: &[ReleaseRow]) -> String {
         );
     }
     out.push_str("];\n");
-    out
+    Ok(out)
 }

@@ -303,10 +303,11 @@ impl Default for Peer {
 impl Peer {
     /// OpenSSL-like defaults: TLS 1.0 to 1.3, OpenSSL's default TLS 1.3
     /// suites, no TLS 1.2 suites, one RSA certificate, server preference,
-    /// and OpenSSL 3.0's default groups, key share and signature schemes
-    /// ([`crate::defaults`]); no security level (set one to apply its rules).
+    /// and the default groups, key share and signature schemes of the
+    /// default OpenSSL release, [`crate::openssl::DEFAULT_RELEASE`] (3.0;
+    /// [`crate::defaults`]); no security level (set one to apply its rules).
     pub fn new() -> Peer {
-        let openssl = crate::defaults::find("openssl", "3.0", None);
+        let openssl = crate::defaults::openssl(crate::openssl::DEFAULT_RELEASE);
         Peer {
             name: None,
             tls12_suites: Vec::new(),

@@ -64,7 +64,7 @@ pub struct Profile {
 /// [`ProfileError`] for an unknown kind, release, level or a bad OpenSSL
 /// cipher string or GnuTLS priority string.
 pub fn resolve(spec: &str, role: Role) -> Result<Option<Profile>, ProfileError> {
-    resolve_with(spec, role, openssl::Release::OpenSsl30)
+    resolve_with(spec, role, openssl::Release::default())
 }
 
 /// [`resolve`], with an `openssl:STRING` profile evaluated by `release`'s

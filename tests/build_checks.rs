@@ -494,6 +494,24 @@ fn openssl_engine_tables_are_deterministic() {
 }
 
 #[test]
+fn the_default_openssl_release_must_be_a_release_label() {
+    let d = DataCopy::new("meta-openssl-default");
+    let mut errors = Vec::new();
+    let rows = openssl::load_releases(&d.0, &mut errors);
+    assert_eq!(errors, Vec::<String>::new());
+    let ok = openssl::emit_releases(&rows, "3.2").unwrap();
+    assert!(
+        ok.contains("OPENSSL_DEFAULT_RELEASE_INDEX: usize = 3;"),
+        "{ok}"
+    );
+    let err = openssl::emit_releases(&rows, "3.9").unwrap_err();
+    assert!(
+        err[0].starts_with("data/meta.csv: openssl_default_release \"3.9\" is not a label of data/openssl-releases.csv (1.1.1, 1.1.1-weak, 3.0, 3.2"),
+        "{err:?}"
+    );
+}
+
+#[test]
 fn meta_keys_are_checked_and_go_rules_name_its_releases() {
     let d = DataCopy::new("meta");
     d.edit("meta.csv", |t| {
@@ -507,7 +525,7 @@ fn meta_keys_are_checked_and_go_rules_name_its_releases() {
     let has = |needle: &str| errors.iter().any(|e| e.contains(needle));
     assert!(
         has(&format!(
-            "data/meta.csv:{unknown_line}: unknown key \"go_newest_since\" (expected one of: data_version, go_older, go_newer_since, go_newer, mozilla_source, gnutls_release, windows_gpo_limit)"
+            "data/meta.csv:{unknown_line}: unknown key \"go_newest_since\" (expected one of: data_version, go_older, go_newer_since, go_newer, mozilla_source, gnutls_release, openssl_default_release, windows_gpo_limit)"
         )),
         "{errors:#?}"
     );

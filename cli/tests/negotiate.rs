@@ -33,11 +33,13 @@ fn json_shape_on_success() {
         [
             "cert",
             "cert_findings",
+            "defaults",
             "diagnosis",
             "failure",
             "group",
             "hello_retry",
             "ok",
+            "openssl",
             "shared",
             "sigalg",
             "suite",
@@ -678,4 +680,103 @@ fn a_scanner_report_as_the_server_brings_its_groups_and_certificate() {
         &nmap,
     ]);
     assert_eq!((code, &v["group"]["name"]), (0, &Value::from("secp256r1")));
+}
+
+#[test]
+fn the_output_states_each_sides_openssl_defaults_and_security_level() {
+    use cipherdex::openssl::DEFAULT_RELEASE;
+    let default_level = cipherdex::defaults::openssl(DEFAULT_RELEASE)
+        .and_then(|d| d.security_level())
+        .expect("the default release has a defaults row with a level");
+    // Without --openssl: a suite list takes the default release's defaults and
+    // level; a Windows profile states its own and has no OpenSSL level.
+    let (v, _) = json(&[
+        "negotiate",
+        "--client",
+        "ECDHE-RSA-AES128-GCM-SHA256",
+        "--server",
+        "windows:server-2022",
+    ]);
+    assert_eq!(v["openssl"], DEFAULT_RELEASE, "{v}");
+    let client = &v["defaults"]["client"];
+    assert_eq!(client["openssl"], DEFAULT_RELEASE, "{v}");
+    assert_eq!(client["security_level"], default_level, "{v}");
+    assert_eq!(client["security_level_default"], true, "{v}");
+    let server = &v["defaults"]["server"];
+    assert_eq!(server["openssl"], Value::Null, "{v}");
+    assert_eq!(server["security_level"], Value::Null, "{v}");
+    // The text says the same, one line per side.
+    let out = cipherdex()
+        .args([
+            "negotiate",
+            "--client",
+            "ECDHE-RSA-AES128-GCM-SHA256",
+            "--server",
+            "windows:server-2022",
+        ])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    let line = |side: &str| {
+        text.lines()
+            .find(|l| l.starts_with(&format!("{side}: ")))
+            .unwrap_or_else(|| panic!("no {side} line in:\n{text}"))
+            .to_owned()
+    };
+    let client = line("client");
+    assert!(
+        client.contains(&format!("OpenSSL {DEFAULT_RELEASE} defaults"))
+            && client.contains(&format!(
+                "security level {default_level} (OpenSSL {DEFAULT_RELEASE}'s default)"
+            )),
+        "{client}"
+    );
+    let server = line("server");
+    assert!(
+        server.contains("its own") && server.contains("no security level"),
+        "{server}"
+    );
+    // The default level is applied, not only stated: OpenSSL 3.0's level 1
+    // refuses TLS 1.0 (SHA-1/MD5 signatures), level 0 stated on both sides does not.
+    let tls10 = [
+        "negotiate",
+        "--client",
+        "ECDHE-RSA-AES128-SHA",
+        "--client-versions",
+        "1.0",
+        "--server",
+        "ECDHE-RSA-AES128-SHA",
+    ];
+    let (v, code) = json(&tls10);
+    assert_eq!(
+        (code, &v["failure"]),
+        (1, &Value::from("security_level")),
+        "{v}"
+    );
+    let mut stated = tls10.to_vec();
+    stated.extend(["--client-seclevel", "0", "--server-seclevel", "0"]);
+    let (v, code) = json(&stated);
+    assert_eq!(code, 0, "{v}");
+    assert_eq!(v["defaults"]["client"]["security_level"], 0, "{v}");
+    assert_eq!(
+        v["defaults"]["client"]["security_level_default"], false,
+        "{v}"
+    );
+    // --openssl 3.5: that release's defaults row and its level on both list sides.
+    let row = cipherdex::defaults::openssl("3.5").expect("a 3.5 row");
+    let (v, _) = json(&[
+        "negotiate",
+        "--client",
+        "",
+        "--server",
+        "",
+        "--openssl",
+        "3.5",
+    ]);
+    for side in ["client", "server"] {
+        let d = &v["defaults"][side];
+        assert_eq!(d["openssl"], row.release(), "{v}");
+        assert_eq!(d["security_level"], row.security_level().unwrap(), "{v}");
+        assert_eq!(d["security_level_default"], true, "{v}");
+    }
 }

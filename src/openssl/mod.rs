@@ -121,15 +121,14 @@ impl OpenSslCipher {
 /// assert_eq!("1.1.1w".parse::<Release>().unwrap(), Release::OpenSsl111);
 /// assert_eq!("3.5.1".parse::<Release>().unwrap(), Release::OpenSsl32);
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Release {
     /// OpenSSL 1.1.1, default build.
     OpenSsl111,
     /// OpenSSL 1.1.1 built with `enable-weak-ssl-ciphers` (RC4, 3DES).
     OpenSsl111Weak,
-    /// OpenSSL 3.0 and 3.1, default build and provider (the default target).
-    #[default]
+    /// OpenSSL 3.0 and 3.1, default build and provider.
     OpenSsl30,
     /// OpenSSL 3.2 and later, default build and provider.
     OpenSsl32,
@@ -302,6 +301,25 @@ impl Release {
             || keywords::ALIASES
                 .iter()
                 .any(|a| a.name == word && self.has_alias(a))
+    }
+}
+
+/// The label of the release whose rules and defaults apply when none is
+/// named (`data/meta.csv`'s `openssl_default_release`): what
+/// [`Release::default`] is, whose defaults [`crate::negotiate::Peer::new`]
+/// takes, and what `cipherdex negotiate` and `simulate` use without `--openssl`.
+///
+/// ```
+/// use cipherdex::openssl::{Release, DEFAULT_RELEASE};
+/// assert_eq!(Release::default().label(), DEFAULT_RELEASE);
+/// assert_eq!(DEFAULT_RELEASE.parse::<Release>().ok(), Some(Release::default()));
+/// ```
+pub const DEFAULT_RELEASE: &str = crate::tables::OPENSSL_DEFAULT_RELEASE;
+
+impl Default for Release {
+    /// The release labelled [`DEFAULT_RELEASE`].
+    fn default() -> Release {
+        Release::ALL[crate::tables::OPENSSL_DEFAULT_RELEASE_INDEX]
     }
 }
 

@@ -34,8 +34,8 @@ pub struct CheckCertArgs {
     #[arg(long, value_name = "N")]
     pub seclevel: Option<u8>,
 
-    /// The OpenSSL release whose security-level rules apply: 3.0 (default) or 3.2.
-    #[arg(long = "openssl", value_name = "VERSION", default_value = "3.0")]
+    /// The OpenSSL release whose security-level rules apply: 3.0 or 3.2 (and later).
+    #[arg(long = "openssl", value_name = "VERSION", default_value = cipherdex::openssl::DEFAULT_RELEASE)]
     pub openssl: String,
 
     /// The certificates the client trusts (a PEM file of roots); default: judge the chain by its shape.

@@ -4,10 +4,19 @@ use clap::Args;
 
 use super::ServerArgs;
 
+/// The text after `--help`: the release and GnuTLS version come from the library.
+fn after_help() -> String {
+    format!(
+        "LIST: suite names or codes ('A:B', 'A,B'), '-' for standard input, @FILE, '' for no suites, or a profile: windows:RELEASE (windows:server-2022), mozilla:LEVEL[:VERSION] (mozilla:intermediate), openssl:STRING (openssl:HIGH:!aNULL), gnutls:PRIORITY (gnutls:NORMAL:-VERS-TLS1.3, as {gnutls} evaluates it).\nV: a version or range: 1.2, 1.0-1.3.\nDefaults: versions 1.0-1.3 on both sides, OpenSSL's default TLS 1.3 list on both sides, --cert rsa, --prefer server (a profile's own order when it has one), --openssl {openssl}: a side given as a suite list, '' or an openssl: profile takes that release's default groups, key shares, signature schemes and security level where it states none (the output's last lines, and `defaults` in --json, say what each side took); a profile of another implementation, a ClientHello or a scanner report is taken as it is, and what it does not state is not checked. A --client LIST that is a ClientHello (s_client -msg output, hex) gives the client everything the hello states. A --cert FILE (a chain) is also checked as the client verifies it (--at, --sni or the hello's SNI, --client-seclevel, --ca; see check-cert).\nExit status: 0 when a handshake would succeed and nothing fails verification, 1 when not, 2 on bad input.\n\nExample:\n  cipherdex negotiate --client ECDHE-ECDSA-AES128-GCM-SHA256:AES128-SHA --server windows:server-2016 --cert rsa",
+        gnutls = cipherdex::gnutls::RELEASE,
+        openssl = cipherdex::openssl::DEFAULT_RELEASE,
+    )
+}
+
 /// `cipherdex negotiate`.
 #[derive(Debug, Clone, Args)]
 #[command(
-    after_help = "LIST: suite names or codes ('A:B', 'A,B'), '-' for standard input, @FILE, '' for no suites, or a profile: windows:RELEASE (windows:server-2022), mozilla:LEVEL[:VERSION] (mozilla:intermediate), openssl:STRING (openssl:HIGH:!aNULL), gnutls:PRIORITY (gnutls:NORMAL:-VERS-TLS1.3, as GnuTLS 3.7 evaluates it).\nV: a version or range: 1.2, 1.0-1.3.\nDefaults: versions 1.0-1.3 on both sides, OpenSSL's default TLS 1.3 list on both sides, --cert rsa, --prefer server (a profile's own order when it has one); groups, signature schemes and security levels not stated are not checked. A --client LIST that is a ClientHello (s_client -msg output, hex) gives the client everything the hello states. A --cert FILE (a chain) is also checked as the client verifies it (--at, --sni or the hello's SNI, --client-seclevel, --ca; see check-cert).\nExit status: 0 when a handshake would succeed and nothing fails verification, 1 when not, 2 on bad input.\n\nExample:\n  cipherdex negotiate --client ECDHE-ECDSA-AES128-GCM-SHA256:AES128-SHA --server windows:server-2016 --cert rsa"
+    after_help = after_help()
 )]
 pub struct NegotiateArgs {
     /// The client's TLS 1.2-and-older suites, in its order (or a profile).
@@ -42,9 +51,10 @@ pub struct NegotiateArgs {
     #[arg(long = "client-seclevel", value_name = "N")]
     pub client_seclevel: Option<u8>,
 
-    /// The OpenSSL release whose rules apply (3.0 when absent; 3.2 stands for 3.2 and later).
-    /// Given, each side that is a suite list or an openssl: profile takes that release's
-    /// default groups, key shares and security level (3.5: X25519MLKEM768 first, group tuples).
+    /// The OpenSSL release whose rules and defaults apply (default: see below).
+    /// Each side that is a suite list or an openssl: profile takes that release's
+    /// default groups, key shares, signature schemes and security level (3.5:
+    /// X25519MLKEM768 first, group tuples); the output says what each side took.
     #[arg(long = "openssl", value_name = "VERSION")]
     pub openssl: Option<String>,
 

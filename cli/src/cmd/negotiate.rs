@@ -1,6 +1,7 @@
 //! `cipherdex negotiate`: what a client and a server agree on, or why not.
 
 use cipherdex::negotiate::{negotiate, parse_versions, Negotiation, Peer};
+use cipherdex::openssl::SecurityLevel;
 use cipherdex::profile::Role;
 use cipherdex::Group;
 use cipherdex::{Scheme, Suite};
@@ -16,8 +17,9 @@ use crate::table;
 /// Builds both sides, predicts, prints; exit 1 when the handshake would fail.
 pub fn run(args: &NegotiateArgs, ctx: &mut Ctx) -> Result<Status, Error> {
     let openssl = peer::Openssl::parse(args.openssl.as_deref())?;
-    let (mut client, _) = peer::side(&args.client, "--client", Role::Client, openssl, ctx)?;
-    let server = peer::server(&args.server, openssl, &peer::SERVER, ctx)?;
+    let (mut client, _, client_basis) =
+        peer::side(&args.client, "--client", Role::Client, openssl, ctx)?;
+    let (server, server_basis) = peer::server(&args.server, openssl, &peer::SERVER, ctx)?;
     if let Some(list) = &args.client_tls13 {
         client.tls13_suites = peer::tls13(list, "--client-tls13", ctx)?;
     }
@@ -59,14 +61,26 @@ pub fn run(args: &NegotiateArgs, ctx: &mut Ctx) -> Result<Status, Error> {
         Vec::new()
     };
     let verify_ok = !findings.iter().any(|f| f.fails);
+    let sides = [
+        SideDoc::new(&client, client_basis, openssl),
+        SideDoc::new(&server, server_basis, openssl),
+    ];
     if ctx.json {
         let mut doc = Doc::new(&n, &server);
         doc.verify_ok = verify_ok;
         doc.cert_findings = findings;
+        doc.openssl = openssl.release.label();
+        doc.defaults = Sides {
+            client: sides[0],
+            server: sides[1],
+        };
         table::write_json(ctx.out, &doc)?;
     } else {
         write_text(&n, &server, ctx)?;
         certs::write_findings(&findings, server.certs.len() > 1, ctx)?;
+        for (side, d) in ["client", "server"].into_iter().zip(sides) {
+            writeln!(ctx.out, "{side}: {}", d.describe(openssl))?;
+        }
     }
     Ok(Status::negative_if(!n.is_ok() || !verify_ok))
 }
@@ -146,6 +160,61 @@ struct Doc {
     cert: Option<CertDoc>,
     verify_ok: bool,
     cert_findings: Vec<FindingDoc>,
+    /// The OpenSSL release whose rules apply (`--openssl`, or the default release).
+    openssl: &'static str,
+    /// What each side took from that release's defaults.
+    defaults: Sides,
+}
+
+/// `defaults` of the JSON document.
+#[derive(Serialize, Clone, Copy, Default)]
+struct Sides {
+    client: SideDoc,
+    server: SideDoc,
+}
+
+/// Where one side's groups, signature schemes and security level came from.
+#[derive(Serialize, Clone, Copy, Default)]
+struct SideDoc {
+    /// The OpenSSL release whose default groups, key shares and signature
+    /// schemes the side took where it states none; `None` when it states
+    /// its own (another implementation's profile, a ClientHello, a report).
+    openssl: Option<&'static str>,
+    /// The OpenSSL security level the side applies, if any.
+    security_level: Option<u8>,
+    /// Whether that level is the release's default (not one stated).
+    security_level_default: bool,
+}
+
+impl SideDoc {
+    fn new(p: &Peer, basis: peer::Basis, openssl: peer::Openssl) -> SideDoc {
+        let level = p.security_level.map(|l| l.level());
+        let default = SecurityLevel::default_for(openssl.release).level();
+        SideDoc {
+            openssl: basis.defaults.map(|d| d.release()),
+            security_level: level,
+            security_level_default: basis.defaults.is_some() && level == Some(default),
+        }
+    }
+
+    /// One line: `OpenSSL 3.0 defaults where not stated, security level 1 (OpenSSL 3.0's default)`.
+    fn describe(self, openssl: peer::Openssl) -> String {
+        let mut s = match self.openssl {
+            Some(r) => format!("OpenSSL {r} defaults where not stated"),
+            None => "its own groups and signature schemes (no OpenSSL defaults)".to_owned(),
+        };
+        match self.security_level {
+            Some(l) if self.security_level_default => {
+                s += &format!(
+                    ", security level {l} (OpenSSL {}'s default)",
+                    self.openssl.unwrap_or(openssl.release.label())
+                );
+            }
+            Some(l) => s += &format!(", security level {l}"),
+            None => s += ", no security level",
+        }
+        s
+    }
 }
 
 #[derive(Serialize)]
@@ -214,6 +283,8 @@ impl Doc {
             }),
             verify_ok: true,
             cert_findings: Vec::new(),
+            openssl: "",
+            defaults: Sides::default(),
         }
     }
 }

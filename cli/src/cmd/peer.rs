@@ -36,9 +36,10 @@ pub const SERVER: Names = Names {
     seclevel: "--server-seclevel",
 };
 
-/// What `--openssl` gives: the release whose rules apply and, when the
-/// option was given, that release's defaults (groups, key shares, signature
-/// schemes, security level) for the sides that are OpenSSL-like.
+/// What `--openssl` gives: the release whose rules apply (the default
+/// release when the option is absent) and that release's defaults (groups,
+/// key shares, signature schemes, security level) for the sides that are
+/// OpenSSL-like.
 #[derive(Clone, Copy)]
 pub struct Openssl {
     /// The release whose rules apply.
@@ -49,9 +50,11 @@ pub struct Openssl {
 }
 
 impl Openssl {
-    /// From `--openssl VERSION` (absent: 3.0's rules, no defaults applied).
+    /// From `--openssl VERSION` (absent: the default release,
+    /// [`cipherdex::openssl::DEFAULT_RELEASE`]): its rules, and its defaults
+    /// for the sides that are OpenSSL-like.
     pub fn parse(openssl: Option<&str>) -> Result<Openssl, Error> {
-        let version = openssl.unwrap_or("3.0");
+        let version = openssl.unwrap_or(cipherdex::openssl::DEFAULT_RELEASE);
         let bad = || Error::BadValue {
             option: "--openssl",
             value: version.to_owned(),
@@ -61,7 +64,7 @@ impl Openssl {
         let row = cipherdex::defaults::openssl(version).ok_or_else(bad)?;
         Ok(Openssl {
             release,
-            defaults: openssl.is_some().then_some(row),
+            defaults: Some(row),
             tuples: row.tuples().is_some(),
         })
     }
@@ -74,9 +77,10 @@ impl Openssl {
         })
     }
 
-    /// The release's defaults, for a side that states `own` itself.
-    fn apply(self, peer: &mut Peer, own: Own) {
-        let Some(row) = self.defaults else { return };
+    /// The release's defaults, for a side that states `own` itself; the
+    /// release whose defaults it took, if any.
+    fn apply(self, peer: &mut Peer, own: Own) -> Option<&'static PeerDefaults> {
+        let row = self.defaults?;
         match own {
             Own::Nothing => {
                 peer.set_defaults(row);
@@ -85,9 +89,20 @@ impl Openssl {
                     .and_then(|l| SecurityLevel::new(self.release, l));
             }
             Own::Level => peer.set_defaults(row),
-            Own::Everything => {}
+            Own::Everything => return None,
         }
+        Some(row)
     }
+}
+
+/// Where a side's groups, signature schemes and security level came from,
+/// for the output (`negotiate` states it for each side).
+#[derive(Clone, Copy, Debug)]
+pub struct Basis {
+    /// The OpenSSL defaults row the side took (a suite list, '' or an
+    /// `openssl:` profile); `None` for a side that states its own (another
+    /// implementation's profile, a ClientHello, a scanner report).
+    pub defaults: Option<&'static PeerDefaults>,
 }
 
 /// What a side states of its own (what `--openssl`'s defaults may not replace).
@@ -108,8 +123,8 @@ pub fn server(
     openssl: Openssl,
     names: &Names,
     ctx: &mut Ctx,
-) -> Result<Peer, Error> {
-    let (mut server, order) = side(&args.server, names.list, Role::Server, openssl, ctx)?;
+) -> Result<(Peer, Basis), Error> {
+    let (mut server, order, basis) = side(&args.server, names.list, Role::Server, openssl, ctx)?;
     if let Some(list) = &args.server_tls13 {
         server.tls13_suites = tls13(list, names.tls13, ctx)?;
     }
@@ -132,7 +147,7 @@ pub fn server(
         Some(PreferArg::Client) => Preference::Client,
         None => order.unwrap_or(Preference::Server),
     };
-    Ok(server)
+    Ok((server, basis))
 }
 
 /// Groups, signature schemes and security level, where given. From OpenSSL
@@ -185,10 +200,10 @@ pub fn side(
     role: Role,
     openssl: Openssl,
     ctx: &mut Ctx,
-) -> Result<(Peer, Option<Preference>), Error> {
+) -> Result<(Peer, Option<Preference>, Basis), Error> {
     let (mut peer, order, own) = side_own(list, option, role, openssl.release, ctx)?;
-    openssl.apply(&mut peer, own);
-    Ok((peer, order))
+    let defaults = openssl.apply(&mut peer, own);
+    Ok((peer, order, Basis { defaults }))
 }
 
 fn side_own(

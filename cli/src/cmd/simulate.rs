@@ -28,7 +28,7 @@ pub fn run(args: &SimulateArgs, ctx: &mut Ctx) -> Result<Status, Error> {
     let release = peer::Openssl::rules(&args.openssl)?;
     let clients: Vec<&'static Client> =
         select(args.clients.as_deref().unwrap_or("*")).map_err(Error::Clients)?;
-    let server = peer::server(&args.server, release, &peer::SERVER, ctx)?;
+    let (server, _) = peer::server(&args.server, release, &peer::SERVER, ctx)?;
     let before = if args.before.is_some() {
         let was = ServerArgs {
             server: args.before.clone().unwrap_or_default(),
@@ -46,7 +46,7 @@ pub fn run(args: &SimulateArgs, ctx: &mut Ctx) -> Result<Status, Error> {
                 .or(args.server.server_groups.clone()),
             ..args.server.clone()
         };
-        Some(peer::server(&was, release, &BEFORE, ctx)?)
+        Some(peer::server(&was, release, &BEFORE, ctx)?.0)
     } else if args.before_tls13.is_some()
         || args.before_versions.is_some()
         || args.before_groups.is_some()
