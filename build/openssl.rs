@@ -456,9 +456,9 @@ pub fn emit_releases(rows: &[ReleaseRow], default: &str) -> Result<String, Vec<S
     let mut out = format!(
         "/// The index of `openssl_default_release` in `OPENSSL_RELEASES`.\npub(crate) const OPENSSL_DEFAULT_RELEASE_INDEX: usize = {index};\n"
     );
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "pub(crate) static OPENSSL_RELEASES: [OpenSslReleaseRow; {}] = [\n",
+        "pub(crate) static OPENSSL_RELEASES: [OpenSslReleaseRow; {}] = [",
         rows.len()
     );
     for r in rows {
