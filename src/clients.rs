@@ -57,27 +57,31 @@ pub fn find(id: &str) -> Option<&'static Client> {
 
 /// The clients a pattern selects, in catalogue order: comma-separated
 /// terms, each an id or a glob with `*` (`windows-*`, `*-debian12`,
-/// `java-*,go-1.19`), compared ignoring ASCII case. An empty pattern or `*`
-/// selects every client.
+/// `java-*,go-1.19`), compared ignoring ASCII case. `*` selects every
+/// client; an empty pattern, or an empty term (`java-*,`), is bad input.
 ///
 /// ```
 /// let java = cipherdex::clients::select("JAVA-*")?;
 /// assert!(java.iter().all(|c| c.software() == "Java"));
 /// let e = cipherdex::clients::select("java-*,netscape-4").unwrap_err();
 /// assert_eq!(e.unmatched(), ["netscape-4"]);
+/// let e = cipherdex::clients::select("").unwrap_err();
+/// assert!(e.is_empty_term());
+/// assert!(e.to_string().contains("windows-*"));
 /// # Ok::<(), cipherdex::clients::ClientPatternError>(())
 /// ```
 ///
 /// # Errors
-/// [`ClientPatternError`] naming every term that selects no client.
+/// [`ClientPatternError`] naming every term that selects no client, or
+/// saying that the pattern or one of its terms is empty.
 pub fn select(pattern: &str) -> Result<Vec<&'static Client>, ClientPatternError> {
-    let terms: Vec<&str> = pattern
-        .split(',')
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-        .collect();
-    if terms.is_empty() {
-        return Ok(CLIENTS.iter().collect());
+    let terms: Vec<&str> = pattern.split(',').map(str::trim).collect();
+    if terms.iter().any(|t| t.is_empty()) {
+        return Err(ClientPatternError {
+            pattern: pattern.to_owned(),
+            unmatched: Vec::new(),
+            empty_term: true,
+        });
     }
     let unmatched: Vec<String> = terms
         .iter()
@@ -85,7 +89,11 @@ pub fn select(pattern: &str) -> Result<Vec<&'static Client>, ClientPatternError>
         .map(|t| (*t).to_owned())
         .collect();
     if !unmatched.is_empty() {
-        return Err(ClientPatternError { unmatched });
+        return Err(ClientPatternError {
+            pattern: pattern.to_owned(),
+            unmatched,
+            empty_term: false,
+        });
     }
     Ok(CLIENTS
         .iter()
@@ -116,26 +124,52 @@ fn glob(pattern: &str, id: &str) -> bool {
     p[pi..].iter().all(|c| *c == b'*')
 }
 
-/// A client pattern term that selects no client.
+/// A client pattern that is empty, has an empty term, or has terms that
+/// select no client.
 ///
 /// ```
 /// let e = cipherdex::clients::select("windows-95").unwrap_err();
 /// assert!(e.to_string().contains("cipherdex clients"));
+/// assert!(!e.is_empty_term());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ClientPatternError {
+    pattern: String,
     unmatched: Vec<String>,
+    empty_term: bool,
 }
 
 impl ClientPatternError {
-    /// Every term that selects nothing.
+    /// Every term that selects nothing (empty when the pattern or a term is empty).
     pub fn unmatched(&self) -> &[String] {
         &self.unmatched
+    }
+
+    /// True when the pattern is empty or has an empty term (`java-*,`).
+    pub fn is_empty_term(&self) -> bool {
+        self.empty_term
+    }
+
+    /// The pattern as given.
+    pub fn pattern(&self) -> &str {
+        &self.pattern
     }
 }
 
 impl fmt::Display for ClientPatternError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.empty_term {
+            let what = if self.pattern.trim().is_empty() {
+                "the client pattern is empty".to_owned()
+            } else {
+                format!("the client pattern {:?} has an empty term", self.pattern)
+            };
+            return write!(
+                f,
+                "{what}: give ids or globs separated by commas, such as windows-* or \
+                 java-17,go-1.19, or * for every client (cipherdex clients lists the ids)"
+            );
+        }
         let terms: Vec<String> = self.unmatched.iter().map(|t| format!("{t:?}")).collect();
         write!(
             f,

@@ -379,3 +379,21 @@ fn windows_key_floors_follow_the_registry_settings_page() {
         );
     }
 }
+
+#[test]
+fn an_empty_pattern_or_term_is_bad_input() {
+    for pattern in ["", "  ", "java-*,", ",go-1.19", "java-*,,go-1.19"] {
+        let e = clients::select(pattern).unwrap_err();
+        assert!(e.is_empty_term(), "{pattern:?}");
+        assert!(e.unmatched().is_empty());
+        let text = e.to_string();
+        assert!(
+            text.contains("empty") && text.contains("windows-*"),
+            "{text}"
+        );
+    }
+    assert_eq!(clients::select("*").unwrap().len(), clients::all().len());
+    let e = clients::select("java-*,netscape-4").unwrap_err();
+    assert!(!e.is_empty_term());
+    assert_eq!(e.unmatched(), ["netscape-4"]);
+}

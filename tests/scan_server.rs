@@ -340,3 +340,24 @@ fn live_scans_predict_real_handshakes() {
     assert!(checked >= 20, "only {checked} handshakes");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn unknown_suites_in_a_report_are_listed_not_dropped() {
+    let text = "Accepted  TLSv1.2  128 bits  AES128-SHA\n\
+                Accepted  TLSv1.2  256 bits  NOT-A-SUITE\n\
+                Accepted  TLSv1.3  128 bits  TLS_AES_128_GCM_SHA256\n";
+    let r = input::report(Format::SslscanText, text).expect("a report");
+    let p = r.server().expect("a scanner report");
+    assert_eq!(p.tls12_suites.len(), 1);
+    let unknown = r.unknown_suites();
+    assert_eq!(unknown.len(), 1, "{unknown:?}");
+    assert_eq!(unknown[0].line, Some(2));
+    assert_eq!(unknown[0].protocol, Some(Protocol::Tls12));
+    // A report of known suites only lists none.
+    let r = input::report(
+        Format::SslscanText,
+        "Accepted  TLSv1.2  128 bits  AES128-SHA\n",
+    )
+    .expect("a report");
+    assert!(r.unknown_suites().is_empty());
+}

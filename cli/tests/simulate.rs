@@ -186,3 +186,54 @@ fn bad_before_input_is_reported_with_its_option() {
     assert_eq!(code, Some(2));
     assert!(err.contains("--before-groups"), "{err}");
 }
+
+#[test]
+fn an_empty_client_pattern_is_bad_input_and_no_argument_lists_every_client() {
+    for pattern in ["", " ", "java-*,"] {
+        let (code, out, err) = run(&["--server", "openssl:DEFAULT", "--clients", pattern]);
+        assert_eq!(code, Some(2), "{pattern:?}: {out}{err}");
+        assert!(out.is_empty(), "{out}");
+        assert!(
+            err.contains("empty") && err.contains("windows-*"),
+            "{pattern:?}: {err}"
+        );
+    }
+    // `cipherdex clients` without an argument is the whole catalogue.
+    let out = cipherdex().args(["clients", "--json"]).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        v.as_array().map(Vec::len),
+        Some(cipherdex::clients::all().len())
+    );
+}
+
+#[test]
+fn a_report_suite_cipherdex_does_not_know_is_a_warning_not_a_silent_drop() {
+    let dir =
+        std::env::temp_dir().join(format!("cipherdex-simulate-unknown-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let report = dir.join("scan.txt");
+    std::fs::write(
+        &report,
+        "Accepted  TLSv1.2  128 bits  ECDHE-RSA-AES128-GCM-SHA256\n\
+         Accepted  TLSv1.2  128 bits  NOT-A-REAL-SUITE\n",
+    )
+    .unwrap();
+    let arg = format!("@{}", report.display());
+    let (code, out, err) = run(&["--server", &arg, "--clients", "java-17"]);
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(code, Some(0), "{out}{err}");
+    assert!(
+        err.contains("warning") && err.contains("NOT-A-REAL-SUITE") && err.contains("line 2"),
+        "{err}"
+    );
+    assert!(
+        out.contains("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"),
+        "{out}"
+    );
+}

@@ -180,6 +180,10 @@ impl Report {
     /// state no signature schemes or security level: `None`. `None` when no
     /// suite is tied to a version (a plain list, not a scanner report).
     ///
+    /// A suite the report names that cipherdex does not know cannot be part
+    /// of the peer: [`Report::unknown_suites`] lists every such entry, so that
+    /// a caller says so (the CLI prints a warning for each).
+    ///
     /// ```
     /// use cipherdex::input::{report, Format};
     /// let text = "Accepted  TLSv1.2  128 bits  AES128-SHA\nAccepted  TLSv1.1  128 bits  AES128-SHA\n";
@@ -248,6 +252,28 @@ impl Report {
         }
         peer.name = Some(format!("the server of the {}", self.source.description()));
         Some(peer)
+    }
+
+    /// The entries whose suite cipherdex does not know (GREASE values are
+    /// not suites and are not listed), in input order: what
+    /// [`Report::server`] and [`Report::suites`] leave out.
+    ///
+    /// ```
+    /// use cipherdex::input::{report, Format};
+    /// let text = "Accepted  TLSv1.2  128 bits  AES128-SHA\n\
+    ///             Accepted  TLSv1.2  128 bits  NOT-A-SUITE\n";
+    /// let r = report(Format::SslscanText, text)?;
+    /// assert_eq!(r.server().ok_or("a scan")?.tls12_suites.len(), 1);
+    /// let unknown = r.unknown_suites();
+    /// assert_eq!(unknown.len(), 1);
+    /// assert_eq!(unknown[0].suite.to_string(), "unknown NOT-A-SUITE");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn unknown_suites(&self) -> Vec<&Entry> {
+        self.entries
+            .iter()
+            .filter(|e| matches!(e.suite, SuiteRef::Unknown { .. }))
+            .collect()
     }
 
     /// The known suites, each once, in order of first appearance.

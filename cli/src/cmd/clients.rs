@@ -9,7 +9,12 @@ use crate::table;
 
 /// Lists the catalogue, or the clients the arguments select.
 pub fn run(args: &ClientsArgs, ctx: &mut Ctx) -> Result<Status, Error> {
-    let pattern = args.clients.join(",");
+    // No argument lists the whole catalogue.
+    let pattern = if args.clients.is_empty() {
+        "*".to_owned()
+    } else {
+        args.clients.join(",")
+    };
     let selected: Vec<&'static Client> = clients::select(&pattern).map_err(Error::Clients)?;
     if ctx.json {
         table::write_json(ctx.out, &selected)?;

@@ -247,10 +247,22 @@ fn side_own(
         // A scanner report: versions, suites per version, groups, certificates.
         let text = input::source_text(list)?;
         let format = cipherdex::input::detect(&text);
-        if let Some(p) = cipherdex::input::report(format, &text)
+        if let Some((p, r)) = cipherdex::input::report(format, &text)
             .ok()
-            .and_then(|r| r.server())
+            .and_then(|r| r.server().map(|p| (p, r)))
         {
+            // Nothing the report states is dropped silently: a suite
+            // cipherdex does not know cannot be modelled, so say so.
+            for e in r.unknown_suites() {
+                let at = e.line.map(|l| format!(" (line {l})")).unwrap_or_default();
+                let version = e.protocol.map(|v| format!(" in {v}")).unwrap_or_default();
+                writeln!(
+                    ctx.err,
+                    "cipherdex: warning: {option}: the report lists {}{version}{at}, a suite \
+                     cipherdex does not know; the server is modelled without it",
+                    e.suite
+                )?;
+            }
             let order = Some(p.preference);
             return Ok((p, order, Own::Everything));
         }
