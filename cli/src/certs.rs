@@ -9,7 +9,7 @@ use cipherdex::openssl::SecurityLevel;
 use cipherdex::verify::{self, Checks, Finding};
 use serde::Serialize;
 
-use crate::cmd::Ctx;
+use crate::ctx::Ctx;
 use crate::error::Error;
 use crate::input;
 

@@ -4,6 +4,7 @@
 mod args;
 mod certs;
 mod cmd;
+mod ctx;
 mod error;
 mod input;
 mod table;

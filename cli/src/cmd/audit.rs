@@ -9,7 +9,8 @@ use cipherdex::{Audit, Level, Policy, Verdict, Weaknesses};
 use serde::Serialize;
 
 use crate::args::AuditArgs;
-use crate::cmd::{Ctx, Status};
+use crate::cmd::Status;
+use crate::ctx::Ctx;
 use crate::error::Error;
 use crate::input;
 use crate::table;

@@ -10,7 +10,8 @@ use serde::Serialize;
 
 use crate::args::CheckCertArgs;
 use crate::certs::{self, FindingDoc};
-use crate::cmd::{Ctx, Status};
+use crate::cmd::Status;
+use crate::ctx::Ctx;
 use crate::error::Error;
 use crate::input;
 use crate::table;

@@ -3,7 +3,8 @@
 use cipherdex::clients::{self, Client};
 
 use crate::args::ClientsArgs;
-use crate::cmd::{Ctx, Status};
+use crate::cmd::Status;
+use crate::ctx::Ctx;
 use crate::error::Error;
 use crate::table;
 

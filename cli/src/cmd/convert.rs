@@ -6,7 +6,8 @@ use cipherdex::{Scheme, Suite};
 use serde::Serialize;
 
 use crate::args::{ConvertArgs, NameTarget, OutputFormat};
-use crate::cmd::{Ctx, Status};
+use crate::cmd::Status;
+use crate::ctx::Ctx;
 use crate::error::Error;
 use crate::input;
 use crate::table;

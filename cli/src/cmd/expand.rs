@@ -8,7 +8,8 @@ use cipherdex::Suite;
 use serde::Serialize;
 
 use crate::args::{ExpandArgs, NameTarget, OutputFormat};
-use crate::cmd::{Ctx, Status};
+use crate::cmd::Status;
+use crate::ctx::Ctx;
 use crate::error::Error;
 use crate::table;
 

@@ -4,7 +4,8 @@ use cipherdex::explain::{self, Finding};
 use serde::Serialize;
 
 use crate::args::ExplainArgs;
-use crate::cmd::{Ctx, Status};
+use crate::cmd::Status;
+use crate::ctx::Ctx;
 use crate::error::Error;
 
 /// Explains every message found; exit 1 when nothing was recognised.

@@ -3,7 +3,8 @@
 use cipherdex::Group;
 
 use crate::args::GroupArgs;
-use crate::cmd::{registry, Ctx, Status};
+use crate::cmd::{registry, Status};
+use crate::ctx::Ctx;
 use crate::error::Error;
 
 /// Shows each group named (any spelling or code), or the whole registry.

@@ -6,7 +6,8 @@ use cipherdex::windows::Release;
 use cipherdex::{Filter, Scheme, Suite};
 
 use crate::args::{ListArgs, NameTarget, OutputFormat};
-use crate::cmd::{Ctx, Status};
+use crate::cmd::Status;
+use crate::ctx::Ctx;
 use crate::error::Error;
 use crate::table;
 

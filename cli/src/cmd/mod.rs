@@ -4,6 +4,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use crate::args::{Cli, Command};
+use crate::ctx::Ctx;
 use crate::error::Error;
 
 pub mod audit;
@@ -53,16 +54,6 @@ impl From<Status> for ExitCode {
             Status::Negative => ExitCode::from(1),
         }
     }
-}
-
-/// Where a command writes, and the global options.
-pub struct Ctx<'a> {
-    /// Standard output.
-    pub out: &'a mut dyn Write,
-    /// Standard error: notes and per-item errors.
-    pub err: &'a mut dyn Write,
-    /// The global `--json` flag.
-    pub json: bool,
 }
 
 /// Bare `cipherdex lsit`: if the first word is no suite but close to a

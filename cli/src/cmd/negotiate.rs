@@ -10,7 +10,8 @@ use serde::Serialize;
 use crate::args::NegotiateArgs;
 use crate::certs::{self, FindingDoc};
 use crate::cmd::peer;
-use crate::cmd::{Ctx, Status};
+use crate::cmd::Status;
+use crate::ctx::Ctx;
 use crate::error::Error;
 use crate::table;
 

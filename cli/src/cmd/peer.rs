@@ -9,7 +9,7 @@ use cipherdex::profile::{self, Role};
 use cipherdex::{SignatureScheme, Suite};
 
 use crate::args::{PreferArg, ServerArgs, SuiteArgs};
-use crate::cmd::Ctx;
+use crate::ctx::Ctx;
 use crate::error::Error;
 use crate::input;
 

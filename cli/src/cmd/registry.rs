@@ -5,7 +5,8 @@ use cipherdex::{Alias, Group, Protocol, Protocols, Registry, Scheme, SignatureSc
 use serde::Serialize;
 
 use crate::args::NameTarget;
-use crate::cmd::{Ctx, Status};
+use crate::cmd::Status;
+use crate::ctx::Ctx;
 use crate::error::Error;
 use crate::table;
 

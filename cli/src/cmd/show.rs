@@ -4,7 +4,8 @@ use cipherdex::{Card, Policy, Suite, Verdict};
 use serde::Serialize;
 
 use crate::args::ShowArgs;
-use crate::cmd::{Ctx, Status};
+use crate::cmd::Status;
+use crate::ctx::Ctx;
 use crate::error::Error;
 use crate::input;
 use crate::table;

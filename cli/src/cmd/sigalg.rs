@@ -3,7 +3,8 @@
 use cipherdex::SignatureScheme;
 
 use crate::args::SigalgArgs;
-use crate::cmd::{registry, Ctx, Status};
+use crate::cmd::{registry, Status};
+use crate::ctx::Ctx;
 use crate::error::Error;
 
 /// Shows each signature scheme named (any spelling or code), or the whole registry.

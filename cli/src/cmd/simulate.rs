@@ -9,7 +9,8 @@ use serde::Serialize;
 
 use crate::args::{ServerArgs, SimulateArgs};
 use crate::cmd::peer;
-use crate::cmd::{Ctx, Status};
+use crate::cmd::Status;
+use crate::ctx::Ctx;
 use crate::error::Error;
 use crate::table;
 

@@ -5,7 +5,8 @@ use cipherdex::input::{Format, Report, SuiteRef};
 use cipherdex::Scheme;
 
 use crate::args::DecodeArgs;
-use crate::cmd::{Ctx, Status};
+use crate::cmd::Status;
+use crate::ctx::Ctx;
 use crate::error::Error;
 use crate::input;
 

@@ -7,7 +7,8 @@ use cipherdex::{Protocol, Protocols};
 use serde::Serialize;
 
 use crate::args::{OutputFormat, WindowsArgs};
-use crate::cmd::{Ctx, Status};
+use crate::cmd::Status;
+use crate::ctx::Ctx;
 use crate::error::Error;
 use crate::table;
 

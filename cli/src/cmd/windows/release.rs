@@ -6,7 +6,8 @@ use serde::Serialize;
 
 use super::{protocol_list, protocols_text, release_json, tri, ReleaseJson};
 use crate::args::{NameTarget, OutputFormat};
-use crate::cmd::{Ctx, Status};
+use crate::cmd::Status;
+use crate::ctx::Ctx;
 use crate::error::Error;
 use crate::table;
 

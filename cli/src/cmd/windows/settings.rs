@@ -6,7 +6,8 @@ use cipherdex::windows::{Release, Selection, GPO_LIMIT};
 use serde::Serialize;
 
 use crate::args::{OutputFormat, SuiteArgs};
-use crate::cmd::{Ctx, Status};
+use crate::cmd::Status;
+use crate::ctx::Ctx;
 use crate::error::Error;
 use crate::input;
 use crate::table;
