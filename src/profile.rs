@@ -293,11 +293,15 @@ impl fmt::Display for ProfileError {
                         }
                         v
                     });
+                // The example names the newest guideline version in data/policies/mozilla-versions.csv.
+                let example = versions
+                    .last()
+                    .map(|v| format!(" (mozilla:intermediate:{v})"))
+                    .unwrap_or_default();
                 write!(
                     f,
                     "unknown Mozilla configuration {input:?}: expected modern, intermediate or old, \
-                     optionally with a guideline version (mozilla:intermediate:{})",
-                    versions.last().copied().unwrap_or("5.7")
+                     optionally with a guideline version{example}"
                 )
             }
             ProfileError::OpenSsl(e) => write!(f, "openssl: {e}"),
@@ -377,6 +381,21 @@ mod tests {
         assert_eq!(m.preference, Some(Preference::Client));
         assert!(!m.peer.tls12_suites.is_empty() && !m.peer.tls13_suites.is_empty());
         assert!(resolve("mozilla:medium", Role::Server).is_err());
+        // The error's example is the newest guideline version in the data, not a
+        // version typed into the code.
+        let newest = policy::MozillaConfig::all()
+            .iter()
+            .map(policy::MozillaConfig::version)
+            .last()
+            .unwrap();
+        let e = resolve("mozilla:intermediate:0.1", Role::Server)
+            .err()
+            .unwrap()
+            .to_string();
+        assert!(
+            e.contains(&format!("mozilla:intermediate:{newest})")),
+            "{e}"
+        );
         let o = resolve("openssl:ECDHE+AESGCM:!ECDSA", Role::Client)
             .unwrap()
             .unwrap();

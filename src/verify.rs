@@ -2,9 +2,9 @@
 //! outside the choice of suites: validity dates, the name asked for, the
 //! order and completeness of the chain, weak signatures, small keys.
 //!
-//! [`check`] returns one [`Finding`] per problem, each with its [`Cause`]
+//! [`check`] returns one [`ChainFinding`] per problem, each with its [`Cause`]
 //! (the vocabulary `negotiate` and `explain` share), whether every common
-//! verifier refuses it ([`Finding::fails`]: OpenSSL 3.0 with its default
+//! verifier refuses it ([`ChainFinding::fails`]: OpenSSL 3.0 with its default
 //! security level, browsers) or only some, and the fix: the certificate to
 //! issue or the file to change. The rules are OpenSSL 3.0's `X509_verify_cert`
 //! with a TLS client's settings (`tests/cert_checks.rs` compares them with
@@ -67,7 +67,7 @@ impl Checks {
 /// One problem with a certificate of the chain.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
-pub enum Problem {
+pub enum ChainProblem {
     /// The time is after notAfter.
     Expired {
         /// notAfter.
@@ -124,19 +124,19 @@ pub enum Problem {
 /// A problem found in certificate `cert` (index into the chain, 0 = the leaf).
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
-pub struct Finding {
+pub struct ChainFinding {
     /// Index of the certificate in the chain (0 = the leaf).
     pub cert: usize,
     /// Its subject, for messages.
     pub subject: String,
     /// What is wrong.
-    pub problem: Problem,
+    pub problem: ChainProblem,
     /// True if OpenSSL 3.0 (at the level checked) and browsers refuse the
     /// chain for it; false if only some clients do.
     pub fails: bool,
 }
 
-impl Finding {
+impl ChainFinding {
     /// The cause in the shared vocabulary.
     ///
     /// ```
@@ -149,45 +149,45 @@ impl Finding {
     /// ```
     pub fn cause(&self) -> Cause {
         match self.problem {
-            Problem::Expired { .. } => Cause::CertExpired,
-            Problem::NotYetValid { .. } => Cause::CertNotYetValid,
-            Problem::NameNotCovered { .. } | Problem::NameOnlyInCommonName { .. } => {
+            ChainProblem::Expired { .. } => Cause::CertExpired,
+            ChainProblem::NotYetValid { .. } => Cause::CertNotYetValid,
+            ChainProblem::NameNotCovered { .. } | ChainProblem::NameOnlyInCommonName { .. } => {
                 Cause::HostnameMismatch
             }
-            Problem::WeakSignature { .. } => Cause::CertInvalid,
-            Problem::KeyBelowLevel { .. } => Cause::KeyTooSmall,
-            Problem::OutOfOrder { .. } => Cause::CertChainOrder,
-            Problem::MissingIntermediate { .. } => Cause::CertChainIncomplete,
-            Problem::Untrusted => Cause::CertUntrusted,
+            ChainProblem::WeakSignature { .. } => Cause::CertInvalid,
+            ChainProblem::KeyBelowLevel { .. } => Cause::KeyTooSmall,
+            ChainProblem::OutOfOrder { .. } => Cause::CertChainOrder,
+            ChainProblem::MissingIntermediate { .. } => Cause::CertChainIncomplete,
+            ChainProblem::Untrusted => Cause::CertUntrusted,
         }
     }
 
     /// What to do about it: the certificate to issue, or the change to the chain file.
     pub fn fix(&self) -> String {
         match &self.problem {
-            Problem::Expired { .. } => {
+            ChainProblem::Expired { .. } => {
                 "renew it: issue a certificate valid at the time of the handshake (or, if it is \
                  current, correct the verifier's clock)"
                     .to_owned()
             }
-            Problem::NotYetValid { not_before } => format!(
+            ChainProblem::NotYetValid { not_before } => format!(
                 "correct the verifier's clock, or issue a certificate whose notBefore ({}) is \
                  not after the time of the handshake",
                 format_time(*not_before)
             ),
-            Problem::NameNotCovered { name, .. } => {
+            ChainProblem::NameNotCovered { name, .. } => {
                 format!("issue a certificate with subjectAltName DNS:{name} (or a wildcard one label above it)")
             }
-            Problem::NameOnlyInCommonName { name } => format!(
+            ChainProblem::NameOnlyInCommonName { name } => format!(
                 "issue a certificate with subjectAltName DNS:{name}: browsers and Go ignore the \
                  common name"
             ),
-            Problem::WeakSignature { .. } => {
+            ChainProblem::WeakSignature { .. } => {
                 "have it re-issued with a SHA-256 signature (sha256WithRSAEncryption or \
                  ecdsa-with-SHA256)"
                     .to_owned()
             }
-            Problem::KeyBelowLevel { level, .. } => format!(
+            ChainProblem::KeyBelowLevel { level, .. } => format!(
                 "issue a larger key ({} or larger), or lower the verifier's level below {level}",
                 match level {
                     0..=2 => "RSA 2048 or ECDSA P-256",
@@ -196,16 +196,16 @@ impl Finding {
                     _ => "RSA 15360 or ECDSA P-521",
                 }
             ),
-            Problem::OutOfOrder { .. } => {
+            ChainProblem::OutOfOrder { .. } => {
                 "put the chain file in order: the server's certificate, then its issuer, then \
                  that one's issuer"
                     .to_owned()
             }
-            Problem::MissingIntermediate { issuer } => format!(
+            ChainProblem::MissingIntermediate { issuer } => format!(
                 "add the intermediate certificate {issuer} (from the CA's bundle) after this \
                  certificate in the file the server sends"
             ),
-            Problem::Untrusted => {
+            ChainProblem::Untrusted => {
                 "issue the certificate from a CA the clients trust, or add this root to their \
                  trust store"
                     .to_owned()
@@ -214,16 +214,16 @@ impl Finding {
     }
 }
 
-impl fmt::Display for Finding {
+impl fmt::Display for ChainFinding {
     /// `certificate 0 (CN=a): expired on 2026-06-30 00:00:00 UTC [cert_expired]; fix: ...`
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "certificate {} ({}): ", self.cert, self.subject)?;
         match &self.problem {
-            Problem::Expired { not_after } => write!(f, "expired on {}", format_time(*not_after)),
-            Problem::NotYetValid { not_before } => {
+            ChainProblem::Expired { not_after } => write!(f, "expired on {}", format_time(*not_after)),
+            ChainProblem::NotYetValid { not_before } => {
                 write!(f, "not valid before {}", format_time(*not_before))
             }
-            Problem::NameNotCovered { name, names } => write!(
+            ChainProblem::NameNotCovered { name, names } => write!(
                 f,
                 "not for {name} (its names: {})",
                 if names.is_empty() {
@@ -232,15 +232,15 @@ impl fmt::Display for Finding {
                     names.join(", ")
                 }
             ),
-            Problem::NameOnlyInCommonName { name } => write!(
+            ChainProblem::NameOnlyInCommonName { name } => write!(
                 f,
                 "{name} is only its common name, without subjectAltName (OpenSSL accepts it, browsers do not)"
             ),
-            Problem::WeakSignature { hash, algorithm } => write!(
+            ChainProblem::WeakSignature { hash, algorithm } => write!(
                 f,
                 "signed with {hash} ({algorithm}), which OpenSSL 3.0 from security level 1 and browsers refuse"
             ),
-            Problem::KeyBelowLevel {
+            ChainProblem::KeyBelowLevel {
                 bits,
                 level,
                 min_bits,
@@ -248,26 +248,26 @@ impl fmt::Display for Finding {
                 f,
                 "its key has {bits} bits of security; security level {level} needs {min_bits}"
             ),
-            Problem::OutOfOrder { issuer_at } => write!(
+            ChainProblem::OutOfOrder { issuer_at } => write!(
                 f,
                 "its issuer is certificate {issuer_at}, not the next one (OpenSSL and browsers \
                  reorder; strict TLS 1.2 clients do not)"
             ),
-            Problem::MissingIntermediate { issuer } => {
+            ChainProblem::MissingIntermediate { issuer } => {
                 write!(f, "its issuer {issuer} is not in the chain")
             }
-            Problem::Untrusted => write!(f, "self-signed and not trusted"),
+            ChainProblem::Untrusted => write!(f, "self-signed and not trusted"),
         }?;
         write!(f, " [{}]; fix: {}", self.cause().id(), self.fix())
     }
 }
 
 /// Check `chain` as a TLS client would: every problem found, leaf first.
-pub fn check(chain: &Chain, checks: &Checks) -> Vec<Finding> {
+pub fn check(chain: &Chain, checks: &Checks) -> Vec<ChainFinding> {
     let mut out = Vec::new();
     let certs = &chain.certs;
-    let mut push = |i: usize, problem: Problem, fails: bool| {
-        out.push(Finding {
+    let mut push = |i: usize, problem: ChainProblem, fails: bool| {
+        out.push(ChainFinding {
             cert: i,
             subject: certs[i].subject.clone(),
             problem,
@@ -290,7 +290,7 @@ pub fn check(chain: &Chain, checks: &Checks) -> Vec<Finding> {
         if checks.at > c.not_after {
             push(
                 i,
-                Problem::Expired {
+                ChainProblem::Expired {
                     not_after: c.not_after,
                 },
                 true,
@@ -298,7 +298,7 @@ pub fn check(chain: &Chain, checks: &Checks) -> Vec<Finding> {
         } else if checks.at < c.not_before {
             push(
                 i,
-                Problem::NotYetValid {
+                ChainProblem::NotYetValid {
                     not_before: c.not_before,
                 },
                 true,
@@ -310,7 +310,7 @@ pub fn check(chain: &Chain, checks: &Checks) -> Vec<Finding> {
                     let names = c.names().iter().map(|n| (*n).to_owned()).collect();
                     push(
                         i,
-                        Problem::NameNotCovered {
+                        ChainProblem::NameNotCovered {
                             name: name.to_owned(),
                             names,
                         },
@@ -319,7 +319,7 @@ pub fn check(chain: &Chain, checks: &Checks) -> Vec<Finding> {
                 } else if c.dns_names.is_empty() && c.ip_addresses.is_empty() {
                     push(
                         i,
-                        Problem::NameOnlyInCommonName {
+                        ChainProblem::NameOnlyInCommonName {
                             name: name.to_owned(),
                         },
                         false,
@@ -333,7 +333,7 @@ pub fn check(chain: &Chain, checks: &Checks) -> Vec<Finding> {
                 let fails = checks.level.map_or(true, |l| !l.allows_sha1_signatures());
                 push(
                     i,
-                    Problem::WeakSignature {
+                    ChainProblem::WeakSignature {
                         hash,
                         algorithm: c.signature.clone(),
                     },
@@ -345,7 +345,7 @@ pub fn check(chain: &Chain, checks: &Checks) -> Vec<Finding> {
             if c.key.key != KeyType::None && !level.allows_bits(bits) {
                 push(
                     i,
-                    Problem::KeyBelowLevel {
+                    ChainProblem::KeyBelowLevel {
                         bits,
                         level: level.level(),
                         min_bits: level.min_bits(),
@@ -359,7 +359,7 @@ pub fn check(chain: &Chain, checks: &Checks) -> Vec<Finding> {
             let trusted_here = trusted(c);
             let known = checks.anchors.is_some();
             if (known && !trusted_here) || (!known && certs.len() == 1) {
-                push(i, Problem::Untrusted, true);
+                push(i, ChainProblem::Untrusted, true);
             }
             continue;
         }
@@ -367,7 +367,7 @@ pub fn check(chain: &Chain, checks: &Checks) -> Vec<Finding> {
             continue;
         }
         if let Some(j) = (i + 2..certs.len()).find(|&j| c.issued_by(&certs[j])) {
-            push(i, Problem::OutOfOrder { issuer_at: j }, false);
+            push(i, ChainProblem::OutOfOrder { issuer_at: j }, false);
             continue;
         }
         if (0..i).any(|j| c.issued_by(&certs[j])) {
@@ -381,7 +381,7 @@ pub fn check(chain: &Chain, checks: &Checks) -> Vec<Finding> {
         if checks.anchors.is_some() || !last || !c.is_ca {
             push(
                 i,
-                Problem::MissingIntermediate {
+                ChainProblem::MissingIntermediate {
                     issuer: c.issuer.clone(),
                 },
                 true,

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use cipherdex::cert::{parse_time, CertKey, Chain};
 use cipherdex::openssl::SecurityLevel;
-use cipherdex::verify::{self, Checks, Finding};
+use cipherdex::verify::{self, ChainFinding, Checks};
 use serde::Serialize;
 
 use crate::ctx::Ctx;
@@ -163,7 +163,7 @@ pub fn findings(certs: &ServerCerts, checks: &Checks, only: Option<usize>) -> Ve
     out
 }
 
-fn doc(chain: usize, f: &Finding) -> FindingDoc {
+fn doc(chain: usize, f: &ChainFinding) -> FindingDoc {
     FindingDoc {
         chain,
         cert: f.cert,

@@ -49,7 +49,7 @@ pub use history::{history, ReleaseRange, SuiteHistory};
 pub use parse::{
     looks_like_cipher_suite_order, looks_like_get_tls_cipher_suite,
     looks_like_tls_cipher_suite_names, parse_cipher_suite_order, parse_get_tls_cipher_suite,
-    parse_tls_cipher_suite_names, parse_windows_suite_list, Listed, ListingError, Problem,
+    parse_tls_cipher_suite_names, parse_windows_suite_list, Listed, ListingError, ListingProblem,
 };
 pub use shared::normalize_release;
 

@@ -71,7 +71,7 @@ impl Listed {
 /// One malformed line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
-pub struct Problem {
+pub struct ListingProblem {
     /// 1-based line number.
     pub line: usize,
     /// What is wrong and what was expected.
@@ -88,15 +88,15 @@ pub struct Problem {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ListingError {
     format: &'static str,
-    problems: Vec<Problem>,
+    problems: Vec<ListingProblem>,
 }
 
 impl ListingError {
-    fn new(format: &'static str, problems: Vec<Problem>) -> ListingError {
+    fn new(format: &'static str, problems: Vec<ListingProblem>) -> ListingError {
         ListingError { format, problems }
     }
     /// Every malformed line.
-    pub fn problems(&self) -> &[Problem] {
+    pub fn problems(&self) -> &[ListingProblem] {
         &self.problems
     }
 }
@@ -253,19 +253,20 @@ pub fn parse_get_tls_cipher_suite(text: &str) -> Result<Vec<Listed>, ListingErro
     let mut out = Vec::new();
     let mut problems = Vec::new();
     let mut block: Option<Block> = None;
-    let finish =
-        |b: Block, out: &mut Vec<Listed>, problems: &mut Vec<Problem>| match (b.name, b.code) {
-            (None, None) => problems.push(Problem {
-                line: b.line,
-                message: "entry has neither Name nor CipherSuite".to_string(),
-            }),
-            (name, code) => out.push(Listed::new(
-                b.line,
-                name.as_deref().unwrap_or(""),
-                code,
-                b.protocols,
-            )),
-        };
+    let finish = |b: Block, out: &mut Vec<Listed>, problems: &mut Vec<ListingProblem>| match (
+        b.name, b.code,
+    ) {
+        (None, None) => problems.push(ListingProblem {
+            line: b.line,
+            message: "entry has neither Name nor CipherSuite".to_string(),
+        }),
+        (name, code) => out.push(Listed::new(
+            b.line,
+            name.as_deref().unwrap_or(""),
+            code,
+            b.protocols,
+        )),
+    };
     let lines: Vec<&str> = text.lines().collect();
     let mut i = 0;
     while i < lines.len() {
@@ -298,7 +299,7 @@ pub fn parse_get_tls_cipher_suite(text: &str) -> Result<Vec<Listed>, ListingErro
             match key {
                 "Name" => {
                     if value.is_empty() {
-                        problems.push(Problem {
+                        problems.push(ListingProblem {
                             line: n,
                             message: "Name is empty".to_string(),
                         });
@@ -307,7 +308,7 @@ pub fn parse_get_tls_cipher_suite(text: &str) -> Result<Vec<Listed>, ListingErro
                 }
                 "CipherSuite" => match value.parse::<u32>() {
                     Ok(c) => b.code = Some(c),
-                    Err(_) => problems.push(Problem {
+                    Err(_) => problems.push(ListingProblem {
                         line: n,
                         message: format!(
                             "CipherSuite {value:?} is not a decimal number (49200 = 0xC030)"
@@ -319,7 +320,7 @@ pub fn parse_get_tls_cipher_suite(text: &str) -> Result<Vec<Listed>, ListingErro
                     for p in inner.split(',').map(str::trim).filter(|p| !p.is_empty()) {
                         match p.parse::<u16>() {
                             Ok(c) => b.protocols.push(c),
-                            Err(_) => problems.push(Problem {
+                            Err(_) => problems.push(ListingProblem {
                                 line: n,
                                 message: format!(
                                     "Protocols item {p:?} is not a decimal version number (771 = TLS 1.2)"
@@ -331,7 +332,7 @@ pub fn parse_get_tls_cipher_suite(text: &str) -> Result<Vec<Listed>, ListingErro
                 _ => {}
             }
         } else {
-            problems.push(Problem {
+            problems.push(ListingProblem {
                 line: n,
                 message: format!(
                     "{:?} is not a `Property : value` line of Get-TlsCipherSuite's list output",
@@ -344,7 +345,7 @@ pub fn parse_get_tls_cipher_suite(text: &str) -> Result<Vec<Listed>, ListingErro
         finish(b, &mut out, &mut problems);
     }
     if out.is_empty() && problems.is_empty() {
-        problems.push(Problem {
+        problems.push(ListingProblem {
             line: 1,
             message: "no entries (expected `Name : TLS_...` blocks)".to_string(),
         });
@@ -377,14 +378,14 @@ pub fn parse_tls_cipher_suite_names(text: &str) -> Result<Vec<Listed>, ListingEr
         if is_name_token(t) {
             out.push(Listed::new(i + 1, t, None, Vec::new()));
         } else {
-            problems.push(Problem {
+            problems.push(ListingProblem {
                 line: i + 1,
                 message: format!("{t:?} is not a suite name (expected one name per line)"),
             });
         }
     }
     if out.is_empty() && problems.is_empty() {
-        problems.push(Problem {
+        problems.push(ListingProblem {
             line: 1,
             message: "no names".to_string(),
         });
@@ -437,14 +438,14 @@ pub fn parse_cipher_suite_order(text: &str) -> Result<Vec<Listed>, ListingError>
                 if j == last && j > 0 {
                     continue; // a trailing separator
                 }
-                problems.push(Problem {
+                problems.push(ListingProblem {
                     line: n,
                     message: format!("empty name at item {} (two separators in a row)", j + 1),
                 });
             } else if is_name_token(item) {
                 out.push(Listed::new(n, item, None, Vec::new()));
             } else {
-                problems.push(Problem {
+                problems.push(ListingProblem {
                     line: n,
                     message: format!(
                         "{item:?} is not a suite name (expected comma-separated names such as TLS_AES_256_GCM_SHA384)"
@@ -454,7 +455,7 @@ pub fn parse_cipher_suite_order(text: &str) -> Result<Vec<Listed>, ListingError>
         }
     }
     if out.is_empty() && problems.is_empty() {
-        problems.push(Problem {
+        problems.push(ListingProblem {
             line: 1,
             message: if registry {
                 "the Functions value is empty".to_string()
