@@ -7,6 +7,7 @@ mod cmd;
 mod ctx;
 mod error;
 mod input;
+mod json;
 mod table;
 
 use std::io::{self, BufWriter, Write};

@@ -13,6 +13,7 @@ use crate::cmd::peer;
 use crate::cmd::Status;
 use crate::ctx::Ctx;
 use crate::error::Error;
+use crate::json::{CodeDoc, SuiteDoc};
 use crate::table;
 
 /// Builds both sides, predicts, prints; exit 1 when the handshake would fail.
@@ -224,19 +225,6 @@ struct CertDoc {
     key: String,
 }
 
-#[derive(Serialize)]
-struct CodeDoc {
-    code: String,
-    name: &'static str,
-}
-
-#[derive(Serialize)]
-struct SuiteDoc {
-    code: String,
-    iana: Option<&'static str>,
-    openssl: Option<&'static str>,
-}
-
 impl Doc {
     fn new(n: &Negotiation<'_>, server: &Peer) -> Doc {
         let (failure, diagnosis) = match &n.outcome {
@@ -249,11 +237,7 @@ impl Doc {
         Doc {
             ok: n.is_ok(),
             version: n.version().map(|v| v.as_str()),
-            suite: n.suite().map(|s| SuiteDoc {
-                code: s.code_hex().to_string(),
-                iana: s.name(Scheme::Iana),
-                openssl: s.name(Scheme::OpenSsl),
-            }),
+            suite: n.suite().map(SuiteDoc::new),
             failure,
             diagnosis,
             shared: n.shared().map(|s| s.code_hex().to_string()).collect(),
@@ -262,19 +246,13 @@ impl Doc {
                 .as_ref()
                 .ok()
                 .and_then(|a| a.group)
-                .map(|g| CodeDoc {
-                    code: g.code_hex().to_string(),
-                    name: g.iana_name(),
-                }),
+                .map(CodeDoc::group),
             sigalg: n
                 .outcome
                 .as_ref()
                 .ok()
                 .and_then(|a| a.sigalg)
-                .map(|s| CodeDoc {
-                    code: s.code_hex().to_string(),
-                    name: s.iana_name(),
-                }),
+                .map(CodeDoc::sigalg),
             hello_retry: n.outcome.as_ref().is_ok_and(|a| a.hello_retry),
             cert: n.outcome.as_ref().ok().and_then(|a| a.cert).and_then(|i| {
                 server.certs.get(i).map(|c| CertDoc {

@@ -4,7 +4,6 @@
 use cipherdex::clients::{select, Client};
 use cipherdex::negotiate::parse_versions;
 use cipherdex::simulate::{changes, simulate, Outcome};
-use cipherdex::Scheme;
 use serde::Serialize;
 
 use crate::args::{ServerArgs, SimulateArgs};
@@ -12,6 +11,7 @@ use crate::cmd::peer;
 use crate::cmd::Status;
 use crate::ctx::Ctx;
 use crate::error::Error;
+use crate::json::{CodeDoc, SuiteDoc};
 use crate::table;
 
 /// The option names of the server as it was.
@@ -167,19 +167,6 @@ struct Doc {
     before: Option<Box<Doc>>,
 }
 
-#[derive(Serialize)]
-struct CodeDoc {
-    code: String,
-    name: &'static str,
-}
-
-#[derive(Serialize)]
-struct SuiteDoc {
-    code: String,
-    iana: Option<&'static str>,
-    openssl: Option<&'static str>,
-}
-
 impl Doc {
     fn new(o: &Outcome) -> Doc {
         Doc {
@@ -187,19 +174,9 @@ impl Doc {
             name: o.client.name(),
             ok: o.is_ok(),
             version: o.version().map(|v| v.as_str()),
-            suite: o.suite().map(|s| SuiteDoc {
-                code: s.code_hex().to_string(),
-                iana: s.name(Scheme::Iana),
-                openssl: s.name(Scheme::OpenSsl),
-            }),
-            group: o.group().map(|g| CodeDoc {
-                code: g.code_hex().to_string(),
-                name: g.iana_name(),
-            }),
-            sigalg: o.sigalg().map(|s| CodeDoc {
-                code: s.code_hex().to_string(),
-                name: s.iana_name(),
-            }),
+            suite: o.suite().map(SuiteDoc::new),
+            group: o.group().map(CodeDoc::group),
+            sigalg: o.sigalg().map(CodeDoc::sigalg),
             failure: o.failure_kind().map(|k| k.as_str()),
             diagnosis: o
                 .failure()
