@@ -1,6 +1,8 @@
 //! The `cipherdex` command: parses the command line, runs one subcommand,
 //! maps the outcome to an exit status. All knowledge is in the library.
 
+#![forbid(unsafe_code)]
+
 mod args;
 mod certs;
 mod cmd;
