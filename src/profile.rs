@@ -386,7 +386,7 @@ mod tests {
         let newest = policy::MozillaConfig::all()
             .iter()
             .map(policy::MozillaConfig::version)
-            .last()
+            .next_back()
             .unwrap();
         let e = resolve("mozilla:intermediate:0.1", Role::Server)
             .err()
