@@ -8,6 +8,7 @@
 //!   suites a patch level or an application stack leaves out, and each such
 //!   difference is named below with its reason; the published hellos match
 //!   the entries exactly (at the hello's highest version), except where noted.
+//! - **Windows groups**: the curves pages (`data/schannel/supported-groups.csv`).
 //! - **Java 8 and 11**: OpenJDK's `CipherSuite.java` order with
 //!   `jdk.tls.disabledAlgorithms` applied (`tests/fixtures/openjdk/`).
 
@@ -759,4 +760,90 @@ fn api_ranges_read_as_the_table_means_them() {
     assert!(in_range("9+", 24) && !in_range("9+", 8));
     assert!(in_range("9-22", 22) && !in_range("9-22", 23));
     assert!(in_range("20-TBD", 24) && !in_range("-", 21));
+}
+
+/// The curves a Windows curves page (`data/schannel/supported-groups.csv`)
+/// turns on by default, in its priority order, as IANA names.
+fn default_curves(page: &str) -> Vec<String> {
+    let text = read("data/schannel/supported-groups.csv");
+    let mut r = csv::Reader::from_reader(text.as_bytes());
+    let mut on: Vec<(u32, String)> = Vec::new();
+    for row in r.records() {
+        let row = row.expect("a row");
+        if !row[0].contains(page) || &row[4] != "yes" {
+            continue;
+        }
+        let name = cipherdex::Group::lookup(&row[3])
+            .unwrap_or_else(|| panic!("{} is not a known group", &row[3]))
+            .iana_name()
+            .to_owned();
+        on.push((row[2].parse().expect("a priority"), name));
+    }
+    on.sort();
+    on.into_iter().map(|(_, n)| n).collect()
+}
+
+#[test]
+fn windows_groups_follow_the_curves_pages() {
+    // Which page documents each entry's release; before Windows 10 no page
+    // lists the curves (the curve is in the suite name), so none is stated.
+    for c in clients::all().iter().filter(|c| c.software() == "Windows") {
+        let id = c.id();
+        let page = if id.starts_with("windows-10-1507") || id.starts_with("windows-10-1511") {
+            Some("windows-10-1507-and-1511")
+        } else if id.starts_with("windows-11-24h2") {
+            Some("windows-11-24h2-and-later")
+        } else if id.starts_with("windows-10-") || id.starts_with("windows-11-") {
+            Some("windows-10-1607-and-later")
+        } else {
+            None
+        };
+        let got: Option<Vec<String>> = c
+            .groups()
+            .map(|g| g.iter().map(|g| g.iana_name().to_owned()).collect());
+        match page {
+            Some(p) => {
+                let want = default_curves(p);
+                assert!(!want.is_empty(), "{p}: no curve on by default");
+                assert_eq!(got, Some(want), "{id}: groups against the {p} page");
+            }
+            // Windows XP has no ECC: its hello has no supported_groups (`none`).
+            None if id == "windows-xp" => assert_eq!(got, Some(Vec::new()), "{id}"),
+            None => assert_eq!(got, None, "{id}: no page states its groups"),
+        }
+    }
+}
+
+#[test]
+fn windows_clients_report_a_group_in_simulate() {
+    use cipherdex::negotiate::{parse_versions, Peer};
+    use cipherdex::simulate::simulate;
+    // An ECDHE server: every Windows client from 1507 on reports the group it gets.
+    let mut server =
+        Peer::from_names(["ECDHE-RSA-AES128-SHA", "ECDHE-RSA-AES256-GCM-SHA384"]).expect("suites");
+    server.versions = parse_versions("1.0-1.2").expect("versions");
+    let windows: Vec<&'static Client> = clients::all()
+        .iter()
+        .filter(|c| c.software() == "Windows" && c.groups().is_some_and(|g| !g.is_empty()))
+        .collect();
+    assert!(
+        windows.len() >= 17,
+        "{} Windows entries state groups",
+        windows.len()
+    );
+    for o in simulate(&server, &windows) {
+        let a = o
+            .result
+            .as_ref()
+            .unwrap_or_else(|f| panic!("{}: {f}", o.client.id()));
+        let g = a
+            .group
+            .unwrap_or_else(|| panic!("{}: no group reported", o.client.id()));
+        assert!(
+            o.client.groups().is_some_and(|l| l.contains(&g)),
+            "{}: {} is not among its groups",
+            o.client.id(),
+            g.iana_name()
+        );
+    }
 }
