@@ -1,8 +1,9 @@
 //! A scanner report as the server side of a negotiation (`Report::server`):
 //! the groups and certificates real sslscan, testssl.sh and nmap reports state
-//! (`tests/fixtures/servers/`, described in its README), and, live, sslscan and
-//! nmap run against `openssl s_server`s with known groups and certificates on
-//! 127.0.0.1, whose reports must predict real `s_client` handshakes.
+//! (`tests/fixtures/servers/`, described in its README), and, live, sslscan,
+//! nmap and testssl.sh run against `openssl s_server`s with known groups and
+//! certificates on 127.0.0.1, whose reports must predict real `s_client`
+//! handshakes.
 
 mod common;
 
@@ -207,7 +208,7 @@ fn client(groups: Option<&str>, tls12: bool) -> Peer {
 
 #[test]
 fn live_scans_predict_real_handshakes() {
-    if !require_tools(&["openssl", "sslscan", "nmap"]) {
+    if !require_tools(&["openssl", "sslscan", "nmap", "testssl"]) {
         return;
     }
     let dir = TempDir::new("scan-server");
@@ -268,9 +269,41 @@ fn live_scans_predict_real_handshakes() {
             run_with_timeout(&mut cmd, std::time::Duration::from_secs(120)).expect("nmap runs");
         assert!(out.success(), "nmap: {out}");
         reports.push((Format::NmapXml, out.stdout));
+        // testssl.sh: suites per version (-E), the server's curves (-f) and its
+        // certificate (-S), as text and as its JSON file (about 60 s a server).
+        let json = dir.path().join("testssl.json");
+        let _ = std::fs::remove_file(&json);
+        let mut cmd = std::process::Command::new("testssl");
+        cmd.args([
+            "--quiet",
+            "--color",
+            "0",
+            "--nodns",
+            "none",
+            "--warnings",
+            "off",
+            "-E",
+            "-f",
+            "-S",
+            "--jsonfile",
+        ])
+        .arg(&json)
+        .arg(&target);
+        let out =
+            run_with_timeout(&mut cmd, std::time::Duration::from_secs(300)).expect("testssl runs");
+        assert!(
+            out.stdout.contains("Testing ciphers per protocol"),
+            "testssl: {out}"
+        );
+        reports.push((Format::TestsslText, out.stdout.clone()));
+        reports.push((
+            Format::TestsslJson,
+            std::fs::read_to_string(&json).expect("testssl's JSON file"),
+        ));
         for (format, text) in &reports {
             let mut speer = server(*format, text);
-            // What the report states: the server's groups (sslscan), its certificate type.
+            // What the report states: the server's groups (sslscan, testssl.sh), its
+            // certificate type.
             if format != &Format::NmapXml {
                 let mut stated: Vec<u16> =
                     speer.groups.iter().flatten().map(|g| g.code()).collect();
@@ -337,7 +370,7 @@ fn live_scans_predict_real_handshakes() {
         "{checked} handshakes predicted from live scanner reports, {} disagreements",
         failures.len()
     );
-    assert!(checked >= 20, "only {checked} handshakes");
+    assert!(checked >= 40, "only {checked} handshakes");
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
