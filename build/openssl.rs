@@ -10,7 +10,8 @@
 //! | `1.1.1` | OpenSSL 1.1.1, default build |
 //! | `1.1.1-weak` | OpenSSL 1.1.1 built with `enable-weak-ssl-ciphers` |
 //! | `3.0` | OpenSSL 3.0/3.1, default build, default provider |
-//! | `3.2` | OpenSSL 3.2 and later, default build, default provider |
+//! | `3.2` | OpenSSL 3.2 to 3.4, default build, default provider |
+//! | `3.5` | OpenSSL 3.5 and later, default build, default provider (the ciphers of 3.2, checked against `openssl ciphers` of 3.5.5 in `tests/negotiate_pq.rs`) |
 //!
 //! The rules (facts from OpenSSL's `ssl/s3_lib.c` and `ssl/ssl_ciph.c`,
 //! checked against `openssl ciphers`; see `data/README.md`):
@@ -65,8 +66,10 @@ const TARGETS: &[(&str, &str)] = &[
     ("1.1.1-weak", "V111_WEAK"),
     ("3.0", "V30"),
     ("3.2", "V32"),
+    ("3.5", "V35"),
 ];
-const ALL: &[&str] = &["1.1.1", "1.1.1-weak", "3.0", "3.2"];
+const ALL: &[&str] = &["1.1.1", "1.1.1-weak", "3.0", "3.2", "3.5"];
+const NEW_CCM8: &[&str] = &["3.2", "3.5"];
 const OLD_CCM8: &[&str] = &["1.1.1", "1.1.1-weak", "3.0"];
 const V111: &[&str] = &["1.1.1", "1.1.1-weak"];
 const WEAK: &[&str] = &["1.1.1-weak"];
@@ -291,7 +294,7 @@ pub fn load(data: &Path, errors: &mut Vec<String>) -> Vec<Cipher> {
                 ..c
             });
             out.push(Cipher {
-                targets: &["3.2"],
+                targets: NEW_CCM8,
                 ..c
             });
         } else {

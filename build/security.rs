@@ -25,7 +25,7 @@ const LEVEL_COLS: &[&str] = &[
 const STRENGTH_COLS: &[&str] = &["family", "min_key_bits", "security_bits", "source"];
 
 /// The OpenSSL releases whose rules the file describes, and how the library names them.
-const RELEASES: &[&str] = &["3.0", "3.2"];
+const RELEASES: &[&str] = &["3.0", "3.2", "3.5"];
 
 fn yes_no(row: &Row<'_>, col: &str, errors: &mut Vec<String>) -> bool {
     match row.get(col) {

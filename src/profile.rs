@@ -68,14 +68,18 @@ pub fn resolve(spec: &str, role: Role) -> Result<Option<Profile>, ProfileError> 
 }
 
 /// [`resolve`], with an `openssl:STRING` profile evaluated by `release`'s
-/// rules and at its default security level when the string states none
-/// (`--openssl` on the command line).
+/// rules, with its default groups, key shares and signature schemes
+/// ([`Release::defaults`](openssl::Release::defaults)) and at its default
+/// security level when the string states none (`--openssl` on the command line).
 ///
 /// ```
 /// use cipherdex::openssl::Release;
 /// use cipherdex::profile::{resolve_with, Role};
 /// let p = resolve_with("openssl:HIGH", Role::Server, Release::OpenSsl32)?.ok_or("no profile")?;
 /// assert_eq!(p.peer.security_level.map(|l| l.level()), Some(2));
+/// let p = resolve_with("openssl:HIGH", Role::Server, Release::OpenSsl35)?.ok_or("no profile")?;
+/// assert_eq!(p.peer.groups.as_ref().and_then(|g| g.first()).map(|g| g.iana_name()), Some("X25519MLKEM768"));
+/// assert_eq!(p.peer.group_tuples, Some(vec![1, 2, 3, 2]));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 ///
@@ -127,6 +131,9 @@ pub fn resolve_with(
         "openssl" => {
             let x = openssl::evaluate(rest, release).map_err(ProfileError::OpenSsl)?;
             let mut peer = Peer::new();
+            if let Some(d) = release.defaults() {
+                peer.set_defaults(d);
+            }
             peer.tls12_suites = x.suites();
             let level = match x.sec_level().and_then(|l| SecurityLevel::new(release, l)) {
                 Some(l) => l,

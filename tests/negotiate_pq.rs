@@ -50,7 +50,7 @@ const GROUPS: &[&str] = &[
     "ffdhe2048",
 ];
 
-/// The OpenSSL release whose rules model 3.5 (`3.5` parses to it).
+/// The OpenSSL release that models 3.5 (`3.5` parses to it).
 fn release() -> Release {
     "3.5".parse().expect("3.5 is a known release")
 }
@@ -507,8 +507,8 @@ fn captured_browser_and_rustls_hellos_against_3_5_servers() {
 
 #[test]
 fn cipher_strings_evaluate_as_openssl_3_5_does() {
-    // `--openssl 3.5` (and "3.5" in the library) evaluates cipher strings by the 3.2
-    // rules: check them against the 3.5 program.
+    // `--openssl 3.5` (`Release::OpenSsl35`) has the cipher tables of 3.2: check
+    // them against the 3.5 program.
     let Some(bin) = openssl35() else { return };
     let strings = [
         "ALL:COMPLEMENTOFALL:@SECLEVEL=0",
@@ -543,6 +543,84 @@ fn cipher_strings_evaluate_as_openssl_3_5_does() {
             failures.push(format!(
                 "{s}:\n  openssl 3.5: {real:?}\n  cipherdex:   {model:?}"
             ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn release_3_5_is_the_3_5_program_with_its_levels_and_defaults() {
+    let Some(bin) = openssl35() else { return };
+    if !require_tool("openssl") {
+        return; // the certificate is made with the system's openssl
+    }
+    // The program's own version names the release the library models it with.
+    let mut cmd = Command::new(bin);
+    cmd.arg("version");
+    let out = run_with_timeout(&mut cmd, TOOL_TIMEOUT).expect("openssl version runs");
+    let words: Vec<&str> = out.stdout.split_whitespace().take(2).collect();
+    let version = words.join(" ");
+    assert_eq!(
+        version.parse::<Release>().ok(),
+        Some(Release::OpenSsl35),
+        "{version}"
+    );
+    assert_eq!(release(), Release::OpenSsl35);
+    // An openssl: profile of the release carries its defaults row and level.
+    let row = Release::OpenSsl35.defaults().expect("a 3.5 defaults row");
+    let p = cipherdex::profile::resolve_with(
+        "openssl:DEFAULT",
+        cipherdex::profile::Role::Server,
+        release(),
+    )
+    .expect("a valid profile")
+    .expect("a profile");
+    assert_eq!(p.peer.groups, Some(row.groups().collect()));
+    assert_eq!(p.peer.group_tuples, row.tuples().map(<[usize]>::to_vec));
+    assert_eq!(p.peer.sigalgs, row.sigalgs().map(Iterator::collect));
+    assert_eq!(
+        p.peer.security_level.map(|l| l.level()),
+        row.security_level()
+    );
+    // The server's security level 0, 1, 2 (the default) against a TLS 1.1 client
+    // at level 0: 3.5 (as 3.2) takes TLS 1.1 only at level 0.
+    let dir = TempDir::new("pq-levels");
+    let files = self_signed(dir.path(), KeyKind::Rsa);
+    let mut failures = Vec::new();
+    for level in [None, Some(0u8), Some(1)] {
+        let mut b = OpensslServer::builder().program(bin).cert(&files).www(true);
+        if let Some(l) = level {
+            b = b.cipher(&format!("DEFAULT:@SECLEVEL={l}"));
+        }
+        let server = b.start().expect("a 3.5 server");
+        let args: Vec<String> = ["-tls1_1", "-cipher", "DEFAULT:@SECLEVEL=0"]
+            .map(str::to_string)
+            .to_vec();
+        let (mut real, _) = connect(bin, server.port(), &args);
+        // Before TLS 1.2 no signature scheme is negotiated (OpenSSL prints its
+        // MD5+SHA-1 pseudo-scheme; cipherdex reports none).
+        if let Ok(s) = &mut real {
+            if s.sigalg.as_deref() == Some("rsa_pkcs1_md5_sha1") {
+                s.sigalg = None;
+            }
+        }
+        let mut speer = peer(None, true);
+        speer.certs = vec![rsa_cert()];
+        speer.preference = Preference::Client;
+        if let Some(l) = level {
+            speer.security_level = SecurityLevel::new(release(), l);
+        }
+        let mut cpeer = peer(None, false);
+        cpeer.versions = Protocols::EMPTY.with(Protocol::Tls11);
+        cpeer.security_level = SecurityLevel::new(release(), 0);
+        let model = predicted(&cpeer, &speer);
+        if !agree(&real, &model) {
+            failures.push(format!(
+                "server level {level:?}: openssl 3.5 {real:?}, cipherdex {model:?}"
+            ));
+        }
+        if level == Some(0) && real.is_err() {
+            failures.push(format!("level 0 should take TLS 1.1: {real:?}"));
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));

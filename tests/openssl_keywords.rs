@@ -184,7 +184,9 @@ fn targets_differ_where_openssl_builds_differ() {
         ("3.0.13", Release::OpenSsl30),
         ("3.1", Release::OpenSsl30),
         ("3.3", Release::OpenSsl32),
-        ("OpenSSL 3.6.0", Release::OpenSsl32),
+        ("3.4.1", Release::OpenSsl32),
+        ("3.5", Release::OpenSsl35),
+        ("OpenSSL 3.6.0", Release::OpenSsl35),
         ("1.1.1k", Release::OpenSsl111),
         ("1.1.1-weak", Release::OpenSsl111Weak),
         ("1.1.1w+weak", Release::OpenSsl111Weak),
@@ -192,7 +194,7 @@ fn targets_differ_where_openssl_builds_differ() {
         ("3.x", Release::OpenSsl30),
         ("3.1.7", Release::OpenSsl30),
         ("3.2.0", Release::OpenSsl32),
-        ("openssl-3.9.1.2", Release::OpenSsl32),
+        ("openssl-3.9.1.2", Release::OpenSsl35),
     ] {
         assert_eq!(s.parse::<Release>().unwrap(), t, "{s}");
     }

@@ -33,8 +33,9 @@ pub use security::{cipher_strength, finite_field_strength, key_strength, Refusal
 use crate::records::openssl_bits::*;
 use crate::records::OpenSslReleaseRow;
 use crate::tables::{
-    BY_NAME_V111, BY_NAME_V111_WEAK, BY_NAME_V30, BY_NAME_V32, CIPHERS_V111, CIPHERS_V111_WEAK,
-    CIPHERS_V30, CIPHERS_V32, OPENSSL_RELEASES, TLS13_V111, TLS13_V111_WEAK, TLS13_V30, TLS13_V32,
+    BY_NAME_V111, BY_NAME_V111_WEAK, BY_NAME_V30, BY_NAME_V32, BY_NAME_V35, CIPHERS_V111,
+    CIPHERS_V111_WEAK, CIPHERS_V30, CIPHERS_V32, CIPHERS_V35, OPENSSL_RELEASES, TLS13_V111,
+    TLS13_V111_WEAK, TLS13_V30, TLS13_V32, TLS13_V35,
 };
 use eval::List;
 
@@ -111,7 +112,8 @@ impl OpenSslCipher {
 /// | target | differences |
 /// |---|---|
 /// | `OpenSsl30` (default) | OpenSSL 3.0/3.1 default build, default provider: no RC4, DES, 3DES, IDEA, SEED, GOST, export; CCM8 suites are `HIGH` |
-/// | `OpenSsl32` | 3.2 and later: as 3.0, but the CCM8 suites are `MEDIUM` with 64 strength bits |
+/// | `OpenSsl32` | 3.2 to 3.4: as 3.0, but the CCM8 suites are `MEDIUM` with 64 strength bits; default security level 2 |
+/// | `OpenSsl35` | 3.5 and later: the ciphers and security levels of 3.2; its defaults ([`crate::defaults::openssl`]) put X25519MLKEM768 first, in group tuples |
 /// | `OpenSsl111` | 1.1.1 default build: as 3.0, plus IDEA-CBC-SHA and the SEED suites; no `CBC` keyword |
 /// | `OpenSsl111Weak` | 1.1.1 built with `enable-weak-ssl-ciphers`: plus the RC4 and 3DES suites |
 ///
@@ -119,7 +121,8 @@ impl OpenSslCipher {
 /// use cipherdex::openssl::Release;
 /// assert_eq!("3.0".parse::<Release>().unwrap(), Release::OpenSsl30);
 /// assert_eq!("1.1.1w".parse::<Release>().unwrap(), Release::OpenSsl111);
-/// assert_eq!("3.5.1".parse::<Release>().unwrap(), Release::OpenSsl32);
+/// assert_eq!("3.4".parse::<Release>().unwrap(), Release::OpenSsl32);
+/// assert_eq!("3.5.1".parse::<Release>().unwrap(), Release::OpenSsl35);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
@@ -130,20 +133,23 @@ pub enum Release {
     OpenSsl111Weak,
     /// OpenSSL 3.0 and 3.1, default build and provider.
     OpenSsl30,
-    /// OpenSSL 3.2 and later, default build and provider.
+    /// OpenSSL 3.2 to 3.4, default build and provider.
     OpenSsl32,
+    /// OpenSSL 3.5 and later, default build and provider.
+    OpenSsl35,
 }
 
 impl Release {
     /// Every target, oldest first.
-    pub const ALL: [Release; 4] = [
+    pub const ALL: [Release; 5] = [
         Release::OpenSsl111,
         Release::OpenSsl111Weak,
         Release::OpenSsl30,
         Release::OpenSsl32,
+        Release::OpenSsl35,
     ];
 
-    /// A short label: `1.1.1`, `1.1.1-weak`, `3.0` or `3.2`.
+    /// A short label: `1.1.1`, `1.1.1-weak`, `3.0`, `3.2` or `3.5`.
     ///
     /// ```
     /// assert_eq!(cipherdex::openssl::Release::OpenSsl32.label(), "3.2");
@@ -160,6 +166,7 @@ impl Release {
             Release::OpenSsl111Weak => 1,
             Release::OpenSsl30 => 2,
             Release::OpenSsl32 => 3,
+            Release::OpenSsl35 => 4,
         };
         &OPENSSL_RELEASES[i]
     }
@@ -189,6 +196,7 @@ impl Release {
             Release::OpenSsl111Weak => &CIPHERS_V111_WEAK,
             Release::OpenSsl30 => &CIPHERS_V30,
             Release::OpenSsl32 => &CIPHERS_V32,
+            Release::OpenSsl35 => &CIPHERS_V35,
         }
     }
 
@@ -203,6 +211,7 @@ impl Release {
             Release::OpenSsl111Weak => &TLS13_V111_WEAK,
             Release::OpenSsl30 => &TLS13_V30,
             Release::OpenSsl32 => &TLS13_V32,
+            Release::OpenSsl35 => &TLS13_V35,
         }
     }
 
@@ -211,11 +220,13 @@ impl Release {
         static V111_WEAK: List = List::initial(&CIPHERS_V111_WEAK);
         static V30: List = List::initial(&CIPHERS_V30);
         static V32: List = List::initial(&CIPHERS_V32);
+        static V35: List = List::initial(&CIPHERS_V35);
         match self {
             Release::OpenSsl111 => &V111,
             Release::OpenSsl111Weak => &V111_WEAK,
             Release::OpenSsl30 => &V30,
             Release::OpenSsl32 => &V32,
+            Release::OpenSsl35 => &V35,
         }
     }
 
@@ -225,7 +236,23 @@ impl Release {
             Release::OpenSsl111Weak => &BY_NAME_V111_WEAK,
             Release::OpenSsl30 => &BY_NAME_V30,
             Release::OpenSsl32 => &BY_NAME_V32,
+            Release::OpenSsl35 => &BY_NAME_V35,
         }
+    }
+
+    /// The defaults of the release's plain build ([`crate::defaults::openssl`]):
+    /// groups, key shares, group tuples, signature schemes where recorded,
+    /// and security level; `None` where no row covers it.
+    ///
+    /// ```
+    /// use cipherdex::openssl::Release;
+    /// let d = Release::OpenSsl35.defaults().ok_or("no row")?;
+    /// assert_eq!(d.groups().next().map(|g| g.iana_name()), Some("X25519MLKEM768"));
+    /// assert_eq!(d.security_level(), Some(2));
+    /// # Ok::<(), &str>(())
+    /// ```
+    pub fn defaults(self) -> Option<&'static crate::defaults::PeerDefaults> {
+        crate::defaults::openssl(self.label())
     }
 
     /// Looks up a TLS <= 1.2 cipher by its exact (case-sensitive) OpenSSL name,
@@ -269,7 +296,10 @@ impl Release {
             | M_MAGMAOMAC
             | M_KUZNYECHIKOMAC;
         let mut enc = E_GOST;
-        if matches!(self, Release::OpenSsl30 | Release::OpenSsl32) {
+        if matches!(
+            self,
+            Release::OpenSsl30 | Release::OpenSsl32 | Release::OpenSsl35
+        ) {
             enc |= E_DES | E_RC4 | E_RC2 | E_IDEA | E_SEED;
         }
         (kx, au, enc, mac)
@@ -540,7 +570,7 @@ impl fmt::Display for CipherStringError {
             ),
             CipherStringError::UnknownRelease(s) => write!(
                 f,
-                "unknown OpenSSL version `{s}`: use 1.1.1, 1.1.1-weak, 3.0, 3.1 or 3.2 and later (e.g. `3.5`)"
+                "unknown OpenSSL version `{s}`: use 1.1.1, 1.1.1-weak, 3.0, 3.1, 3.2 to 3.4, or 3.5 and later (e.g. `3.6`)"
             ),
         }
     }

@@ -137,7 +137,7 @@ impl fmt::Display for Refusal {
 impl SecurityLevel {
     /// Level `level` (0 to 5) with the rules of `release`; `None` for a level
     /// above 5. OpenSSL 1.1.1 targets use the rules of 3.0's table, whose
-    /// suite and version rules they share; 3.2 and later use 3.2's.
+    /// suite and version rules they share; 3.2 to 3.4 use 3.2's, 3.5 and later 3.5's.
     pub fn new(release: Release, level: u8) -> Option<SecurityLevel> {
         let name = release_rules(release);
         SECURITY_LEVELS
@@ -270,6 +270,7 @@ impl SecurityLevel {
 fn release_rules(release: Release) -> &'static str {
     match release {
         Release::OpenSsl32 => "3.2",
+        Release::OpenSsl35 => "3.5",
         _ => "3.0",
     }
 }
@@ -343,7 +344,7 @@ mod tests {
 
     #[test]
     fn every_release_has_six_levels_in_order_of_strength() {
-        for t in [Release::OpenSsl30, Release::OpenSsl32] {
+        for t in [Release::OpenSsl30, Release::OpenSsl32, Release::OpenSsl35] {
             let bits: Vec<u16> = (0..=5)
                 .map(|l| SecurityLevel::new(t, l).unwrap().min_bits())
                 .collect();
@@ -352,6 +353,7 @@ mod tests {
         }
         assert_eq!(SecurityLevel::default_for(Release::OpenSsl30).level(), 1);
         assert_eq!(SecurityLevel::default_for(Release::OpenSsl32).level(), 2);
+        assert_eq!(SecurityLevel::default_for(Release::OpenSsl35).level(), 2);
         assert_eq!(SecurityLevel::debian_default(Release::OpenSsl30).level(), 2);
     }
 

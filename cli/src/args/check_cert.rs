@@ -34,7 +34,7 @@ pub struct CheckCertArgs {
     #[arg(long, value_name = "N")]
     pub seclevel: Option<u8>,
 
-    /// The OpenSSL release whose security-level rules apply: 3.0 or 3.2 (and later).
+    /// The OpenSSL release whose security-level rules apply (1.1.1 to 3.x: 3.0, 3.2, 3.5, ...).
     #[arg(long = "openssl", value_name = "VERSION", default_value = cipherdex::openssl::DEFAULT_RELEASE)]
     pub openssl: String,
 

@@ -16,7 +16,7 @@ pub struct ExpandArgs {
     #[arg(long, value_name = "SCHEME", value_parser = NameTargetParser)]
     pub to: Option<NameTarget>,
 
-    /// The OpenSSL build to model: 3.0 (default), 3.2 (and later), 1.1.1, 1.1.1-weak.
+    /// The OpenSSL build to model: 3.0 (default), 3.2 (to 3.4), 3.5 (and later), 1.1.1, 1.1.1-weak.
     #[arg(long, value_name = "VERSION")]
     pub openssl: Option<String>,
 

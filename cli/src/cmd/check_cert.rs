@@ -34,7 +34,7 @@ pub fn level(
     let release: Release = openssl.parse().map_err(|_| Error::BadValue {
         option: "--openssl",
         value: openssl.to_string(),
-        expected: "an OpenSSL release: 3.0 or 3.2",
+        expected: "an OpenSSL release from 1.1.1 to 3.x, such as 3.0 or 3.5",
     })?;
     n.map(|n| {
         SecurityLevel::new(release, n).ok_or(Error::BadValue {
