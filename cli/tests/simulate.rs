@@ -237,3 +237,47 @@ fn a_report_suite_cipherdex_does_not_know_is_a_warning_not_a_silent_drop() {
         "{out}"
     );
 }
+
+#[test]
+fn the_openssl_release_gives_the_server_its_defaults() {
+    // --openssl 3.5: a '' server takes 3.5's default groups, X25519MLKEM768 first,
+    // which Chromium offers; without --openssl, the default release's (x25519 first).
+    let first = |release: &str| {
+        cipherdex::defaults::openssl(release)
+            .and_then(|d| d.groups().next())
+            .map(|g| g.iana_name())
+            .expect("a defaults row with groups")
+    };
+    let (rows, code) = json(&[
+        "--server",
+        "",
+        "--openssl",
+        "3.5",
+        "--clients",
+        "chromium-156",
+    ]);
+    assert_eq!(code, Some(0), "{rows:?}");
+    assert_eq!(rows[0]["group"]["name"], first("3.5"), "{rows:?}");
+    let (rows, _) = json(&["--server", "", "--clients", "chromium-156"]);
+    assert_eq!(
+        rows[0]["group"]["name"],
+        first(cipherdex::openssl::DEFAULT_RELEASE),
+        "{rows:?}"
+    );
+    // The release's default security level applies to a suite-list server: OpenSSL
+    // 3.0's level 1 refuses Windows XP's TLS 1.0; a level stated on the server wins.
+    let xp = [
+        "--server",
+        "DES-CBC3-SHA",
+        "--server-versions",
+        "1.0-1.3",
+        "--clients",
+        "windows-xp",
+    ];
+    let (rows, code) = json(&xp);
+    assert_eq!(code, Some(1), "{rows:?}");
+    assert_eq!(rows[0]["failure"], "security_level", "{rows:?}");
+    let (rows, code) = json(&[&xp[..], &["--server-seclevel", "0"]].concat());
+    assert_eq!(code, Some(0), "{rows:?}");
+    assert_eq!(rows[0]["version"], "TLS1.0", "{rows:?}");
+}

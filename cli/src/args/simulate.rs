@@ -34,7 +34,9 @@ pub struct SimulateArgs {
     #[arg(long = "before-groups", value_name = "LIST")]
     pub before_groups: Option<String>,
 
-    /// The OpenSSL release whose security-level rules apply (1.1.1 to 3.x: 3.0, 3.2, 3.5, ...).
+    /// The OpenSSL release whose rules and defaults apply (1.1.1 to 3.x: 3.0, 3.2, 3.5, ...):
+    /// a server given as a suite list, '' or an openssl: profile takes its default groups,
+    /// key shares, signature schemes and security level where it states none.
     #[arg(long = "openssl", value_name = "VERSION", default_value = cipherdex::openssl::DEFAULT_RELEASE)]
     pub openssl: String,
 }

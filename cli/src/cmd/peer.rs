@@ -44,7 +44,7 @@ pub const SERVER: Names = Names {
 pub struct Openssl {
     /// The release whose rules apply.
     pub release: Release,
-    defaults: Option<&'static PeerDefaults>,
+    defaults: &'static PeerDefaults,
     /// Groups lists in 3.5's syntax (`/` tuples, `*` key shares).
     tuples: bool,
 }
@@ -64,23 +64,15 @@ impl Openssl {
         let row = cipherdex::defaults::openssl(version).ok_or_else(bad)?;
         Ok(Openssl {
             release,
-            defaults: Some(row),
+            defaults: row,
             tuples: row.tuples().is_some(),
-        })
-    }
-
-    /// `VERSION`'s rules (and groups syntax), no defaults applied (`simulate`).
-    pub fn rules(openssl: &str) -> Result<Openssl, Error> {
-        Openssl::parse(Some(openssl)).map(|o| Openssl {
-            defaults: None,
-            ..o
         })
     }
 
     /// The release's defaults, for a side that states `own` itself; the
     /// release whose defaults it took, if any.
     fn apply(self, peer: &mut Peer, own: Own) -> Option<&'static PeerDefaults> {
-        let row = self.defaults?;
+        let row = self.defaults;
         match own {
             Own::Nothing => {
                 peer.set_defaults(row);

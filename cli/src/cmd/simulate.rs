@@ -26,7 +26,7 @@ const BEFORE: peer::Names = peer::Names {
 /// Simulates every selected client against the server (and the server as it
 /// was), prints; exit 1 when a client fails (with --before: one that connected).
 pub fn run(args: &SimulateArgs, ctx: &mut Ctx) -> Result<Status, Error> {
-    let release = peer::Openssl::rules(&args.openssl)?;
+    let release = peer::Openssl::parse(Some(&args.openssl))?;
     let clients: Vec<&'static Client> =
         select(args.clients.as_deref().unwrap_or("*")).map_err(Error::Clients)?;
     let (server, _) = peer::server(&args.server, release, &peer::SERVER, ctx)?;
