@@ -60,6 +60,7 @@ pub struct Keyword {
     pub alias: Option<String>,
     pub protocols: Option<u16>,
     pub lists: [u16; 5],
+    pub dh_min_bits: Option<u16>,
 }
 
 /// Everything loaded.
@@ -264,6 +265,7 @@ pub fn load(data: &Path) -> Result<Gnutls, Vec<String>> {
             "kx",
             "signs",
             "groups",
+            "dh_min_bits",
         ],
     ) {
         Ok(t) => {
@@ -287,6 +289,19 @@ pub fn load(data: &Path) -> Result<Gnutls, Vec<String>> {
                 let kinds = ["cipher", "mac", "kx", "sign", "group"];
                 let got: Vec<Option<u16>> =
                     columns.iter().zip(kinds).map(|(c, k)| list(c, k)).collect();
+                let dh_min_bits = match row.get("dh_min_bits") {
+                    "" => None,
+                    v => match v.parse::<u16>() {
+                        Ok(b) if b > 0 => Some(b),
+                        _ => {
+                            errors.push(format!(
+                                "{}: column dh_min_bits: {v:?} is not a number of bits (expected empty or a whole number such as 3072)",
+                                row.at()
+                            ));
+                            None
+                        }
+                    },
+                };
                 if let [Some(c), Some(m), Some(k), Some(s), Some(g)] = got[..] {
                     keywords.push(Keyword {
                         name: row.get("keyword").to_string(),
@@ -295,6 +310,7 @@ pub fn load(data: &Path) -> Result<Gnutls, Vec<String>> {
                             .map(str::to_string),
                         protocols,
                         lists: [c, m, k, s, g],
+                        dh_min_bits,
                     });
                 }
             }
@@ -414,7 +430,7 @@ pub fn emit(g: &Gnutls) -> String {
     for k in &g.keywords {
         let _ = writeln!(
             o,
-            "    GnutlsKeyword {{ name: {}, alias: {}, protocols: {}, ciphers: {}, macs: {}, kx: {}, signs: {}, groups: {} }},",
+            "    GnutlsKeyword {{ name: {}, alias: {}, protocols: {}, ciphers: {}, macs: {}, kx: {}, signs: {}, groups: {}, dh_min_bits: {} }},",
             lit(&k.name),
             k.alias
                 .as_deref()
@@ -424,7 +440,8 @@ pub fn emit(g: &Gnutls) -> String {
             k.lists[1],
             k.lists[2],
             k.lists[3],
-            k.lists[4]
+            k.lists[4],
+            opt(k.dh_min_bits)
         );
     }
     let _ = writeln!(o, "];");

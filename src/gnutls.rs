@@ -172,6 +172,11 @@ pub struct Priority {
     effective_signs: Vec<Id>,
     flags: Vec<&'static str>,
     warnings: Vec<String>,
+    /// Whether a keyword has been applied yet.
+    keyword_seen: bool,
+    /// The smallest DH prime accepted from a server: the lowest of the
+    /// keywords' (`None` as soon as one keyword has none).
+    dh_min_bits: Option<u16>,
 }
 
 /// Evaluate `priority` as GnuTLS 3.7's `gnutls_priority_init` does.
@@ -212,6 +217,8 @@ pub fn evaluate(priority: &str) -> Result<Priority, PriorityError> {
         effective_signs: Vec::new(),
         flags: Vec::new(),
         warnings: Vec::new(),
+        keyword_seen: false,
+        dh_min_bits: None,
     };
     let mut keyword_set;
     let start;
@@ -252,6 +259,14 @@ pub fn evaluate(priority: &str) -> Result<Priority, PriorityError> {
 
 impl Priority {
     fn apply_keyword(&mut self, k: &GnutlsKeyword, add: bool) {
+        // GnuTLS keeps the lowest security level of the keywords given
+        // (`SECURE192:NORMAL` takes 2048-bit DH, measured with gnutls-cli 3.7.9).
+        self.dh_min_bits = match (self.keyword_seen, self.dh_min_bits, k.dh_min_bits) {
+            (false, _, floor) => floor,
+            (true, Some(a), Some(b)) => Some(a.min(b)),
+            _ => None,
+        };
+        self.keyword_seen = true;
         let lists: [(&mut Vec<Id>, u16); 5] = [
             (&mut self.ciphers, k.ciphers),
             (&mut self.kx, k.kx),
@@ -708,6 +723,23 @@ impl Priority {
         out
     }
 
+    /// The smallest DH prime (bits) a client with this priority string
+    /// accepts in a `ServerKeyExchange`, where it is above GnuTLS's lowest:
+    /// 3072 for `SECURE192`/`SECURE256` (its security level), `None` for the
+    /// other keywords and as soon as one of them is in the string (GnuTLS
+    /// keeps the lowest level). `%PROFILE_*` flags are not modelled.
+    ///
+    /// ```
+    /// use cipherdex::gnutls::evaluate;
+    /// assert_eq!(evaluate("SECURE256")?.dh_min_bits(), Some(3072));
+    /// assert_eq!(evaluate("SECURE192:+NORMAL")?.dh_min_bits(), None);
+    /// assert_eq!(evaluate("NORMAL")?.dh_min_bits(), None);
+    /// # Ok::<(), cipherdex::gnutls::PriorityError>(())
+    /// ```
+    pub fn dh_min_bits(&self) -> Option<u16> {
+        self.dh_min_bits
+    }
+
     /// This priority string as one side of a handshake: its suites,
     /// versions, groups, key shares (a client's) and signature schemes;
     /// a server follows the client's order unless `%SERVER_PRECEDENCE`.
@@ -729,6 +761,8 @@ impl Priority {
         peer.key_shares = Some(self.key_shares());
         peer.sigalgs = Some(self.sigalgs());
         peer.security_level = None;
+        // As a client, it refuses a server's DH prime below its level's.
+        peer.key_floors.dh = self.dh_min_bits;
         peer.stack = Stack::Gnutls;
         peer.name = Some(format!("{RELEASE} \"{}\"", self.input));
         // A GnuTLS server takes the first of its certificates that fits

@@ -623,4 +623,7 @@ pub(crate) struct GnutlsKeyword {
     pub(crate) kx: u16,
     pub(crate) signs: u16,
     pub(crate) groups: u16,
+    /// The smallest DH prime a client with this keyword accepts, where
+    /// measured above GnuTLS's lowest (`dh_min_bits`).
+    pub(crate) dh_min_bits: Option<u16>,
 }
