@@ -636,6 +636,29 @@ fn java_11_follows_openjdk_11u() {
 }
 
 #[test]
+fn java_21_follows_openjdk_21u_with_the_suite_enum_jdk_11_and_25_share() {
+    // The java-21 row reads JDK 21's java.security and takes its suite order and
+    // default flags from JDK 25's CipherSuite.java. That stands only while JDK
+    // 11.0.31 and JDK 25 agree on them: the same enabled-by-default suites in the
+    // same order (3DES apart, whose flag JDK 25 turned off and both disable by
+    // property), so that JDK 21, between the two, has them too.
+    let enabled = |j: &Jdk| -> Vec<u32> {
+        j.suites
+            .iter()
+            .filter(|(name, _, on)| *on && !name.contains("3DES"))
+            .map(|(_, code, _)| *code)
+            .collect()
+    };
+    let (j11, j25) = (
+        jdk("jdk11u-jdk-11.0.31-ga.txt"),
+        jdk("jdk21u-dev-with-jdk25-enum.txt"),
+    );
+    assert!(enabled(&j11).len() > 30, "{:?}", enabled(&j11));
+    assert_eq!(enabled(&j11), enabled(&j25));
+    check_java("java-21", "jdk21u-dev-with-jdk25-enum.txt");
+}
+
+#[test]
 fn the_disabled_algorithms_reader_can_fail() {
     assert!(disables("TLS_RSA_*", "TLS_RSA_WITH_AES_128_CBC_SHA"));
     assert!(!disables("TLS_RSA_*", "TLS_DHE_RSA_WITH_AES_128_CBC_SHA"));
