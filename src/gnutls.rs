@@ -740,6 +740,61 @@ impl Priority {
         self.dh_min_bits
     }
 
+    /// The schemes of [`Priority::sigalgs`] usable in some versions only
+    /// ([`Peer::sigalg_versions`]): an ECDSA code point whose TLS 1.2 form
+    /// (`SIGN-ECDSA-SHA256`, any curve) or TLS 1.3 form
+    /// (`SIGN-ECDSA-SECP256R1-SHA256`) alone is enabled.
+    ///
+    /// ```
+    /// use cipherdex::gnutls::evaluate;
+    /// let p = evaluate("NORMAL:-SIGN-ALL:+SIGN-ECDSA-SHA256:+SIGN-RSA-PSS-RSAE-SHA256")?;
+    /// let only: Vec<(u16, String)> =
+    ///     p.sigalg_versions().iter().map(|(c, v)| (*c, v.to_string())).collect();
+    /// assert_eq!(only, [(0x0403, "SSL3 TLS1.0 TLS1.1 TLS1.2".to_string())]);
+    /// assert!(evaluate("NORMAL")?.sigalg_versions().is_empty());
+    /// # Ok::<(), cipherdex::gnutls::PriorityError>(())
+    /// ```
+    pub fn sigalg_versions(&self) -> Vec<(u16, Protocols)> {
+        // code, TLS 1.2 form present, TLS 1.3 form present
+        let mut forms: Vec<(u16, bool, bool)> = Vec::new();
+        for s in &self.effective_signs {
+            let a = alg(*s);
+            let Some(code) = a.code else { continue };
+            let (tls12, tls13) = match a.class {
+                "tls12" => (true, false),
+                "tls13" => (false, true),
+                _ => (true, true),
+            };
+            match forms.iter_mut().find(|f| f.0 == code) {
+                Some(f) => {
+                    f.1 |= tls12;
+                    f.2 |= tls13;
+                }
+                None => forms.push((code, tls12, tls13)),
+            }
+        }
+        let before13 = [
+            Protocol::Ssl3,
+            Protocol::Tls10,
+            Protocol::Tls11,
+            Protocol::Tls12,
+        ]
+        .into_iter()
+        .fold(Protocols::EMPTY, Protocols::with);
+        forms
+            .into_iter()
+            .filter(|f| !(f.1 && f.2))
+            .map(|(code, tls12, _)| {
+                let versions = if tls12 {
+                    before13
+                } else {
+                    Protocols::EMPTY.with(Protocol::Tls13)
+                };
+                (code, versions)
+            })
+            .collect()
+    }
+
     /// This priority string as one side of a handshake: its suites,
     /// versions, groups, key shares (a client's) and signature schemes;
     /// a server follows the client's order unless `%SERVER_PRECEDENCE`.
@@ -760,6 +815,7 @@ impl Priority {
         peer.groups = Some(self.groups());
         peer.key_shares = Some(self.key_shares());
         peer.sigalgs = Some(self.sigalgs());
+        peer.sigalg_versions = self.sigalg_versions();
         peer.security_level = None;
         // As a client, it refuses a server's DH prime below its level's.
         peer.key_floors.dh = self.dh_min_bits;

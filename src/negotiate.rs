@@ -265,6 +265,15 @@ pub struct Peer {
     /// ClientHello without the extension: in TLS 1.2 the server may then sign
     /// only with SHA-1 (RFC 5246 7.4.1.4.1), and TLS 1.3 cannot work.
     pub sigalgs: Option<Vec<&'static SignatureScheme>>,
+    /// Schemes of [`Peer::sigalgs`] this side uses only in some versions, as
+    /// (code, versions). GnuTLS has a TLS 1.2 form of each ECDSA scheme
+    /// (`SIGN-ECDSA-SHA256`, any curve) and a TLS 1.3 form
+    /// (`SIGN-ECDSA-SECP256R1-SHA256`) on one code point, and a priority
+    /// string may enable one form only. A server signs only with a scheme it
+    /// uses in the version; a client still sends the code, and refuses the
+    /// server's signature with a scheme it does not use in the version.
+    /// Empty: every scheme in every version it supports.
+    pub sigalg_versions: Vec<(u16, Protocols)>,
     /// The OpenSSL security level this side applies (`@SECLEVEL=n`), or `None`
     /// for no level rules.
     pub security_level: Option<SecurityLevel>,
@@ -325,6 +334,7 @@ impl Peer {
             key_shares: openssl.map(|d| d.key_shares().collect()),
             group_tuples: openssl.and_then(|d| d.tuples().map(<[usize]>::to_vec)),
             sigalgs: openssl.and_then(|d| d.sigalgs().map(Iterator::collect)),
+            sigalg_versions: Vec::new(),
             security_level: None,
             key_floors: KeyFloors::NONE,
             dh_bits: None,
@@ -429,6 +439,7 @@ impl Peer {
                     .filter(|s| !s.is_grease())
                     .collect(),
             ),
+            sigalg_versions: Vec::new(),
             security_level: None,
             key_floors: KeyFloors::NONE,
             dh_bits: None,

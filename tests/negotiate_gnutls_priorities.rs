@@ -578,3 +578,90 @@ fn openssl_clients_against_gnutls_servers() {
     );
     assert!(ok >= total / 3, "{ok} of {total} succeeded");
 }
+
+#[test]
+fn ecdsa_schemes_have_a_tls12_and_a_tls13_form() {
+    // GnuTLS's SIGN-ECDSA-SHA256 (TLS 1.2, any curve) and SIGN-ECDSA-SECP256R1-SHA256
+    // (TLS 1.3) share code 0x0403: a side with one form only signs or accepts a
+    // signature in that version only. Each case against real gnutls-serv/gnutls-cli.
+    if !require_tools(&["gnutls-serv", "gnutls-cli", "openssl"]) || !require_netns() {
+        return;
+    }
+    let dir = TempDir::new("gnutls-ecdsa-forms");
+    let p256 = self_signed(dir.path(), KeyKind::Ec);
+    let p384 = p384(dir.path());
+    let cases: &[(&str, &str, &[&str])] = &[
+        (
+            "ecdsa-p384",
+            "NORMAL",
+            &[
+                "NORMAL:-VERS-TLS1.3:-SIGN-ALL:+SIGN-ECDSA-SECP256R1-SHA256",
+                "NORMAL:-VERS-TLS1.3:-SIGN-ALL:+SIGN-ECDSA-SHA256",
+                "NORMAL:-SIGN-ALL:+SIGN-ECDSA-SHA384",
+            ],
+        ),
+        (
+            "ecdsa-p384",
+            "NORMAL:-SIGN-ALL:+SIGN-ECDSA-SECP256R1-SHA256",
+            &["NORMAL:-VERS-TLS1.3"],
+        ),
+        (
+            "ecdsa-p384",
+            "NORMAL:-SIGN-ALL:+SIGN-ECDSA-SHA256",
+            &["NORMAL:-VERS-TLS1.3"],
+        ),
+        (
+            "ecdsa-p256",
+            "NORMAL:-SIGN-ALL:+SIGN-ECDSA-SHA256",
+            &["NORMAL", "NORMAL:-VERS-TLS1.3"],
+        ),
+        (
+            "ecdsa-p256",
+            "NORMAL:-SIGN-ALL:+SIGN-ECDSA-SECP256R1-SHA256",
+            &["NORMAL", "NORMAL:-VERS-TLS1.3"],
+        ),
+        (
+            "ecdsa-p256",
+            "NORMAL",
+            &[
+                "NORMAL:-SIGN-ALL:+SIGN-ECDSA-SHA256",
+                "NORMAL:-SIGN-ALL:+SIGN-ECDSA-SECP256R1-SHA256",
+                "NORMAL:-VERS-TLS1.3:-SIGN-ALL:+SIGN-ECDSA-SECP256R1-SHA256",
+            ],
+        ),
+    ];
+    let mut failures = Vec::new();
+    let (mut ok, mut failed) = (0, 0);
+    for (cert, server, clients) in cases {
+        let files = if *cert == "ecdsa-p384" { &p384 } else { &p256 };
+        let real = gnutls_sessions(server, &[files], clients).expect("gnutls-serv runs");
+        let mut speer = resolve(&format!("gnutls:{server}"), Role::Server)
+            .expect("a valid priority")
+            .expect("a profile")
+            .peer;
+        speer.certs = vec![cert.parse::<Cert>().expect("a certificate type")];
+        for (client, real) in clients.iter().zip(real) {
+            let cpeer = resolve(&format!("gnutls:{client}"), Role::Client)
+                .expect("a valid priority")
+                .expect("a profile")
+                .peer;
+            let n = negotiate(&cpeer, &speer);
+            let model = n.version().map(|v| v.to_string());
+            let seen = real.as_ref().ok().map(|s| s.version.clone());
+            if seen.is_some() {
+                ok += 1;
+            } else {
+                failed += 1;
+            }
+            if model != seen {
+                failures.push(format!(
+                    "{cert} gnutls-serv {server:?} gnutls-cli {client:?}: real {real:?}, cipherdex {:?}",
+                    n.outcome.map(|a| a.version).map_err(|f| f.kind)
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    // Both outcomes occur, so the test can tell a model that ignores the forms.
+    assert!(ok > 0 && failed > 0, "{ok} succeeded, {failed} failed");
+}

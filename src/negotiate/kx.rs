@@ -364,6 +364,14 @@ fn sigalg_allowed(peer: &Peer, s: &SignatureScheme) -> bool {
     s.bits().map_or(true, |b| level.allows_bits(b))
 }
 
+/// Whether `peer` uses scheme `s` in `version` ([`Peer::sigalg_versions`]).
+fn uses_in(peer: &Peer, s: &SignatureScheme, version: Protocol) -> bool {
+    peer.sigalg_versions
+        .iter()
+        .find(|(code, _)| *code == s.code())
+        .map_or(true, |(_, versions)| versions.contains(version))
+}
+
 /// The schemes a client that sent no `signature_algorithms` accepts in TLS
 /// 1.2 (RFC 5246 7.4.1.4.1): SHA-1 with the certificate's algorithm.
 fn tls12_absent_default(s: &SignatureScheme) -> bool {
@@ -403,6 +411,7 @@ pub(super) fn choose_sigalg(
             if (absent && !tls12_absent_default(s))
                 || !sigalg_allowed(client, s)
                 || !sigalg_allowed(server, s)
+                || !uses_in(server, s, version)
             {
                 return false;
             }
@@ -413,6 +422,10 @@ pub(super) fn choose_sigalg(
             cert.is_some()
         },
     )?;
+    // The client checks the scheme the server chose against its own forms.
+    if !uses_in(client, chosen, version) {
+        return None;
+    }
     Some((stated.then_some(chosen), cert?))
 }
 
