@@ -782,3 +782,50 @@ fn the_output_states_each_sides_openssl_defaults_and_security_level() {
         assert_eq!(d["security_level_default"], true, "{v}");
     }
 }
+
+#[test]
+fn the_sni_of_a_client_hello_is_the_name_checked() {
+    // The hello asks for printer.example (its server_name); the certificate's
+    // subjectAltName covers www.example.org and *.example.org only.
+    let hello = format!(
+        "@{}",
+        workspace_fixture("scan/openssl_s_client-msg_tls12_sni.txt").display()
+    );
+    let cert = workspace_fixture("certs/rsa-san.pem").display().to_string();
+    let base = [
+        "negotiate",
+        "--client",
+        &hello,
+        "--server",
+        "ECDHE-RSA-AES128-GCM-SHA256",
+        "--cert",
+        &cert,
+        "--ca",
+        &cert,
+        "--at",
+        "2030-01-01",
+    ];
+    let (v, code) = json(&base);
+    assert_eq!(
+        (code, &v["ok"], &v["verify_ok"]),
+        (1, &true.into(), &false.into()),
+        "{v}"
+    );
+    let findings = v["cert_findings"].as_array().expect("findings");
+    let mismatch = findings
+        .iter()
+        .find(|f| f["cause"] == "hostname_mismatch")
+        .unwrap_or_else(|| panic!("no hostname_mismatch in {v}"));
+    assert_eq!(mismatch["fails"], true, "{v}");
+    let text = mismatch["text"].as_str().unwrap_or_default();
+    assert!(text.contains("printer.example"), "{text}");
+    // The text output names it too.
+    cipherdex()
+        .args(base)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("not for printer.example"));
+    // --sni overrides the hello's name: a name the certificate covers passes.
+    let (v, code) = json(&[&base[..], &["--sni", "mail.example.org"]].concat());
+    assert_eq!((code, &v["verify_ok"]), (0, &true.into()), "{v}");
+}
