@@ -701,7 +701,8 @@ fn in_range(range: &str, api: u32) -> bool {
 struct AndroidTable {
     protocols: Vec<(String, String)>,
     suites: Vec<(String, String)>,
-    order: Vec<String>,
+    /// Client orders, each with the API-level range its release covers.
+    orders: Vec<(String, Vec<String>)>,
 }
 
 fn android_table() -> AndroidTable {
@@ -709,14 +710,17 @@ fn android_table() -> AndroidTable {
     let mut t = AndroidTable {
         protocols: Vec::new(),
         suites: Vec::new(),
-        order: Vec::new(),
+        orders: Vec::new(),
     };
     for line in text.lines().filter(|l| !l.starts_with('#')) {
         let w: Vec<&str> = line.split_whitespace().collect();
         match w.first() {
             Some(&"protocol") => t.protocols.push((w[1].to_owned(), w[3].to_owned())),
             Some(&"suite") => t.suites.push((w[1].to_owned(), w[3].to_owned())),
-            Some(&"order") => t.order = w[1..].iter().map(|s| (*s).to_owned()).collect(),
+            Some(&"order") => t.orders.push((
+                w[1].to_owned(),
+                w[2..].iter().map(|s| (*s).to_owned()).collect(),
+            )),
             _ => {}
         }
     }
@@ -725,6 +729,15 @@ fn android_table() -> AndroidTable {
 
 fn check_android(id: &str, api: u32) {
     let t = android_table();
+    // The order of the release that API level belongs to: exactly one.
+    let orders: Vec<&Vec<String>> = t
+        .orders
+        .iter()
+        .filter(|(r, _)| in_range(r, api))
+        .map(|(_, o)| o)
+        .collect();
+    assert_eq!(orders.len(), 1, "{id}: one order for API {api}");
+    let order = orders[0];
     let code = |n: &str| {
         cipherdex::lookup(n)
             .unwrap_or_else(|| panic!("{n} is no suite"))
@@ -737,15 +750,14 @@ fn check_android(id: &str, api: u32) {
         .filter(|(n, r)| in_range(r, api) && !n.contains("_PSK_"))
         .map(|(n, _)| n.as_str())
         .collect();
-    let mut want: Vec<u32> = t
-        .order
+    let mut want: Vec<u32> = order
         .iter()
         .filter(|n| enabled.contains(&n.as_str()))
         .map(|n| code(n))
         .collect();
     // Everything enabled is in the order, except the SCSV, which goes last.
     for n in &enabled {
-        if !t.order.iter().any(|o| o == n) {
+        if !order.iter().any(|o| o == n) {
             assert_eq!(
                 *n, "TLS_EMPTY_RENEGOTIATION_INFO_SCSV",
                 "{id}: {n} has no place in the order"
@@ -776,6 +788,17 @@ fn android_6_follows_the_sslsocket_table() {
     check_android("android-6.0", 23);
     // The reader can fail: API 23 is not API 21.
     assert!(std::panic::catch_unwind(|| check_android("android-6.0", 21)).is_err());
+}
+
+#[test]
+fn android_4_follows_the_sslsocket_table() {
+    // One entry for API 16 to 19: the table enables the same suites and client
+    // protocols at each, and each release's own order is the same list.
+    for api in 16..=19 {
+        check_android("android-4.1", api);
+    }
+    // API 20 turns on TLS 1.1 and 1.2 and the GCM suites: not this entry.
+    assert!(std::panic::catch_unwind(|| check_android("android-4.1", 21)).is_err());
 }
 
 #[test]
