@@ -21,7 +21,9 @@
 //!    OpenSSL 3.0 does: the first signature scheme, in the deciding order,
 //!    that fits one of the certificates serving the suite (in TLS 1.2 that
 //!    decides between ECDSA and EdDSA keys, or RSA and RSA-PSS ones); with no
-//!    signature to make, the first certificate that serves it.
+//!    signature to make, the first certificate that serves it. A Windows
+//!    server ([`CertChoice::Bound`]) has one certificate bound to its
+//!    endpoint: the first; the others are never used ([`Peer::unused_certs`]).
 //! 5. **Order**: the server's order or the client's ([`Preference`]), first
 //!    suite that passes 3 and 4 wins.
 //!
@@ -127,6 +129,15 @@ pub enum CertChoice {
     /// GnuTLS 3.7: the first certificate, in the order configured, that serves
     /// the suite and has a signature scheme the client accepts.
     InOrder,
+    /// SChannel as IIS and HTTP.sys set it up: one certificate is bound to
+    /// an endpoint (IP:port or host name:port; `netsh http add sslcert ...
+    /// certhash=`, IIS's `SSLBinding.Create(IPAddress, Port, CertificateHash,
+    /// StoreName)`), so only the first of [`Peer::certs`] serves and the
+    /// others are not used ([`Peer::unused_certs`]). (The SChannel API itself
+    /// takes several certificates in one credential, `SCHANNEL_CRED.paCred`,
+    /// "typically one for each key exchange method"; what an application
+    /// other than IIS does with that is not modelled.)
+    Bound,
 }
 
 /// A suite a peer supports but has not enabled, with the way to enable it.
@@ -500,13 +511,46 @@ impl Peer {
         self.tls12_suites = t12;
     }
 
-    /// The certificates to check suites against: `certs`, or "no certificate".
+    /// The certificates this server uses: all of [`Peer::certs`], or the
+    /// first alone for [`CertChoice::Bound`] (SChannel under IIS or
+    /// HTTP.sys binds one certificate per endpoint).
+    ///
+    /// ```
+    /// use cipherdex::negotiate::{CertChoice, Peer};
+    /// let mut server = Peer::new();
+    /// server.certs = vec!["rsa".parse()?, "ecdsa-p256".parse()?];
+    /// assert_eq!(server.served_certs().len(), 2);
+    /// server.cert_choice = CertChoice::Bound;
+    /// assert_eq!(server.served_certs().len(), 1);
+    /// assert_eq!(server.unused_certs(), 1..2);
+    /// # Ok::<(), cipherdex::cert::CertError>(())
+    /// ```
+    pub fn served_certs(&self) -> &[CertKey] {
+        let n = self.certs.len();
+        match self.cert_choice {
+            CertChoice::Bound => &self.certs[..n.min(1)],
+            _ => &self.certs,
+        }
+    }
+
+    /// The indices (into [`Peer::certs`]) of the certificates given but not
+    /// used: those after the first for [`CertChoice::Bound`], none otherwise.
+    pub fn unused_certs(&self) -> std::ops::Range<usize> {
+        let n = self.certs.len();
+        match self.cert_choice {
+            CertChoice::Bound => n.min(1)..n,
+            _ => n..n,
+        }
+    }
+
+    /// The certificates to check suites against: the served ones, or "no certificate".
     fn cert_list(&self) -> &[CertKey] {
         const NONE: &[CertKey] = &[CertKey::none()];
-        if self.certs.is_empty() {
+        let served = self.served_certs();
+        if served.is_empty() {
             NONE
         } else {
-            &self.certs
+            served
         }
     }
 
@@ -518,7 +562,7 @@ impl Peer {
         self.cert_list()
             .iter()
             .position(|c| cert::check(suite, c, version, &mut quiet))
-            .map(|i| (!self.certs.is_empty()).then_some(i))
+            .map(|i| (!self.served_certs().is_empty()).then_some(i))
     }
 }
 
@@ -1469,7 +1513,7 @@ fn run(
     let tls13 = version == Protocol::Tls13;
     // TLS 1.0 and 1.1 sign with SHA-1 / MD5+SHA-1: a server whose level
     // refuses that fails every handshake there (OpenSSL: internal error).
-    if rank(version) < rank(Protocol::Tls12) && !server.certs.is_empty() {
+    if rank(version) < rank(Protocol::Tls12) && !server.served_certs().is_empty() {
         if let Some(level) = server
             .security_level
             .filter(|l| !l.allows_sha1_signatures())
@@ -1518,7 +1562,7 @@ fn run(
         };
         cert_fit = true;
         if tls13 {
-            let key = cert.map(|i| &server.certs[i]);
+            let key = cert.map(|i| &server.served_certs()[i]);
             if let Some(d) = key.and_then(|k| key_refusal(client, server, k)) {
                 missing.get_or_insert((FailureKind::KeyTooSmall, d));
                 continue;
@@ -1527,7 +1571,7 @@ fn run(
             let serves = |_: usize, c: &CertKey| {
                 cert::serves_tls13(c) && key_refusal(client, server, c).is_none()
             };
-            let (sigalg, cert) = if server.certs.is_empty() {
+            let (sigalg, cert) = if server.served_certs().is_empty() {
                 (None, cert)
             } else {
                 match pick_cert(client, server, serves, version) {
@@ -1588,14 +1632,14 @@ fn run(
         let mut cert = cert;
         if let Some(first) = cert {
             match server
-                .certs
+                .served_certs()
                 .iter()
                 .enumerate()
                 .find(|(j, c)| serving(*j, c))
             {
                 Some((j, _)) => cert = Some(j),
                 None => {
-                    let k = &server.certs[first];
+                    let k = &server.served_certs()[first];
                     let d = match problem(k) {
                         Some(FailureKind::KeyTooSmall) => {
                             key_refusal(client, server, k).map(|d| (FailureKind::KeyTooSmall, d))
@@ -1613,7 +1657,7 @@ fn run(
                 }
             }
         }
-        let key = cert.map(|i| &server.certs[i]);
+        let key = cert.map(|i| &server.served_certs()[i]);
         let mut group = None;
         if server.stack == Stack::Gnutls && matches!(s.kex(), KeyExchange::Dhe) {
             match kx::tls12_dhe_group(client, server) {
@@ -1694,7 +1738,7 @@ fn run(
             group.and_then(floors::ffdhe_bits)
         } else {
             server.dh_bits.or_else(|| {
-                cert.map(|i| &server.certs[i])
+                cert.map(|i| &server.served_certs()[i])
                     .and_then(|k| auto_dh_bits(server, k))
             })
         };
@@ -1727,7 +1771,7 @@ fn run(
         // ECDSA certificate on a curve it does not list.
         if server.stack == Stack::Gnutls
             && cert
-                .map(|i| &server.certs[i])
+                .map(|i| &server.served_certs()[i])
                 .is_some_and(|k| kx::client_refuses_curve(client, k))
         {
             let d = vec![group_mismatch(client, server, version)];
@@ -1776,12 +1820,12 @@ fn pick_cert(
     version: Protocol,
 ) -> Option<(Option<&'static SignatureScheme>, usize)> {
     match server.cert_choice {
-        CertChoice::BySignatureScheme => {
-            kx::choose_sigalg(client, server, &server.certs, usable, version)
+        CertChoice::BySignatureScheme | CertChoice::Bound => {
+            kx::choose_sigalg(client, server, server.served_certs(), usable, version)
         }
-        CertChoice::InOrder => (0..server.certs.len()).find_map(|i| {
+        CertChoice::InOrder => (0..server.served_certs().len()).find_map(|i| {
             let only = |j: usize, c: &CertKey| j == i && usable(j, c);
-            kx::choose_sigalg(client, server, &server.certs, only, version)
+            kx::choose_sigalg(client, server, server.served_certs(), only, version)
         }),
     }
 }
@@ -1809,7 +1853,7 @@ fn group_mismatch(client: &Peer, server: &Peer, version: Protocol) -> Diagnosis 
 fn sigalg_mismatch(client: &Peer, server: &Peer) -> Diagnosis {
     Diagnosis::SigalgMismatch {
         client: client.sigalgs.clone().unwrap_or_default(),
-        keys: server.certs.iter().map(|c| c.key).collect(),
+        keys: server.served_certs().iter().map(|c| c.key).collect(),
     }
 }
 
@@ -1877,7 +1921,7 @@ fn floor_refusal(
         return None;
     }
     let refused = cert
-        .and_then(|i| server.certs.get(i))
+        .and_then(|i| server.served_certs().get(i))
         .and_then(|k| floors.refuses_cert(k))
         .or_else(|| {
             dh_bits.and_then(|b| floors.refuses_dh(b).map(|floor| (FloorKind::Dh, b, floor)))

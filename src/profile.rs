@@ -22,7 +22,7 @@ use std::fmt;
 
 use crate::attrs::Protocol;
 use crate::gnutls;
-use crate::negotiate::{Dormant, DormantVersion, Peer, Preference};
+use crate::negotiate::{CertChoice, Dormant, DormantVersion, Peer, Preference};
 use crate::openssl;
 use crate::openssl::SecurityLevel;
 use crate::policy::{self, MozillaLevel};
@@ -193,6 +193,8 @@ pub fn windows_peer(release: Release, role: Role) -> Peer {
     peer.preference = Preference::Server;
     peer.name = Some(release.product().to_owned());
     peer.refuse_without_max_version_suites = false;
+    // IIS and HTTP.sys bind one certificate per endpoint.
+    peer.cert_choice = CertChoice::Bound;
     // Windows 10 and later list their curves; before, the curve is part of
     // the suite name and the release states no group list.
     let groups = release.enabled_groups();

@@ -43,6 +43,7 @@ fn json_shape_on_success() {
             "shared",
             "sigalg",
             "suite",
+            "unused_certs",
             "verify_ok",
             "version"
         ]
@@ -828,4 +829,46 @@ fn the_sni_of_a_client_hello_is_the_name_checked() {
     // --sni overrides the hello's name: a name the certificate covers passes.
     let (v, code) = json(&[&base[..], &["--sni", "mail.example.org"]].concat());
     assert_eq!((code, &v["verify_ok"]), (0, &true.into()), "{v}");
+}
+
+#[test]
+fn a_windows_server_uses_the_one_certificate_bound_to_its_endpoint() {
+    // An ECDSA-only client: an OpenSSL-like server picks the ECDSA certificate of
+    // the two; SChannel (IIS, HTTP.sys) has the first bound and never uses the other.
+    let args = |server: &'static str| {
+        [
+            "negotiate",
+            "--client",
+            "ECDHE-ECDSA-AES128-GCM-SHA256",
+            "--client-versions",
+            "1.2",
+            "--server",
+            server,
+            "--cert",
+            "rsa",
+            "--cert",
+            "ecdsa-p256",
+        ]
+    };
+    let (v, code) = json(&args(
+        "ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES128-GCM-SHA256",
+    ));
+    assert_eq!((code, &v["cert"]["index"]), (0, &Value::from(1)), "{v}");
+    assert_eq!(v["unused_certs"], serde_json::json!([]), "{v}");
+    let (v, code) = json(&args("windows:server-2022"));
+    assert_eq!(
+        (code, &v["failure"]),
+        (1, &Value::from("no_fitting_certificate")),
+        "{v}"
+    );
+    assert_eq!(v["unused_certs"], serde_json::json!([1]), "{v}");
+    // The text says which certificate is not used, and why.
+    cipherdex()
+        .args(args("windows:server-2022"))
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("certificates not used: --cert 2"))
+        .stdout(predicate::str::contains(
+            "binds one certificate per endpoint",
+        ));
 }

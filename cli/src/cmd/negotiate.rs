@@ -130,6 +130,17 @@ fn write_text(n: &Negotiation<'_>, server: &Peer, ctx: &mut Ctx) -> Result<(), E
             }
         }
     }
+    let unused = server.unused_certs();
+    if !unused.is_empty() {
+        let which: Vec<String> = unused.map(|i| (i + 1).to_string()).collect();
+        writeln!(
+            ctx.out,
+            "certificates not used: --cert {} ({} binds one certificate per endpoint, the first --cert; \
+             bind another with netsh http add sslcert or an IIS binding of its own)",
+            which.join(", "),
+            server.name.as_deref().unwrap_or("the server")
+        )?;
+    }
     let shared: Vec<&'static Suite> = n.shared().collect();
     if let Some(v) = n.reached_version().or_else(|| n.version()) {
         write!(ctx.out, "shared in {v}:")?;
@@ -160,6 +171,8 @@ struct Doc {
     sigalg: Option<CodeDoc>,
     hello_retry: bool,
     cert: Option<CertDoc>,
+    /// Certificates given but not used (indices into `--cert`): SChannel binds one.
+    unused_certs: Vec<usize>,
     verify_ok: bool,
     cert_findings: Vec<FindingDoc>,
     /// The OpenSSL release whose rules apply (`--openssl`, or the default release).
@@ -260,6 +273,7 @@ impl Doc {
                     key: c.to_string(),
                 })
             }),
+            unused_certs: server.unused_certs().collect(),
             verify_ok: true,
             cert_findings: Vec::new(),
             openssl: "",
