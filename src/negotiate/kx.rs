@@ -465,12 +465,16 @@ pub(super) fn client_can_verify(client: &Peer, suite: &Suite) -> bool {
 /// without the extension, lists all) fits `cert` in TLS 1.2: OpenSSL 3.0 does
 /// not use a certificate without one, whatever the key exchange.
 pub(super) fn shared_sigalg_fits(client: &Peer, server: &Peer, cert: &CertKey) -> bool {
-    let listed = |p: &Peer, s: &SignatureScheme| {
-        p.sigalgs
-            .as_ref()
-            .map_or(true, |l| l.is_empty() || l.contains(&s))
+    // Walk a stated list (the client's first) rather than the whole registry:
+    // this runs for every candidate TLS 1.2 suite.
+    let c = client.sigalgs.as_deref().filter(|l| !l.is_empty());
+    let s = server.sigalgs.as_deref().filter(|l| !l.is_empty());
+    let listed = |l: Option<&[&'static SignatureScheme]>, x: &SignatureScheme| {
+        l.map_or(true, |l| l.iter().any(|y| y.code() == x.code()))
     };
-    SignatureScheme::all()
-        .iter()
-        .any(|s| listed(client, s) && listed(server, s) && fits(s, cert, Protocol::Tls12))
+    let ok = |x: &SignatureScheme| fits(x, cert, Protocol::Tls12) && listed(c, x) && listed(s, x);
+    match c.or(s) {
+        Some(list) => list.iter().any(|x| ok(x)),
+        None => SignatureScheme::all().iter().any(ok),
+    }
 }
