@@ -281,3 +281,32 @@ fn the_openssl_release_gives_the_server_its_defaults() {
     assert_eq!(code, Some(0), "{rows:?}");
     assert_eq!(rows[0]["version"], "TLS1.0", "{rows:?}");
 }
+
+#[test]
+fn a_client_without_stated_groups_gets_no_group_reported() {
+    // java-8's catalogue row states no groups (its source does not): against a 3.5
+    // server whose first group is X25519MLKEM768 it still connects, but no group
+    // is reported for it, not the server's first (Java 8 has no ML-KEM).
+    // A client that states its groups keeps getting one.
+    assert!(cipherdex::clients::find("java-8")
+        .expect("java-8")
+        .groups()
+        .is_none());
+    let (rows, code) = json(&[
+        "--server",
+        "",
+        "--openssl",
+        "3.5",
+        "--clients",
+        "java-8,java-17",
+    ]);
+    assert_eq!(code, Some(0), "{rows:?}");
+    let row = |id: &str| {
+        rows.iter()
+            .find(|r| r["client"] == id)
+            .unwrap_or_else(|| panic!("{id}: {rows:?}"))
+    };
+    assert_eq!(row("java-8")["ok"], true, "{rows:?}");
+    assert!(row("java-8")["group"].is_null(), "{rows:?}");
+    assert_eq!(row("java-17")["group"]["name"], "x25519", "{rows:?}");
+}

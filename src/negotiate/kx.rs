@@ -91,7 +91,10 @@ pub(super) fn tls12_ecdhe_group(
             }
         }
     }
-    if client.groups.is_none() && server.groups.is_none() {
+    // A client whose groups are not stated is not checked on them, and no group
+    // is reported for it: the server's first would be a guess (a catalogue
+    // entry without groups is not known to support it).
+    if client.groups.is_none() {
         return Some(None);
     }
     pick(
@@ -112,7 +115,7 @@ pub(super) fn tls12_ecdhe_group(
 /// The outcome of the TLS 1.3 key-share step.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum KeyShare {
-    /// Neither side states groups.
+    /// The client states no groups (so nothing is checked or reported).
     NotStated,
     /// The group, and whether a HelloRetryRequest asked for it.
     Agreed(&'static Group, bool),
@@ -122,7 +125,9 @@ pub(super) enum KeyShare {
 
 /// The TLS 1.3 key-share step.
 pub(super) fn tls13_group(client: &Peer, server: &Peer) -> KeyShare {
-    if client.groups.is_none() && server.groups.is_none() {
+    // As in TLS 1.2: without the client's groups, no group is checked or
+    // reported.
+    if client.groups.is_none() {
         return KeyShare::NotStated;
     }
     let usable = |g: &'static Group| {
